@@ -1,0 +1,157 @@
+"""Core value types shared by every layer. Standard library only."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How sure a finding is; ordered so that `error > warning > info`."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+CATEGORIES = (
+    "meta",
+    "number",
+    "date",
+    "attribution",
+    "quote",
+    "ledger",
+    "duplicate",
+    "garbled",
+    "style",
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character range [start, end) into a document's decoded text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def shift(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A 1-based place in a file; end_col is exclusive (the column after the span)."""
+
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Evidence for a finding: the other passage, or a ledger entry with its source."""
+
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe, mechanical replacement of one span of the original text."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule_id: str
+    rule_name: str
+    category: str
+    severity: Severity
+    message: str
+    location: Location
+    span: Span
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    # What the finding is about, independent of line numbers (for fingerprints).
+    key: str = ""
+
+    @property
+    def path(self) -> str:
+        return self.location.path
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (loc.path, loc.line, loc.col, self.rule_id)
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A problem with an input or configuration file that is not a finding."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    """What a rule is, for selection, documentation and reporting."""
+
+    id: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    scope: str = "document"  # "document" or "corpus"
+    rationale: str = ""
+    examples_fail: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    default_enabled: bool = True
+    source: str = "built-in"  # a file path for YAML rules
+    source_line: int = 0
+    fixable: bool = False
+
+
+@dataclass(slots=True)
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    def count_by_severity(self) -> dict[str, int]:
+        counts = {str(s): 0 for s in sorted(Severity, reverse=True)}
+        for f in self.findings:
+            counts[str(f.severity)] += 1
+        return counts

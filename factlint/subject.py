@@ -1,0 +1,101 @@
+"""What a claim is about: the clause around a figure, date or quote, as terms.
+
+Shared by the numbers, dates and attributions extractors and by the ledger, so that
+"the national AI fund" in one article and "a significant national AI fund" in
+another meet on the same terms.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factlint.claims import Subject
+from factlint.model import Span
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also although am an and any are as at be because
+    been before being below between both but by can could did do does doing down during each
+    even ever every few for from further had has have having he her here hers herself him
+    himself his how however i if in into is it its itself just last least less let like made
+    make many may me might more most much must my myself near nearly next no nor not now of
+    off on once one only or other our ours ourselves out over own per quite rather same she
+    should since so some such than that the their theirs them themselves then there these they
+    this those through thus to too under until up upon us very was we were what when where
+    whether which while who whom whose why will with within without would year years yet you
+    your yours yourself month months week weeks day days ago today yesterday said says say
+    according reportedly approximately around almost roughly some up least worth
+    billion million trillion thousand hundred percent per cent bn mn tn
+    """.split()
+)
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+")
+# A run of capitalised words (allowing inner "of", "and", "de" and glued acronyms).
+_NAME_RUN = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[A-Z]{2,}\d*)"
+    r"(?:\s+(?:(?:of|and|for|de|the)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[A-Z]{2,}\d*))*"
+)
+# Where one clause ends and another begins, so "X rose 5%, while Y fell 3%" splits.
+_CLAUSE_BREAK = regex.compile(r";|:\s|,\s+(?:while|whereas|but|and\s+(?=\p{Ll}+\s))|\s+(?:while|whereas)\s")
+_SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: plurals and -ed/-ing only."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in _SUFFIXES:
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            base = w[: -len(suffix)]
+            return base + "y" if suffix in ("ies", "ied") else base
+    return w
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """Normalised content words of a phrase: lowercase, stemmed, no stopwords, no digits."""
+    return frozenset(
+        stem(w)
+        for w in _WORD.findall(text)
+        if not w[0].isdigit() and len(w) > 2 and w.lower() not in STOPWORDS
+    )
+
+
+def entity_names(text: str) -> frozenset[str]:
+    """Proper names in a phrase, lowercased; a sentence-initial function word is not a name."""
+    names = set()
+    for m in _NAME_RUN.finditer(text):
+        name = m.group().strip(".'’-")
+        words = name.split()
+        while words and words[0].lower() in STOPWORDS:
+            words.pop(0)
+        if words:
+            names.add(" ".join(w.lower().removesuffix("'s").removesuffix("’s") for w in words))
+    return frozenset(n for n in names if n)
+
+
+def clause_around(text: str, sentence: Span, anchor: Span) -> Span:
+    """The clause of `sentence` that contains `anchor`."""
+    start, end = sentence.start, sentence.end
+    body = text[start:end]
+    for m in _CLAUSE_BREAK.finditer(body):
+        cut = start + m.start()
+        if cut <= anchor.start:
+            start = start + m.end()
+        elif cut >= anchor.end:
+            end = cut
+            break
+    return Span(start, max(start, end))
+
+
+def subject_for(text: str, sentence: Span, anchor: Span) -> Subject:
+    """The subject of the claim at `anchor`: terms of its clause, minus the anchor itself."""
+    clause = clause_around(text, sentence, anchor)
+    before = text[clause.start : anchor.start]
+    after = text[anchor.end : clause.end]
+    phrase = " ".join((before + " … " + after).split())
+    return Subject(
+        text=phrase.strip(" ,.…"),
+        entities=entity_names(before) | entity_names(after),
+        terms=content_terms(before) | content_terms(after),
+    )
