@@ -1,0 +1,65 @@
+"""Analysis: one document parsed once; each extractor runs on first use only.
+
+Rules read what they need (`analysis.quantities`, `analysis.dates`, ...); a run whose
+selected rules need no dates never imports the date machinery.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from factlint.blocks import Block, blocks, sentences
+from factlint.claims import DateMention, Quantity
+from factlint.document import Document
+from factlint.model import Span
+
+
+class Analysis:
+    """Everything extracted from one Document. Derived values only; never mutated."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        return blocks(self.doc.text, self.doc.prose)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return tuple(b.span for b in self.blocks)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return tuple(s for b in self.blocks for s in sentences(self.doc.prose, b))
+
+    @cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        from factlint.extract.numbers import extract_quantities
+
+        return extract_quantities(self.doc.prose, self.sentences)
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        from factlint.extract.dates import extract_dates
+
+        return extract_dates(self.doc.prose, self.sentences, self.published)
+
+    @cached_property
+    def published(self):  # -> datetime.date | None
+        if self.doc.published is not None:
+            return self.doc.published
+        from factlint.extract.dates import find_dateline
+
+        return find_dateline(self.doc.prose[self.doc.body_start :])
+
+    @cached_property
+    def attributions(self):  # -> factlint.extract.attribution.Attributions
+        from factlint.extract.attribution import extract_attributions
+
+        return extract_attributions(self.doc.prose, self.paragraphs, self.sentences)
+
+    def block_of(self, span: Span) -> Block | None:
+        for block in self.blocks:
+            if block.span.contains(span):
+                return block
+        return None

@@ -1,0 +1,216 @@
+"""Bytes -> Document: decoding, front matter, prose masking and the line index.
+
+Offsets everywhere are indices into `Document.text` (the decoded file, BOM removed,
+front matter included), so line numbers match the file as it is. `Document.prose`
+has the same length with everything that is not prose (front matter, code, HTML
+comments, URLs, Markdown markers) blanked to spaces; newlines are kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from factlint.errors import InputError
+from factlint.model import Location, Span
+
+FRONT_MATTER_KEYS = ("date", "title", "source", "url", "author", "story", "lang")
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", regex.S | regex.M)
+
+# Non-prose, blanked in order; each pattern's whole match is masked.
+_FENCE = regex.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.S | regex.M)
+_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
+_INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_LINK_TARGET = regex.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_URL = regex.compile(
+    r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”'’)\]]+[^\s<>\"“”'’)\].,;:!?]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|ai|co|uk|cn|de|fr|jp|info|news)(?:/[^\s<>\"“”)\]]*[^\s<>\"“”)\].,;:!?])?",
+    regex.I,
+)
+_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_LINE_MARKER = regex.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)", regex.M)
+_EMPHASIS = regex.compile(r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?\[(?=[^\]\n]*\]\()", regex.M)
+_TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as given on the command line
+    text: str
+    prose: str
+    body_start: int
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    line_starts: tuple[int, ...] = (0,)
+    decode_errors: tuple[Span, ...] = ()
+
+    @property
+    def published(self) -> datetime.date | None:
+        value = self.meta.get("date")
+        return value if isinstance(value, datetime.date) else None
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count code points."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def offset(self, line: int, col: int) -> int:
+        """Inverse of line_col."""
+        return self.line_starts[line - 1] + col - 1
+
+    def location(self, span: Span) -> Location:
+        line, col = self.line_col(span.start)
+        end_line, end_col = self.line_col(span.end)
+        return Location(self.path, line, col, end_line, end_col)
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
+
+
+def decode(data: bytes) -> tuple[str, tuple[Span, ...]]:
+    """UTF-8 with or without BOM; undecodable bytes become U+FFFD and are located."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    pieces: list[str] = []
+    errors: list[Span] = []
+    length = 0
+    pos = 0
+    while pos < len(data):
+        try:
+            chunk = data[pos:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            chunk = data[pos : pos + exc.start].decode("utf-8")
+            pieces.append(chunk)
+            length += len(chunk)
+            pieces.append("\ufffd")
+            errors.append(Span(length, length + 1))
+            length += 1
+            pos += exc.end
+            continue
+        pieces.append(chunk)
+        break
+    return "".join(pieces), tuple(errors)
+
+
+def looks_binary(data: bytes) -> bool:
+    return b"\x00" in data[:8192]
+
+
+def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
+    """(front matter mapping, offset where the body starts). Raises InputError, located."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    import yaml  # only documents with front matter pay for it
+
+    try:
+        data = yaml.safe_load(match.group(1)) if match.group(1).strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(path, line, f"malformed front matter: {problem}") from None
+    if not isinstance(data, dict):
+        raise InputError(path, 2, "front matter must be a mapping of keys to values")
+    return data, match.end()
+
+
+def normalise_meta(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Keep known keys; parse `date` to a datetime.date when it is one."""
+    meta: dict[str, Any] = {k: raw[k] for k in raw if isinstance(k, str)}
+    value = meta.get("date")
+    if isinstance(value, datetime.datetime):
+        meta["date"] = value.date()
+    elif isinstance(value, str):
+        parsed = _parse_iso_date(value)
+        if parsed is not None:
+            meta["date"] = parsed
+    return meta
+
+
+def _parse_iso_date(value: str) -> datetime.date | None:
+    m = regex.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def mask_prose(text: str, body_start: int) -> str:
+    """Blank everything that is not prose, keeping offsets and newlines."""
+    chars = list(text)
+    _blank(chars, 0, body_start)
+    body = text
+    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _URL, _HTML_TAG):
+        for m in pattern.finditer(body, body_start):
+            _blank(chars, m.start(), m.end())
+        body = "".join(chars)
+    for pattern in (_LINE_MARKER, _TRAILING_HASHES, _EMPHASIS):
+        for m in pattern.finditer(body, body_start):
+            _blank(chars, m.start(), m.end())
+    return "".join(chars)
+
+
+def build_document(
+    path: str,
+    data: bytes,
+    extra_meta: Mapping[str, Any] | None = None,
+) -> tuple[Document, InputError | None]:
+    """A Document and, if the front matter was malformed, the located error.
+
+    A bad front matter block does not stop the article from being linted: it is masked
+    and reported, so one mistake never hides the rest.
+    """
+    text, decode_errors = decode(data)
+    problem: InputError | None = None
+    try:
+        front, body_start = parse_front_matter(text, path)
+    except InputError as exc:
+        problem = exc
+        match = _FRONT_MATTER.match(text)
+        front, body_start = {}, match.end() if match else 0
+    meta = normalise_meta({**(extra_meta or {}), **front})
+    doc = Document(
+        path=path,
+        text=text,
+        prose=mask_prose(text, body_start),
+        body_start=body_start,
+        meta=meta,
+        line_starts=line_starts(text),
+        decode_errors=decode_errors,
+    )
+    return doc, problem
+
+
+def document_from_text(text: str, path: str = "<text>", meta: Mapping[str, Any] | None = None) -> Document:
+    """A Document from already-decoded text (the library API and tests)."""
+    doc, problem = build_document(path, text.encode("utf-8", "surrogatepass"), meta)
+    if problem is not None:
+        raise problem
+    return doc

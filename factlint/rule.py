@@ -1,0 +1,105 @@
+"""The rule API: a check is metadata plus a pure function over analysed documents.
+
+A Python rule module (built-in, from the `factlint.rules` entry point, or a local
+file the config names) defines:
+
+    RULES = (RuleMeta(id="FL501", name="duplicate-paragraph", ...), ...)
+    SCOPE = "document"              # or "corpus"
+    OPTIONS = {"threshold": float}  # optional: option name -> type, per rule module
+    DEFAULTS = {"threshold": 92.0}  # optional
+
+    def check(analysis: Analysis, ctx: Context) -> Iterable[Finding]      # document scope
+    def check(corpus: Sequence[Analysis], ctx: Context) -> Iterable[Finding]  # corpus scope
+
+One module may report several related rules (one pass, several ids); the engine runs
+it when any of them is selected and drops findings of the others. Checks never read
+files or the environment: options and the ledger arrive in `ctx`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from factlint.errors import RuleLoadError
+from factlint.model import Finding, Fix, Related, RuleMeta, Span
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class Check:
+    rules: tuple[RuleMeta, ...]
+    scope: str
+    run: Callable[..., Iterable[Finding]]
+    options: Mapping[str, type] = field(default_factory=dict)
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rules)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may use. `rules` carries severities after config overrides."""
+
+    rules: Mapping[str, RuleMeta]
+    options: Mapping[str, Any] = field(default_factory=dict)
+    ledger: Ledger | None = None
+
+    def finding(
+        self,
+        rule_id: str,
+        doc: Document,
+        span: Span,
+        message: str,
+        *,
+        related: Iterable[Related] = (),
+        fix: Fix | None = None,
+        key: str = "",
+    ) -> Finding:
+        meta = self.rules[rule_id]
+        return Finding(
+            rule_id=meta.id,
+            rule_name=meta.name,
+            category=meta.category,
+            severity=meta.severity,
+            message=message,
+            location=doc.location(span),
+            span=span,
+            related=tuple(related),
+            fix=fix,
+            key=key,
+        )
+
+    @staticmethod
+    def related(doc: Document, span: Span, message: str) -> Related:
+        return Related(doc.location(span), message)
+
+    def with_options(self, options: Mapping[str, Any]) -> Context:
+        return replace(self, options=options)
+
+
+def check_from_module(module: ModuleType, source: str) -> Check:
+    """Validate a rule module's declarations and wrap it as a Check."""
+    rules = getattr(module, "RULES", None)
+    run = getattr(module, "check", None)
+    scope = getattr(module, "SCOPE", "document")
+    if not rules or not all(isinstance(r, RuleMeta) for r in rules):
+        raise RuleLoadError(source, None, "a rule module needs RULES, a tuple of RuleMeta")
+    if not callable(run):
+        raise RuleLoadError(source, None, "a rule module needs a check() function")
+    if scope not in ("document", "corpus"):
+        raise RuleLoadError(source, None, f"SCOPE must be 'document' or 'corpus', not {scope!r}")
+    return Check(
+        rules=tuple(rules),
+        scope=scope,
+        run=run,
+        options=getattr(module, "OPTIONS", {}),
+        defaults=getattr(module, "DEFAULTS", {}),
+    )
