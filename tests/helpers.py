@@ -1,0 +1,126 @@
+"""Shared test helpers: run one rule, by id, on text, and get (rule_id, line, col) back.
+
+A rule is found, in order, among the modules of `factlint.registry.BUILTIN_CHECKS`
+(when the registry exists), the modules of the `factlint.checks` package, and the
+shipped YAML rules. Lookups are cached per process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+from factlint.analysis import Analysis
+from factlint.document import document_from_text
+from factlint.model import Finding
+from factlint.rule import Check, Context, check_from_module
+
+Source = tuple[str, str, Mapping[str, Any] | None]  # (path, text, meta) for corpus rules
+
+
+def _module(entry: object) -> ModuleType:
+    if isinstance(entry, ModuleType):
+        return entry
+    if isinstance(entry, str):
+        return importlib.import_module(entry)
+    raise TypeError(f"cannot read a rule module from {entry!r}")
+
+
+def _registry_entries() -> list[object]:
+    try:
+        registry = importlib.import_module("factlint.registry")
+    except ModuleNotFoundError:
+        return []
+    table = getattr(registry, "BUILTIN_CHECKS", ())
+    if isinstance(table, Mapping):
+        # {id: module} or {module: ids}: take whichever side names modules.
+        values = list(table.values())
+        return values if all(isinstance(v, str | ModuleType) for v in values) else list(table)
+    return list(table)
+
+
+def _package_modules() -> list[str]:
+    import factlint.checks
+
+    return [
+        f"factlint.checks.{info.name}"
+        for info in pkgutil.iter_modules(factlint.checks.__path__)
+        if not info.name.startswith("_")
+    ]
+
+
+@cache
+def find_check(rule_id: str) -> Check:
+    """The Check declaring `rule_id`: a Python rule module or a shipped YAML rule."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for entry in [*_registry_entries(), *_package_modules()]:
+        name = entry if isinstance(entry, str) else getattr(entry, "__name__", repr(entry))
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            module = _module(entry)
+        except Exception as exc:  # a half-written neighbour must not hide the others
+            problems.append(f"{name}: {exc!r}")
+            continue
+        if any(getattr(r, "id", None) == rule_id for r in getattr(module, "RULES", ())):
+            return check_from_module(module, module.__name__)
+    from factlint.resources import shipped_rules_dir
+    from factlint.yaml_rules import load_rule_dir
+
+    for check in load_rule_dir(shipped_rules_dir()):
+        if rule_id in check.ids:
+            return check
+    detail = "; ".join(problems)
+    raise LookupError(f"no rule module declares {rule_id}" + (f" ({detail})" if detail else ""))
+
+
+def check_findings(
+    check: Check,
+    rule_id: str,
+    text: str | Sequence[Source],
+    path: str = "t.md",
+    meta: Mapping[str, Any] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> list[Finding]:
+    """Run one Check on a text (or, for corpus rules, a list of (path, text, meta))."""
+    sources: list[Source] = [(path, text, meta)] if isinstance(text, str) else list(text)
+    analyses = [Analysis(document_from_text(t, p, m)) for p, t, m in sources]
+    ctx = Context(
+        rules={r.id: r for r in check.rules},
+        options={**check.defaults, **(options or {})},
+    )
+    found: Iterable[Finding]
+    if check.scope == "corpus":
+        found = list(check.run(analyses, ctx))
+    else:
+        found = [f for a in analyses for f in check.run(a, ctx)]
+    return sorted((f for f in found if f.rule_id == rule_id), key=Finding.sort_key)
+
+
+def rule_findings(
+    rule_id: str,
+    text: str | Sequence[Source],
+    path: str = "t.md",
+    meta: Mapping[str, Any] | None = None,
+) -> list[Finding]:
+    """The full findings of one rule, sorted by (path, line, col)."""
+    return check_findings(find_check(rule_id), rule_id, text, path, meta)
+
+
+def run_rule(
+    rule_id: str,
+    text: str | Sequence[Source],
+    path: str = "t.md",
+    meta: Mapping[str, Any] | None = None,
+) -> list[tuple[str, int, int]]:
+    """Sorted (rule_id, line, col) of one rule's findings on `text`."""
+    return sorted(
+        (f.rule_id, f.location.line, f.location.col)
+        for f in rule_findings(rule_id, text, path, meta)
+    )
