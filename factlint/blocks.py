@@ -31,9 +31,7 @@ ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? … (plus closing quotes/brackets) followed by space and a
 # capital, digit or opening quote.
-_SENTENCE_END = regex.compile(
-    r"(?<=[.!?…。！？])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\p{N}])"
-)
+_SENTENCE_END = regex.compile(r"(?<=[.!?…。！？])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\p{N}])")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
 
 

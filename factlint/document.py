@@ -22,10 +22,14 @@ from factlint.model import Location, Span
 FRONT_MATTER_KEYS = ("date", "title", "source", "url", "author", "story", "lang")
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", regex.S | regex.M)
+_FRONT_MATTER = regex.compile(
+    r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", regex.S | regex.M
+)
 
 # Non-prose, blanked in order; each pattern's whole match is masked.
-_FENCE = regex.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.S | regex.M)
+_FENCE = regex.compile(
+    r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.S | regex.M
+)
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 _INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _LINK_TARGET = regex.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -36,8 +40,12 @@ _URL = regex.compile(
     regex.I,
 )
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_LINE_MARKER = regex.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)", regex.M)
-_EMPHASIS = regex.compile(r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?\[(?=[^\]\n]*\]\()", regex.M)
+_LINE_MARKER = regex.compile(
+    r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)", regex.M
+)
+_EMPHASIS = regex.compile(
+    r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?\[(?=[^\]\n]*\]\()", regex.M
+)
 _TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
 
 
@@ -208,7 +216,9 @@ def build_document(
     return doc, problem
 
 
-def document_from_text(text: str, path: str = "<text>", meta: Mapping[str, Any] | None = None) -> Document:
+def document_from_text(
+    text: str, path: str = "<text>", meta: Mapping[str, Any] | None = None
+) -> Document:
     """A Document from already-decoded text (the library API and tests)."""
     doc, problem = build_document(path, text.encode("utf-8", "surrogatepass"), meta)
     if problem is not None:

@@ -36,7 +36,9 @@ _NAME_RUN = regex.compile(
     r"(?:\s+(?:(?:of|and|for|de|the)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[A-Z]{2,}\d*))*"
 )
 # Where one clause ends and another begins, so "X rose 5%, while Y fell 3%" splits.
-_CLAUSE_BREAK = regex.compile(r";|:\s|,\s+(?:while|whereas|but|and\s+(?=\p{Ll}+\s))|\s+(?:while|whereas)\s")
+_CLAUSE_BREAK = regex.compile(
+    r";|:\s|,\s+(?:while|whereas|but|and\s+(?=\p{Ll}+\s))|\s+(?:while|whereas)\s"
+)
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
 
 

@@ -1,0 +1,293 @@
+"""The `factlint` command. Imports stay inside commands so start-up is light."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from factlint import __version__
+
+if TYPE_CHECKING:
+    from factlint.config import Config
+    from factlint.model import RunResult
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("full", "concise", "json", "sarif", "github")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"factlint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def load_setup(config_path: str | None, **overrides: Any) -> tuple[Config, list[Any], Any]:
+    """Config, checks and ledger, validated before any article is read (exit 2 if bad)."""
+    from factlint.config import load_config
+    from factlint.errors import FactlintError
+    from factlint.registry import load_checks
+
+    try:
+        config = load_config(Path(config_path) if config_path else None).with_cli(**overrides)
+        checks = load_checks(config)
+        ledger = _load_ledger(config)
+        _validate_selectors(config, checks)
+    except FactlintError as exc:
+        _fail(str(exc))
+    return config, checks, ledger
+
+
+def _load_ledger(config: Config) -> Any:
+    try:
+        from factlint.ledger import load_ledger, shipped_ledger_paths
+    except ModuleNotFoundError:
+        return None
+    paths = [*(shipped_ledger_paths() if config.shipped_ledger else []), *config.ledger]
+    return load_ledger(paths) if paths else None
+
+
+def _validate_selectors(config: Config, checks: list[Any]) -> None:
+    from factlint.directives import RULES as META_RULES
+    from factlint.errors import ConfigError
+    from factlint.selection import is_valid_selector
+
+    metas = [*META_RULES, *(m for c in checks for m in c.rules)]
+    s = config.selection
+    tokens = [
+        *(s.select or ()),
+        *s.extend_select,
+        *s.ignore,
+        *(t for _, ts in s.per_file_ignores for t in ts),
+    ]
+    tokens += [t for t, _ in config.severity]
+    for token in tokens:
+        if not is_valid_selector(token, metas):
+            where = str(config.path) if config.path else "command line"
+            raise ConfigError(where, None, f"unknown rule or category '{token}'")
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+    return items or None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """factlint: check articles' numbers, dates and quotes against each other and a ledger."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Output format (default: full on a terminal, else concise).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: found upwards).",
+)
+@click.option("--select", multiple=True, help="Rules to run: ids, prefixes, names or categories.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that fails the run (default: warning).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option(
+    "--fix", is_flag=True, help="Apply safe mechanical fixes (spacing, doubled words, mojibake)."
+)
+@click.option("--stdin-filename", help="Name to report for an article read from '-' (stdin).")
+def check(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: str | None,
+    config_path: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    fix: bool,
+    stdin_filename: str | None,
+) -> None:
+    """Check articles (files or folders; '-' reads stdin)."""
+    import dataclasses
+
+    from factlint import engine
+    from factlint.model import Severity
+
+    config, checks, ledger = load_setup(config_path)
+    selection = config.selection
+    changes = {
+        "select": _split(select) if select else selection.select,
+        "extend_select": (*selection.extend_select, *(_split(extend_select) or ())),
+        "ignore": (*selection.ignore, *(_split(ignore) or ())),
+    }
+    config = dataclasses.replace(config, selection=dataclasses.replace(selection, **changes))
+    if fail_on:
+        config = dataclasses.replace(config, fail_on=Severity.parse(fail_on))
+    try:
+        _validate_selectors(config, checks)
+    except Exception as exc:
+        _fail(str(exc))
+
+    stdin = None
+    names = list(paths)
+    if "-" in names:
+        names.remove("-")
+        stdin = (stdin_filename or "<stdin>", sys.stdin.buffer.read())
+    if not names and stdin is None:
+        names = ["."]
+    result = engine.run(names, config, checks, ledger=ledger, stdin=stdin)
+    if fix:
+        _apply_fixes(result)
+    _report(result, checks, fmt, output)
+    sys.exit(exit_code(result, config.fail_on, exit_zero))
+
+
+def exit_code(result: RunResult, fail_on: Any, exit_zero: bool) -> int:
+    if result.errors:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if any(f.severity >= fail_on for f in result.findings) else EXIT_CLEAN
+
+
+def _apply_fixes(result: RunResult) -> None:
+    from factlint.fix import apply_fixes, write_atomically
+
+    by_path: dict[str, list[Any]] = {}
+    for f in result.findings:
+        if f.fix is not None and f.path != "<stdin>":
+            by_path.setdefault(f.path, []).append(f)
+    fixed_ids: set[int] = set()
+    for path, findings in by_path.items():
+        from factlint.document import decode
+
+        original = Path(path).read_bytes()
+        text, _ = decode(original)
+        new_text, applied = apply_fixes(text, [f.fix for f in findings])
+        if applied:
+            write_atomically(Path(path), new_text, original)
+            click.echo(f"{path}: applied {len(applied)} fix(es)", err=True)
+            applied_set = {id(a) for a in applied}
+            fixed_ids.update(id(f) for f in findings if id(f.fix) in applied_set)
+    result.findings[:] = [f for f in result.findings if id(f) not in fixed_ids]
+
+
+def _report(result: RunResult, checks: list[Any], fmt: str | None, output: str | None) -> None:
+    from factlint.directives import RULES as META_RULES
+    from factlint.reporters import get
+
+    rules = {m.id: m for m in (*META_RULES, *(m for c in checks for m in c.rules))}
+    if fmt is None:
+        fmt = "full" if output is None and sys.stdout.isatty() else "concise"
+    sources = {}
+    if fmt == "full":
+        for f in result.findings:
+            if f.path not in sources and Path(f.path).is_file():
+                from factlint.document import decode
+
+                sources[f.path] = decode(Path(f.path).read_bytes())[0]
+    for notice in result.notices:
+        click.echo(f"factlint: {notice}", err=True)
+    render = get(fmt)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as stream:
+            render(result, rules, stream, sources=sources)
+        if result.errors:
+            for error in result.errors:
+                click.echo(f"{error}", err=True)
+    else:
+        render(result, rules, sys.stdout, sources=sources)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def list_rules(fmt: str, config_path: str | None) -> None:
+    """List every rule with its code, name, category and default severity."""
+    import json
+
+    from factlint.directives import RULES as META_RULES
+
+    config, checks, _ = load_setup(config_path)
+    metas = sorted((*META_RULES, *(m for c in checks for m in c.rules)), key=lambda m: m.id)
+    if fmt == "json":
+        rows = [
+            {
+                "id": m.id,
+                "name": m.name,
+                "category": m.category,
+                "severity": str(m.severity),
+                "enabled": config.selection.enabled(m),
+                "summary": m.summary,
+                "source": m.source,
+            }
+            for m in metas
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for m in metas:
+        mark = " " if config.selection.enabled(m) else "-"
+        click.echo(f"{m.id} {mark} {m.name:<34} {m.category:<11} {m.severity!s:<8} {m.summary}")
+
+
+@main.command("rule")
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def explain_rule(rule: str, config_path: str | None) -> None:
+    """Explain one rule: what it checks, why, examples and options."""
+    from factlint.directives import RULES as META_RULES
+
+    _, checks, _ = load_setup(config_path)
+    for check_ in [None, *checks]:
+        metas = META_RULES if check_ is None else check_.rules
+        for m in metas:
+            if rule.upper() == m.id or rule.lower() == m.name:
+                click.echo(f"# {m.id} {m.name}\n")
+                click.echo(
+                    f"Category: {m.category}    Default severity: {m.severity}"
+                    f"    Enabled by default: {'yes' if m.default_enabled else 'no'}"
+                    f"    Fixable: {'yes' if m.fixable else 'no'}"
+                )
+                click.echo(
+                    f"Defined in: {m.source}{':' + str(m.source_line) if m.source_line else ''}\n"
+                )
+                click.echo(f"## What it checks\n\n{m.summary}\n")
+                if m.rationale:
+                    click.echo(f"## Why it matters\n\n{m.rationale}\n")
+                if m.examples_fail:
+                    click.echo("## Reported\n")
+                    for ex in m.examples_fail:
+                        click.echo(f"    {ex}")
+                    click.echo("")
+                if m.examples_pass:
+                    click.echo("## Not reported\n")
+                    for ex in m.examples_pass:
+                        click.echo(f"    {ex}")
+                    click.echo("")
+                options = getattr(check_, "options", {}) if check_ else {}
+                if options:
+                    click.echo("## Options\n")
+                    for name, kind in options.items():
+                        default = check_.defaults.get(name)
+                        click.echo(f"    {name} ({kind.__name__}, default {default!r})")
+                return
+    _fail(f"unknown rule '{rule}' (see 'factlint rules')")
+
+
+if __name__ == "__main__":
+    main()

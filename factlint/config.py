@@ -1,0 +1,213 @@
+"""Find, validate and freeze the configuration.
+
+Looked for, walking up from the current folder: `factlint.yaml`, `.factlint.yaml`,
+then `[tool.factlint]` in `pyproject.toml`. Unknown keys and wrong types are errors
+that name the file and line, raised before any article is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from factlint.errors import ConfigError
+from factlint.model import Severity
+from factlint.selection import Selection
+
+CONFIG_NAMES = ("factlint.yaml", ".factlint.yaml")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = field(default_factory=Path.cwd)  # folder that relative paths in config use
+    path: Path | None = None
+    selection: Selection = field(default_factory=Selection)
+    severity: tuple[tuple[str, Severity], ...] = ()
+    rule_paths: tuple[Path, ...] = ()
+    python_rules: tuple[Path, ...] = ()
+    ledger: tuple[Path, ...] = ()
+    shipped_ledger: bool = True
+    shipped_rules: bool = True
+    corpus: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    metadata_file: str = "sources.yaml"
+    max_file_size: int = 5_000_000
+    regex_timeout: float = 1.0
+
+    def with_cli(self, **changes: Any) -> Config:
+        """CLI options override the file; None means "not given"."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _str_list(value: Any, key: str, where: tuple[str, int | None]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(where[0], where[1], f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+_LIST_KEYS = {
+    "select",
+    "extend-select",
+    "ignore",
+    "rule-paths",
+    "python-rules",
+    "ledger",
+    "corpus",
+    "include",
+    "exclude",
+}
+_KEYS = _LIST_KEYS | {
+    "per-file-ignores",
+    "severity",
+    "fail-on",
+    "options",
+    "shipped-ledger",
+    "shipped-rules",
+    "metadata-file",
+    "max-file-size",
+    "regex-timeout",
+}
+
+
+def parse_config(data: Mapping[str, Any], path: Path, lines: Mapping[str, int]) -> Config:
+    """Validate a config mapping; `lines` maps each top-level key to its line."""
+    root = path.parent
+    values: dict[str, Any] = {}
+    sel: dict[str, Any] = {}
+    for raw_key, value in data.items():
+        key = str(raw_key).replace("_", "-")
+        where = (str(path), lines.get(str(raw_key)))
+        if key not in _KEYS:
+            raise ConfigError(
+                *where, f"unknown key '{raw_key}' (known: {', '.join(sorted(_KEYS))})"
+            )
+        if key in _LIST_KEYS:
+            items = _str_list(value, key, where)
+            if key in ("select", "extend-select", "ignore"):
+                sel[key.replace("-", "_")] = items
+            elif key in ("rule-paths", "python-rules", "ledger"):
+                values[key.replace("-", "_")] = tuple((root / p) for p in items)
+            else:
+                values[key] = items
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(*where, "'per-file-ignores' maps globs to lists of rules")
+            sel["per_file_ignores"] = tuple(
+                (str(glob), _str_list(codes, f"per-file-ignores.{glob}", where))
+                for glob, codes in value.items()
+            )
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(*where, "'severity' maps rules to error, warning or info")
+            try:
+                values["severity"] = tuple(
+                    (str(k), Severity.parse(str(v))) for k, v in value.items()
+                )
+            except ValueError as exc:
+                raise ConfigError(*where, str(exc)) from None
+        elif key == "fail-on":
+            try:
+                values["fail_on"] = Severity.parse(str(value))
+            except ValueError as exc:
+                raise ConfigError(*where, str(exc)) from None
+        elif key == "options":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(*where, "'options' maps a rule id to a mapping of options")
+            values["options"] = {str(k).upper(): dict(v) for k, v in value.items()}
+        elif key in ("shipped-ledger", "shipped-rules"):
+            if not isinstance(value, bool):
+                raise ConfigError(*where, f"'{key}' must be true or false")
+            values[key.replace("-", "_")] = value
+        elif key == "metadata-file":
+            if not isinstance(value, str):
+                raise ConfigError(*where, "'metadata-file' must be a file name")
+            values["metadata_file"] = value
+        elif key in ("max-file-size", "regex-timeout"):
+            if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(*where, f"'{key}' must be a positive number")
+            values[key.replace("-", "_")] = value
+    return Config(root=root, path=path, selection=Selection(**sel), **values)
+
+
+def _yaml_with_lines(path: Path) -> tuple[Any, dict[str, int]]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(
+            str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 1
+    return data, lines
+
+
+def load_config_file(path: Path) -> Config:
+    path = path.resolve()
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+        section = data.get("tool", {}).get("factlint", {})
+        return parse_config(section, path, _toml_lines(path, section))
+    data, lines = _yaml_with_lines(path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), 1, "the configuration must be a mapping of keys to values")
+    return parse_config(data, path, lines)
+
+
+def _toml_lines(path: Path, section: Mapping[str, Any]) -> dict[str, int]:
+    """Line of each key under [tool.factlint], found by a plain scan."""
+    lines: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.startswith("[tool.factlint")
+            continue
+        if inside and "=" in stripped:
+            key = stripped.split("=", 1)[0].strip().strip("\"'")
+            if key in section:
+                lines.setdefault(key, number)
+    return lines
+
+
+def find_config_file(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.factlint" in pyproject.read_text(errors="replace"):
+            return pyproject
+    return None
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(str(explicit), None, "config file not found")
+        return load_config_file(explicit)
+    found = find_config_file(start or Path.cwd())
+    return load_config_file(found) if found else Config()

@@ -1,0 +1,75 @@
+"""Expand the command-line paths into the sorted list of articles to read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from factlint.config import Config
+from factlint.model import FileError
+from factlint.selection import path_matches
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def is_excluded(path: Path, config: Config) -> bool:
+    rel = _relative(path, config.root)
+    return any(path_matches(rel, pattern) for pattern in config.exclude)
+
+
+def is_included(path: Path, config: Config) -> bool:
+    return any(path_matches(path.name, pattern) for pattern in config.include)
+
+
+def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[FileError]]:
+    """Articles under `paths`, in a stable order, with a located error per bad path.
+
+    A file named explicitly is read whatever its extension, but config excludes
+    still apply (pre-commit passes files one by one). Folders are walked without
+    following symlinks, skipping hidden folders.
+    """
+    found: list[str] = []
+    errors: list[FileError] = []
+    seen: set[str] = set()
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            errors.append(FileError(given, "no such file or directory"))
+            continue
+        if path.is_file():
+            if not is_excluded(path, config) and given not in seen:
+                seen.add(given)
+                found.append(given)
+            continue
+        for folder, dirs, files in os.walk(path, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                file = Path(folder) / name
+                shown = file.as_posix() if given not in (".", "./") else _relative(file, Path.cwd())
+                if name == config.metadata_file or shown in seen:
+                    continue
+                if is_included(file, config) and not is_excluded(file, config):
+                    seen.add(shown)
+                    found.append(shown)
+    return found, errors
+
+
+def corpus_files(config: Config, exclude: set[str]) -> list[str]:
+    """Articles named by the config's `corpus` globs, for cross-document checks only."""
+    out: list[str] = []
+    taken = {Path(p).resolve() for p in exclude}
+    for pattern in config.corpus:
+        for file in sorted(config.root.glob(pattern)):
+            wanted = file.is_file() and is_included(file, config) and not is_excluded(file, config)
+            if wanted and file.resolve() not in taken:
+                taken.add(file.resolve())
+                out.append(_relative(file, Path.cwd()))
+    return out

@@ -1,0 +1,234 @@
+"""run(paths, config) -> RunResult: read, analyse once, check, filter, sort.
+
+Document rules run on the files being reported; corpus rules see every document of
+the run plus the config's `corpus`, and only findings on reported files are kept.
+A file that cannot be read becomes a located error; the others are still checked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factlint.analysis import Analysis
+from factlint.config import Config
+from factlint.directives import RULES as META_RULES
+from factlint.directives import apply_suppressions, decode_error_findings
+from factlint.document import Document, build_document, looks_binary
+from factlint.errors import FactlintError
+from factlint.model import FileError, Finding, RuleMeta, RunResult
+from factlint.rule import Check, Context
+from factlint.selection import specificity
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The checks of a run with their effective rule metadata."""
+
+    checks: tuple[Check, ...]
+    rules: Mapping[str, RuleMeta]  # every known rule, severities overridden
+    enabled: frozenset[str]
+
+
+def plan(config: Config, checks: Sequence[Check]) -> Plan:
+    rules: dict[str, RuleMeta] = {}
+    for meta in (*META_RULES, *(m for c in checks for m in c.rules)):
+        rules[meta.id] = _override_severity(meta, config)
+    enabled = frozenset(i for i, m in rules.items() if config.selection.enabled(m))
+    active = tuple(c for c in checks if enabled.intersection(c.ids))
+    return Plan(active, rules, enabled)
+
+
+def _override_severity(meta: RuleMeta, config: Config) -> RuleMeta:
+    best = None
+    for token, severity in config.severity:
+        score = specificity(token, meta)
+        if score is not None and (best is None or score >= best[0]):
+            best = (score, severity)
+    return dataclasses.replace(meta, severity=best[1]) if best else meta
+
+
+def read_metadata(folder: Path, name: str) -> tuple[dict[str, Any], FileError | None]:
+    """The per-folder metadata file: file name -> {date, title, source, url, ...}."""
+    path = folder / name
+    if not path.is_file():
+        return {}, None
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return {}, FileError(
+            str(path), f"cannot read metadata: {exc}", mark.line + 1 if mark else None
+        )
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        return {}, FileError(str(path), "metadata must map file names to mappings of keys", 1)
+    return data, None
+
+
+class Reader:
+    """Reads articles, with each folder's metadata file read once."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.metadata: dict[Path, dict[str, Any]] = {}
+        self.errors: list[FileError] = []
+        self.notices: list[str] = []
+
+    def meta_for(self, path: Path) -> dict[str, Any]:
+        folder = path.parent
+        if folder not in self.metadata:
+            data, error = read_metadata(folder, self.config.metadata_file)
+            self.metadata[folder] = data
+            if error:
+                self.errors.append(error)
+        entry = self.metadata[folder].get(path.name)
+        return dict(entry) if isinstance(entry, dict) else {}
+
+    def read(self, name: str, data: bytes | None = None) -> Document | None:
+        path = Path(name)
+        if data is None:
+            try:
+                if path.stat().st_size > self.config.max_file_size:
+                    self.notices.append(
+                        f"{name}: skipped, larger than {self.config.max_file_size} bytes"
+                    )
+                    return None
+                data = path.read_bytes()
+            except OSError as exc:
+                self.errors.append(FileError(name, f"cannot read: {exc.strerror or exc}"))
+                return None
+        if looks_binary(data):
+            self.notices.append(f"{name}: skipped, binary file")
+            return None
+        doc, problem = build_document(name, data, self.meta_for(path))
+        if problem is not None:
+            self.errors.append(FileError(name, problem.message, problem.line))
+        return doc
+
+
+def _run_check(
+    check: Check, target: Any, ctx: Context, errors: list[FileError], where: str
+) -> list[Finding]:
+    try:
+        return list(check.run(target, ctx))
+    except FactlintError as exc:  # a rule that timed out or misbehaved, located
+        errors.append(FileError(exc.path, f"{exc.message} (while checking {where})", exc.line))
+    except Exception as exc:
+        ids = ", ".join(check.ids)
+        errors.append(
+            FileError(where, f"internal error in rule {ids}: {type(exc).__name__}: {exc}")
+        )
+    return []
+
+
+def _context(check: Check, p: Plan, config: Config, ledger: Any) -> Context:
+    options = dict(check.defaults)
+    for rule_id in check.ids:
+        options.update(config.options.get(rule_id, {}))
+    return Context(rules=p.rules, options=options, ledger=ledger)
+
+
+def check_documents(
+    analyses: Sequence[Analysis],
+    reported: set[str],
+    p: Plan,
+    config: Config,
+    ledger: Any = None,
+) -> tuple[list[Finding], list[FileError]]:
+    """All findings on the reported documents, filtered, suppressed and sorted."""
+    errors: list[FileError] = []
+    raw: list[Finding] = []
+    contexts = {id(c): _context(c, p, config, ledger) for c in p.checks}
+    for analysis in analyses:
+        if analysis.doc.path not in reported:
+            continue
+        for check in p.checks:
+            if check.scope == "document":
+                raw += _run_check(check, analysis, contexts[id(check)], errors, analysis.doc.path)
+    corpus = list(analyses)
+    for check in p.checks:
+        if check.scope == "corpus":
+            found = _run_check(check, corpus, contexts[id(check)], errors, "the corpus")
+            raw += [f for f in found if f.path in reported]
+    by_path: dict[str, list[Finding]] = {}
+    for f in raw:
+        meta = p.rules.get(f.rule_id)
+        if meta is None or f.rule_id not in p.enabled:
+            continue
+        if not config.selection.enabled_for(meta, f.path):
+            continue
+        by_path.setdefault(f.path, []).append(f)
+    findings: list[Finding] = []
+    enabled_metas = [p.rules[i] for i in p.enabled]
+    for analysis in analyses:
+        doc = analysis.doc
+        if doc.path not in reported:
+            continue
+        mine = by_path.get(doc.path, []) + decode_error_findings(doc)
+        kept = apply_suppressions(doc, mine, dict(p.rules), enabled_metas)
+        findings += [
+            _with_severity(f, p)
+            for f in kept
+            if f.rule_id in p.enabled and config.selection.enabled_for(p.rules[f.rule_id], f.path)
+        ]
+    return dedupe(findings), errors
+
+
+def _with_severity(f: Finding, p: Plan) -> Finding:
+    severity = p.rules[f.rule_id].severity
+    return f if f.severity == severity else dataclasses.replace(f, severity=severity)
+
+
+def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per (rule, span, message), in path/line/column/rule order."""
+    seen: set[tuple[str, str, int, int, str]] = set()
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        k = (f.rule_id, f.path, f.span.start, f.span.end, f.message)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+def run(
+    paths: Sequence[str],
+    config: Config,
+    checks: Sequence[Check],
+    *,
+    ledger: Any = None,
+    stdin: tuple[str, bytes] | None = None,
+) -> RunResult:
+    from factlint.discover import corpus_files, discover
+
+    files, errors = discover(paths, config)
+    reader = Reader(config)
+    docs: list[Document] = []
+    if stdin is not None:
+        doc = reader.read(stdin[0], stdin[1])
+        if doc is not None:
+            docs.append(doc)
+    for name in files:
+        doc = reader.read(name)
+        if doc is not None:
+            docs.append(doc)
+    reported = {d.path for d in docs}
+    for name in corpus_files(config, reported | set(files)):
+        doc = reader.read(name)
+        if doc is not None:
+            docs.append(doc)
+    p = plan(config, checks)
+    findings, rule_errors = check_documents(
+        [Analysis(d) for d in docs], reported, p, config, ledger
+    )
+    return RunResult(
+        findings=findings,
+        errors=[*errors, *reader.errors, *rule_errors],
+        files=len(reported),
+        notices=reader.notices,
+    )

@@ -1,0 +1,93 @@
+"""Every rule factlint knows: built-in modules, shipped YAML, plugins, local rules.
+
+The built-in table is the one place to look for what ships; a meta-test checks it
+against the modules. Local Python rule files run code, so they load only when the
+config names them (`python-rules`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+from factlint.config import Config
+from factlint.errors import RuleLoadError
+from factlint.resources import shipped_rules_dir
+from factlint.rule import Check, check_from_module
+
+BUILTIN_CHECKS: tuple[str, ...] = ("factlint.checks.duplicates",)
+
+
+def _builtin() -> list[Check]:
+    checks = []
+    for name in BUILTIN_CHECKS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a module listed before it is written
+                continue
+            raise
+        checks.append(check_from_module(module, name))
+    return checks
+
+
+def _entry_points() -> list[Check]:
+    from importlib.metadata import entry_points
+
+    checks = []
+    for ep in entry_points(group="factlint.rules"):
+        try:
+            module = ep.load()
+        except Exception as exc:  # a broken plugin names itself, it does not crash the run
+            raise RuleLoadError(
+                f"entry point {ep.name}", None, f"cannot load {ep.value}: {exc}"
+            ) from None
+        checks.append(check_from_module(module, f"entry point {ep.name}"))
+    return checks
+
+
+def _local_python(path: Path) -> Check:
+    if not path.is_file():
+        raise RuleLoadError(str(path), None, "python rule file not found")
+    spec = importlib.util.spec_from_file_location(f"factlint_local_{path.stem}", path)
+    if spec is None or spec.loader is None:
+        raise RuleLoadError(str(path), None, "not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        raise RuleLoadError(str(path), None, f"cannot load: {exc}") from None
+    return check_from_module(module, str(path))
+
+
+def _yaml(dirs: Sequence[Path]) -> list[Check]:
+    try:
+        from factlint.yaml_rules import load_rule_dirs
+    except ModuleNotFoundError:
+        return []
+
+    return load_rule_dirs(list(dirs)) if dirs else []
+
+
+def load_checks(config: Config) -> list[Check]:
+    """All checks the config can see; duplicate rule ids are an error."""
+    dirs = [shipped_rules_dir()] if config.shipped_rules else []
+    for folder in config.rule_paths:
+        if not folder.is_dir():
+            raise RuleLoadError(str(folder), None, "rule folder not found")
+        dirs.append(folder)
+    checks = [*_builtin(), *_yaml(dirs), *_entry_points()]
+    checks += [_local_python(p) for p in config.python_rules]
+    seen: dict[str, str] = {}
+    for check in checks:
+        for meta in check.rules:
+            if meta.id in seen:
+                raise RuleLoadError(
+                    meta.source,
+                    meta.source_line or None,
+                    f"duplicate rule id {meta.id} (also in {seen[meta.id]})",
+                )
+            seen[meta.id] = meta.source
+    return checks
