@@ -85,10 +85,12 @@ def blocks(text: str, prose: str) -> tuple[Block, ...]:
             kind = this_kind
         end = pos + len(line)
         next_line = lines[i + 1].rstrip("\r\n") if i + 1 < len(lines) else ""
+        # A short unpunctuated line is a heading unless the next line continues it.
+        continued = next_line.lstrip()[:1].islower()
         ends_here = (
             this_kind in ("heading", "table")
             or _LINE_END_COMPLETE.search(line_prose) is not None
-            or _title_like(line_prose)
+            or (_title_like(line_prose) and not continued)
             or _kind(next_line) in ("heading", "list", "table")
         )
         if ends_here:

@@ -37,6 +37,8 @@ def is_valid_selector(token: str, rules: Iterable[RuleMeta]) -> bool:
     t = token.strip()
     if t.upper() == "ALL" or t.lower() in CATEGORIES:
         return True
+    if _PREFIX.fullmatch(t) and len(t) < 5:  # a code block such as FL1: valid even if empty
+        return True
     return any(specificity(t, r) is not None for r in rules)
 
 

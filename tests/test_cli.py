@@ -1,0 +1,260 @@
+"""The check command end to end: exit codes, formats, config, suppressions, bad input.
+
+A local Python rule (flagging the word "fnord") drives these tests, which also
+exercises the opt-in loading of local rule files.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factlint.cli import main
+
+LOCAL_RULE = """
+from factlint.model import RuleMeta, Severity, Span
+import regex
+
+RULES = (
+    RuleMeta(id="FL790", name="no-fnord", category="style", severity=Severity.WARNING,
+             summary="The word fnord", examples_fail=("a fnord",), examples_pass=("a word",)),
+)
+SCOPE = "document"
+
+
+def check(analysis, ctx):
+    doc = analysis.doc
+    for m in regex.finditer(r"\\bfnord\\b", doc.prose):
+        yield ctx.finding("FL790", doc, Span(m.start(), m.end()), "avoid 'fnord'", key="fnord")
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "fnord_rule.py").write_text(LOCAL_RULE)
+    (tmp_path / "factlint.yaml").write_text(
+        "python-rules: [fnord_rule.py]\nshipped-rules: false\nshipped-ledger: false\n"
+    )
+    (tmp_path / "articles").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str]:
+    """Exit code and everything printed (stdout and stderr)."""
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.output
+
+
+def run_json(*args: str) -> tuple[int, dict]:
+    """Exit code and the JSON report on stdout (notices go to stderr)."""
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_clean_file_exits_zero(project: Path) -> None:
+    write(project / "articles/a.md", "A clean article.\n")
+    code, out = run("check", "articles")
+    assert code == 0
+    assert "no findings" in out
+
+
+def test_finding_is_reported_at_exact_line_and_column_and_exits_one(project: Path) -> None:
+    write(project / "articles/a.md", "---\ntitle: T\n---\nFirst line.\nSome fnord here.\n")
+    code, out = run("check", "--format", "concise", "articles")
+    assert code == 1
+    assert "articles/a.md:5:6: FL790 [no-fnord] avoid 'fnord'" in out
+
+
+def test_json_output_follows_the_contract(project: Path) -> None:
+    write(project / "articles/a.md", "Some fnord here.\n")
+    code, data = run_json("articles")
+    assert code == 1
+    assert set(data) == {"version", "findings", "summary", "errors"}
+    (f,) = data["findings"]
+    assert (f["rule"], f["name"], f["path"], f["line"], f["column"]) == (
+        "FL790",
+        "no-fnord",
+        "articles/a.md",
+        1,
+        6,
+    )
+    assert (f["end_line"], f["end_column"]) == (1, 11)
+    assert data["summary"] == {
+        "files": 1,
+        "findings": 1,
+        "by_severity": {"error": 0, "warning": 1, "info": 0},
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--fail-on", "error"), 0),
+        (("--fail-on", "warning"), 1),
+        (("--exit-zero",), 0),
+        (("--ignore", "FL790"), 0),
+        (("--ignore", "style"), 0),
+        (("--ignore", "FL7"), 0),
+        (("--select", "FL790"), 1),
+        (("--select", "no-fnord"), 1),
+        (("--select", "FL1"), 0),
+    ],
+)
+def test_selection_and_fail_threshold(project: Path, args: tuple[str, ...], expected: int) -> None:
+    write(project / "articles/a.md", "Some fnord here.\n")
+    assert run("check", *args, "articles")[0] == expected
+
+
+def test_unknown_selector_is_a_usage_error(project: Path) -> None:
+    write(project / "articles/a.md", "Some fnord here.\n")
+    code, out = run("check", "--select", "FL999", "articles")
+    assert code == 2
+    assert "FL999" in out
+
+
+def test_severity_override_and_per_file_ignores_from_config(project: Path) -> None:
+    (project / "factlint.yaml").write_text(
+        "python-rules: [fnord_rule.py]\nshipped-rules: false\nshipped-ledger: false\n"
+        "severity: {FL790: info}\nper-file-ignores: {'archive/*': [FL790]}\n"
+    )
+    write(project / "articles/a.md", "Some fnord here.\n")
+    write(project / "archive/b.md", "Old fnord here.\n")
+    code, data = run_json("articles", "archive")
+    assert code == 0  # info is below the default fail-on (warning)
+    assert [(f["path"], f["severity"]) for f in data["findings"]] == [("articles/a.md", "info")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!-- factlint-disable-next-line FL790 -->\nSome fnord.\n", []),
+        ("<!-- factlint-disable-next-line no-fnord -- quoted -->\n\nSome fnord.\n", []),
+        ("Some fnord. <!-- factlint-disable-line FL790 -->\n", []),
+        (
+            "<!-- factlint-disable FL7 -->\nfnord\n<!-- factlint-enable -->\nfnord\n",
+            [("FL790", 4, 1)],
+        ),
+        ("Intro.\n<!-- factlint-disable-file style -->\nfnord\n", []),
+        ("<!-- factlint-disable-next-line FL790 -->\nClean.\n", [("FL001", 1, 1)]),
+        ("<!-- factlint-disable-next-line FL999 -->\nfnord\n", [("FL002", 1, 1), ("FL790", 2, 1)]),
+        ("Some fnord [sic] here.\n", []),
+        ("Some fnord here [sic].\n", [("FL790", 1, 6)]),
+    ],
+)
+def test_suppression_comments(
+    project: Path, text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    write(project / "articles/a.md", text)
+    _, data = run_json("articles")
+    found = [(f["rule"], f["line"], f["column"]) for f in data["findings"]]
+    assert found == expected
+
+
+def test_bad_inputs_are_located_and_others_still_checked(project: Path) -> None:
+    write(project / "articles/good.md", "Some fnord here.\n")
+    (project / "articles/empty.md").write_text("")
+    (project / "articles/latin1.txt").write_bytes(b"Caf\xe9 fnord\n")
+    (project / "articles/bad_front.md").write_text("---\ntitle: [x\n---\nA fnord.\n")
+    (project / "articles/blob.md").write_bytes(b"\x00\x01\x02binary")
+    code, data = run_json("articles", "missing.md")
+    assert code == 2
+    errors = {(e["path"], e["line"]) for e in data["errors"]}
+    assert ("missing.md", None) in errors
+    assert any(p == "articles/bad_front.md" and line for p, line in errors)
+    found = {(f["path"], f["rule"], f["line"], f["column"]) for f in data["findings"]}
+    assert ("articles/good.md", "FL790", 1, 6) in found
+    assert ("articles/bad_front.md", "FL790", 4, 3) in found
+    assert ("articles/latin1.txt", "FL003", 1, 4) in found
+    assert ("articles/latin1.txt", "FL790", 1, 6) in found
+    assert not any(f["path"] == "articles/blob.md" for f in data["findings"])
+
+
+def test_malformed_config_exits_two_naming_file_and_line(project: Path) -> None:
+    (project / "factlint.yaml").write_text("select: [FL790]\nselct: [x]\n")
+    write(project / "articles/a.md", "fnord\n")
+    code, out = run("check", "articles")
+    assert code == 2
+    assert "factlint.yaml:2: unknown key 'selct'" in out
+
+
+def test_config_in_pyproject_is_found_walking_up(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "factlint.yaml").unlink()
+    (project / "pyproject.toml").write_text(
+        '[tool.factlint]\npython-rules = ["fnord_rule.py"]\nshipped-rules = false\n'
+        'shipped-ledger = false\nfail-on = "error"\n'
+    )
+    write(project / "articles/a.md", "fnord\n")
+    monkeypatch.chdir(project / "articles")
+    code, out = run("check", "--format", "concise", "a.md")
+    assert code == 0
+    assert "a.md:1:1: FL790" in out
+
+
+def test_excluded_files_stay_excluded_when_named_explicitly(project: Path) -> None:
+    (project / "factlint.yaml").write_text(
+        "python-rules: [fnord_rule.py]\nshipped-rules: false\nshipped-ledger: false\n"
+        "exclude: ['drafts/*']\n"
+    )
+    write(project / "drafts/a.md", "fnord\n")
+    assert run("check", "drafts/a.md")[0] == 0
+
+
+def test_stdin_is_read_with_its_filename(project: Path) -> None:
+    code, out = run(
+        "check", "--format", "concise", "--stdin-filename", "in.md", "-", stdin=b"A fnord.\n"
+    )
+    assert code == 1
+    assert "in.md:1:3: FL790" in out
+
+
+def test_output_file(project: Path) -> None:
+    write(project / "articles/a.md", "fnord\n")
+    run("check", "--format", "json", "-o", "out.json", "articles")
+    assert json.loads((project / "out.json").read_text())["summary"]["findings"] == 1
+
+
+def test_rules_and_rule_explain(project: Path) -> None:
+    code, out = run("rules")
+    assert code == 0
+    assert "FL790" in out and "no-fnord" in out and "FL001" in out
+    code, out = run("rule", "no-fnord")
+    assert code == 0
+    assert "# FL790 no-fnord" in out and "a fnord" in out
+    assert run("rule", "FL999")[0] == 2
+
+
+def test_version_and_check_do_not_import_dateparser(project: Path) -> None:
+    write(project / "articles/a.md", "A short article with fnord in it.\n")
+    probe = (
+        "import sys\n"
+        "from factlint.cli import main\n"
+        "for args in (['--version'], ['check', 'articles/a.md']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "assert 'dateparser' not in sys.modules, 'dateparser imported'\n"
+        "print('OK')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={"PYTHONPATH": str(Path(__file__).parent.parent), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert out.stdout.strip().endswith("OK"), out.stderr

@@ -1,0 +1,156 @@
+"""Reading articles: decoding, front matter, masking, line/column, blocks, sentences."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.blocks import blocks, sentences
+from factlint.document import build_document, document_from_text
+from factlint.errors import InputError
+from factlint.model import Span
+
+SETTINGS = settings(max_examples=300, derandomize=True, deadline=None)
+
+
+def test_line_and_column_count_code_points_and_crlf() -> None:
+    doc = document_from_text("ab\r\n€ fund\r\nlast")
+    assert doc.line_col(0) == (1, 1)
+    assert doc.line_col(4) == (2, 1)  # after CRLF
+    assert doc.line_col(6) == (2, 3)  # "€" is one column
+    assert doc.location(Span(6, 10)).end_col == 7
+    assert doc.line_col(doc.text.index("last")) == (3, 1)
+
+
+def test_bom_is_removed_and_offsets_start_after_it() -> None:
+    doc, problem = build_document("a.md", b"\xef\xbb\xbfHello")
+    assert problem is None
+    assert doc.text == "Hello"
+    assert doc.line_col(0) == (1, 1)
+
+
+def test_invalid_utf8_is_replaced_and_located() -> None:
+    doc, _ = build_document("a.txt", b"ok line\nbad \xff byte\n")
+    assert doc.text == "ok line\nbad \ufffd byte\n"
+    assert doc.decode_errors == (Span(12, 13),)
+    assert doc.location(doc.decode_errors[0]).line == 2
+
+
+def test_front_matter_is_read_masked_and_counted_in_lines() -> None:
+    text = "---\ntitle: Fund\ndate: 2026-02-17\n---\nThe fund holds 60 billion yuan.\n"
+    doc = document_from_text(text, "a.md")
+    assert doc.published == datetime.date(2026, 2, 17)
+    assert doc.meta["title"] == "Fund"
+    assert doc.prose[: doc.body_start].strip() == ""
+    assert doc.line_col(doc.text.index("60"))[0] == 5
+
+
+def test_malformed_front_matter_is_located_and_the_body_still_read() -> None:
+    text = "---\ntitle: [unclosed\n---\nBody text here.\n"
+    doc, problem = build_document("bad.md", text.encode())
+    assert isinstance(problem, InputError)
+    assert problem.path == "bad.md" and problem.line is not None and problem.line >= 2
+    assert "Body text here." in doc.prose
+    with pytest.raises(InputError):
+        document_from_text(text, "bad.md")
+
+
+def test_metadata_date_is_parsed_when_there_is_no_front_matter() -> None:
+    doc = document_from_text("Plain text.", "a.txt", {"date": "2026-02-17"})
+    assert doc.published == datetime.date(2026, 2, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden", "kept"),
+    [
+        ("See `60 billion` here.", "60 billion", "See"),
+        ("```\n$70 billion\n```\nProse $7.", "$70 billion", "Prose $7."),
+        ("Read <!-- a 2024 note --> this.", "2024 note", "this."),
+        ("Go to https://example.com/a.b,c now.", "example.com", "now."),
+        ("Original: toutiao.com/article/7607802338879521289/", "7607802338879521289", "Original"),
+        ("Mail me@example.org today.", "example.org", "today."),
+        ("[the report](https://x.org/r.pdf) says", "x.org", "the report"),
+        ("## China's AI Ascent", "##", "China's AI Ascent"),
+    ],
+)
+def test_non_prose_is_masked_with_offsets_kept(text: str, hidden: str, kept: str) -> None:
+    doc = document_from_text(text, "a.md")
+    assert len(doc.prose) == len(doc.text)
+    assert hidden not in doc.prose
+    assert kept in doc.prose
+
+
+def _block_texts(text: str) -> list[tuple[str, str]]:
+    doc = document_from_text(text, "a.md")
+    return [(b.kind, doc.text[b.span.start : b.span.end]) for b in blocks(doc.text, doc.prose)]
+
+
+def test_one_paragraph_per_line_exports_are_split_per_line() -> None:
+    text = "The Great AI Migration is Real\nChina rose. It grew.\nThe end came quickly.\n"
+    assert _block_texts(text) == [
+        ("heading", "The Great AI Migration is Real"),
+        ("paragraph", "China rose. It grew."),
+        ("paragraph", "The end came quickly."),
+    ]
+
+
+def test_hard_wrapped_markdown_paragraphs_are_joined() -> None:
+    text = (
+        "The fund, which was set up\nlast year, holds money.\n\n# Next\n\n- item one\n- item two\n"
+    )
+    assert _block_texts(text) == [
+        ("paragraph", "The fund, which was set up\nlast year, holds money."),
+        ("heading", "Next"),  # spans cover prose: Markdown markers are not part of it
+        ("list", "item one"),
+        ("list", "item two"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It rose 60.06 billion. Then it fell.", ["It rose 60.06 billion.", "Then it fell."]),
+        ("The U.S. Congress met. It voted.", ["The U.S. Congress met.", "It voted."]),
+        ("Mr. Green spoke. He left.", ["Mr. Green spoke.", "He left."]),
+        ("J.R.R. Tolkien wrote it. Fans read it.", ["J.R.R. Tolkien wrote it.", "Fans read it."]),
+        ('"It is over." She left.', ['"It is over."', "She left."]),
+        ("Is it? Yes! 2025 was good.", ["Is it?", "Yes!", "2025 was good."]),
+        ("It went up... and then down.", ["It went up... and then down."]),
+        ("experimentation.However, it grew.", ["experimentation.However, it grew."]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    doc = document_from_text(text, "a.md")
+    (block,) = blocks(doc.text, doc.prose)
+    assert [doc.text[s.start : s.end] for s in sentences(doc.prose, block)] == expected
+
+
+@SETTINGS
+@given(st.text())
+def test_any_text_reads_without_error_and_spans_stay_inside(text: str) -> None:
+    doc, _ = build_document("h.md", text.encode("utf-8", "surrogatepass"))
+    assert len(doc.prose) == len(doc.text)
+    for block in blocks(doc.text, doc.prose):
+        assert 0 <= block.span.start <= block.span.end <= len(doc.text)
+        for s in sentences(doc.prose, block):
+            assert block.span.start <= s.start <= s.end <= block.span.end
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_without_error(data: bytes) -> None:
+    doc, _ = build_document("h.txt", data)
+    for span in doc.decode_errors:
+        assert doc.text[span.start] == "\ufffd"
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from("ab€\n\r \u2028"), max_size=60), st.data())
+def test_offset_and_line_column_round_trip(text: str, data: st.DataObject) -> None:
+    doc = document_from_text(text, "h.md")
+    offset = data.draw(st.integers(0, len(doc.text)))
+    line, col = doc.line_col(offset)
+    assert doc.offset(line, col) == offset
