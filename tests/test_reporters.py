@@ -307,6 +307,14 @@ _BN = _span("4.2 bn")
 _BN_LOC = Location(PATH, 4, 21, 4, 27)
 
 
+_CRLF = TEXT.replace("\n", "\r\n")
+
+
+def _crlf_span(needle: str) -> Span:
+    start = _CRLF.index(needle)
+    return Span(start, start + len(needle))
+
+
 @pytest.mark.parametrize(
     ("span", "fix", "sources", "expected"),
     [
@@ -318,6 +326,14 @@ _BN_LOC = Location(PATH, 4, 21, 4, 27)
         (_BN, _span("second"), {PATH: TEXT}, Location(PATH, 4, 35, 4, 41)),
         # ...but not without it,
         (_BN, _span("second"), None, None),
+        # CRLF and lone CR end lines, as in the document reader.
+        (_crlf_span("4.2 bn"), _crlf_span("second"), {PATH: _CRLF}, Location(PATH, 4, 35, 4, 41)),
+        (
+            Span(_BN.start, _BN.end),
+            _span("second"),
+            {PATH: TEXT.replace("\n", "\r")},
+            Location(PATH, 4, 35, 4, 41),
+        ),
         # ...nor with a text that does not reproduce the finding's own location.
         (_BN, _span("second"), {PATH: "\ufeff" + TEXT}, None),
     ],
@@ -535,6 +551,13 @@ def test_full_output_shows_source_and_carets_without_colour() -> None:
     assert lines[-1] == "Found 2 findings (1 error, 1 warning, 0 info) in 3 files. 2 file errors."
     table = [line.split() for line in lines if line.startswith("FL")]
     assert table == [["FL101", "number-mismatch", "1"], ["FL301", "unclosed-quote", "1"]]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_full_reads_source_lines_with_any_line_ending(newline: str) -> None:
+    out = render("full", sources={PATH: TEXT.replace("\n", newline)})
+    assert "    4 │ The economy grew to 4.2 bn in the second quarter, the office said.\n" in out
+    assert '    5 │ It said "growth\n' in out
 
 
 def test_full_without_sources_still_lists_findings() -> None:

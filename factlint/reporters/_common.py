@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 
 import regex
@@ -12,6 +13,8 @@ from factlint.model import Finding, Location, RunResult, Span
 # message or path would break the one-line-per-finding layout or drive the terminal.
 _CONTROL = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
+# The line breaks the document reader counts lines by.
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 def _escape_control(match: regex.Match[str]) -> str:
@@ -49,11 +52,17 @@ def summary_line(result: RunResult) -> str:
     return line
 
 
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
 def location_of(text: str, span: Span, path: str) -> Location:
     """1-based line and column (code points, end exclusive) of `span` in `text`."""
+    starts = _line_starts(text)
 
     def line_col(offset: int) -> tuple[int, int]:
-        return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     line, col = line_col(span.start)
     end_line, end_col = line_col(span.end)
@@ -85,9 +94,6 @@ def fix_location(finding: Finding, sources: Mapping[str, str] | None = None) -> 
     return location_of(text, fix.span, loc.path)
 
 
-def source_line(text: str, line: int) -> str | None:
-    """Line `line` (1-based) of `text` without its line ending, or None past the end."""
-    lines = text.split("\n")
-    if not 1 <= line <= len(lines):
-        return None
-    return lines[line - 1].removesuffix("\r")
+def source_lines(text: str) -> list[str]:
+    """The lines of `text` without their endings; CRLF, CR and LF all end a line."""
+    return _LINE_BREAK.split(text)

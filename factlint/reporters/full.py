@@ -12,7 +12,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, TextIO
 
 from factlint.model import Finding, RuleMeta, RunResult, Severity
-from factlint.reporters._common import fix_location, one_line, summary_line, where
+from factlint.reporters._common import fix_location, one_line, source_lines, summary_line, where
 from factlint.reporters.concise import error_line
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def _source_lines(sources: Mapping[str, str] | None, path: str) -> list[str] | N
     text = (sources or {}).get(path)
     if text is None:
         return None
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    return source_lines(text)
 
 
 def finding_block(
