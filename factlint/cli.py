@@ -289,5 +289,86 @@ def explain_rule(rule: str, config_path: str | None) -> None:
     _fail(f"unknown rule '{rule}' (see 'factlint rules')")
 
 
+CLAIM_TYPES = ("figure", "date", "quote", "person")
+
+
+@main.command("claims")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "yaml"]), default="table"
+)
+@click.option(
+    "--type", "types", multiple=True, type=click.Choice(CLAIM_TYPES), help="Only these claims."
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def claims(
+    paths: tuple[str, ...], fmt: str, types: tuple[str, ...], config_path: str | None
+) -> None:
+    """Show every figure, date, quote and person factlint understood."""
+    import json
+
+    from factlint.analysis import Analysis
+    from factlint.claims_report import claim_rows
+    from factlint.discover import discover
+    from factlint.engine import Reader
+
+    config, _, _ = load_setup(config_path)
+    files, errors = discover(list(paths), config)
+    reader = Reader(config)
+    kinds = frozenset(types or CLAIM_TYPES)
+    rows = []
+    for name in files:
+        doc = reader.read(name)
+        if doc is not None:
+            rows.extend(claim_rows(Analysis(doc), kinds))
+    for error in [*errors, *reader.errors]:
+        click.echo(f"factlint: {error}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "yaml":
+        import yaml
+
+        click.echo(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), nl=False)
+    else:
+        _claims_table(rows)
+    sys.exit(EXIT_ERROR if errors or reader.errors else EXIT_CLEAN)
+
+
+def _claims_table(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("where", "type", "text", "value", "unit / grain", "qualifier", "about"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        where = f"{r['path']}:{r['line']}:{r['column']}"
+        if r["type"] == "figure":
+            value = _show_number(r["value"], r["value_high"])
+            table.add_row(where, "figure", r["text"], value, r["unit"], r["qualifier"], _about(r))
+        elif r["type"] == "date":
+            value = r["value"] or " | ".join(r["candidates"]) or "unresolved"
+            table.add_row(where, "date", r["text"], value, r["grain"], r["mod"], _about(r))
+        elif r["type"] == "quote":
+            table.add_row(where, "quote", r["text"][:80], "", "", r["cue"], r["speaker"])
+        else:
+            table.add_row(where, "person", r["text"], r["title"], "", "", r["organisation"])
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+def _show_number(low: Any, high: Any) -> str:
+    if isinstance(low, float) and isinstance(high, float) and high != low:
+        return f"{low:,.6g} – {high:,.6g}"
+    return f"{low:,.6g}" if isinstance(low, float) else str(low)
+
+
+def _about(row: dict[str, Any]) -> str:
+    scope = row.get("time_scope")
+    return f"{row['subject']}" + (f" [{scope}]" if scope else "")
+
+
 if __name__ == "__main__":
     main()
