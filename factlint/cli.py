@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from factlint.model import RunResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("full", "concise", "json", "sarif", "github")
+FORMATS = ("full", "concise", "json", "sarif", "github", "html")
 
 
 def _fail(message: str) -> None:
@@ -109,6 +109,16 @@ def main() -> None:
     "--fix", is_flag=True, help="Apply safe mechanical fixes (spacing, doubled words, mojibake)."
 )
 @click.option("--stdin-filename", help="Name to report for an article read from '-' (stdin).")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report only findings not in this baseline file.",
+)
+@click.option(
+    "--diff-base",
+    help="Report only findings on lines added or changed since this git revision.",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -121,6 +131,8 @@ def check(
     exit_zero: bool,
     fix: bool,
     stdin_filename: str | None,
+    baseline_path: str | None,
+    diff_base: str | None,
 ) -> None:
     """Check articles (files or folders; '-' reads stdin)."""
     import dataclasses
@@ -151,6 +163,14 @@ def check(
     if not names and stdin is None:
         names = ["."]
     result = engine.run(names, config, checks, ledger=ledger, stdin=stdin)
+    if diff_base:
+        from factlint.gitdiff import keep_changed
+
+        result = keep_changed(result, diff_base)
+    if baseline_path:
+        from factlint.baseline import keep_new
+
+        result = keep_new(result, Path(baseline_path))
     if fix:
         _apply_fixes(result)
     _report(result, checks, fmt, output)
@@ -288,6 +308,18 @@ def explain_rule(rule: str, config_path: str | None) -> None:
                 return
     _fail(f"unknown rule '{rule}' (see 'factlint rules')")
 
+
+def _register_optional_commands() -> None:
+    """Commands that live in their own modules (imported only for their names)."""
+    try:
+        from factlint.cli_pr import COMMANDS
+    except ModuleNotFoundError:
+        return
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_optional_commands()
 
 CLAIM_TYPES = ("figure", "date", "quote", "person")
 
