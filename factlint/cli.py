@@ -73,7 +73,33 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return items or None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that live in their own modules, imported only when one is asked for.
+COMMAND_MODULES = ("factlint.cli_ledger", "factlint.cli_pr")
+
+
+class LazyGroup(click.Group):
+    def _extra(self) -> dict[str, click.Command]:
+        import importlib
+
+        found: dict[str, click.Command] = {}
+        for name in COMMAND_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name != name:
+                    raise
+                continue
+            found.update({c.name: c for c in module.COMMANDS if c.name})
+        return found
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._extra()})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return super().get_command(ctx, name) or self._extra().get(name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
     """factlint: check articles' numbers, dates and quotes against each other and a ledger."""
@@ -308,18 +334,6 @@ def explain_rule(rule: str, config_path: str | None) -> None:
                 return
     _fail(f"unknown rule '{rule}' (see 'factlint rules')")
 
-
-def _register_optional_commands() -> None:
-    """Commands that live in their own modules (imported only for their names)."""
-    try:
-        from factlint.cli_pr import COMMANDS
-    except ModuleNotFoundError:
-        return
-    for command in COMMANDS:
-        main.add_command(command)
-
-
-_register_optional_commands()
 
 CLAIM_TYPES = ("figure", "date", "quote", "person")
 
