@@ -64,7 +64,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -822,11 +821,9 @@ def load_ledger(paths: Sequence[str | Path]) -> Ledger:
 
 def shipped_ledger_paths() -> list[Path]:
     """The ledger files shipped with factlint: the installed copy, else the checkout's."""
-    installed = resources.files("factlint").joinpath("_rules", "ledger")
-    if isinstance(installed, Path) and installed.is_dir():
-        folder = installed
-    else:
-        folder = Path(__file__).resolve().parent.parent / "rules" / "ledger"
+    from factlint.resources import shipped_ledger_dir
+
+    folder = shipped_ledger_dir()
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
