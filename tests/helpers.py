@@ -14,6 +14,8 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
+import regex
+
 from factlint.analysis import Analysis
 from factlint.document import document_from_text
 from factlint.model import Finding
@@ -22,7 +24,8 @@ from factlint.rule import Check, Context, check_from_module
 Source = tuple[str, str, Mapping[str, Any] | None]  # (path, text, meta) for corpus rules
 
 
-def _module(entry: object) -> ModuleType:
+def entry_module(entry: object) -> ModuleType:
+    """A registry entry (a module or its dotted name) as a module."""
     if isinstance(entry, ModuleType):
         return entry
     if isinstance(entry, str):
@@ -30,7 +33,8 @@ def _module(entry: object) -> ModuleType:
     raise TypeError(f"cannot read a rule module from {entry!r}")
 
 
-def _registry_entries() -> list[object]:
+def registry_entries() -> list[object]:
+    """The entries of `factlint.registry.BUILTIN_CHECKS` (none when there is no registry)."""
     try:
         registry = importlib.import_module("factlint.registry")
     except ModuleNotFoundError:
@@ -39,11 +43,16 @@ def _registry_entries() -> list[object]:
     if isinstance(table, Mapping):
         # {id: module} or {module: ids}: take whichever side names modules.
         values = list(table.values())
-        return values if all(isinstance(v, str | ModuleType) for v in values) else list(table)
+        return values if all(_names_module(v) for v in values) else list(table)
     return list(table)
 
 
-def _package_modules() -> list[str]:
+def _names_module(value: object) -> bool:
+    return isinstance(value, ModuleType) or (isinstance(value, str) and "." in value)
+
+
+def package_modules() -> list[str]:
+    """Dotted names of the modules in the `factlint.checks` package."""
     import factlint.checks
 
     return [
@@ -58,13 +67,13 @@ def find_check(rule_id: str) -> Check:
     """The Check declaring `rule_id`: a Python rule module or a shipped YAML rule."""
     problems: list[str] = []
     seen: set[str] = set()
-    for entry in [*_registry_entries(), *_package_modules()]:
+    for entry in [*registry_entries(), *package_modules()]:
         name = entry if isinstance(entry, str) else getattr(entry, "__name__", repr(entry))
         if name in seen:
             continue
         seen.add(name)
         try:
-            module = _module(entry)
+            module = entry_module(entry)
         except Exception as exc:  # a half-written neighbour must not hide the others
             problems.append(f"{name}: {exc!r}")
             continue
@@ -80,6 +89,16 @@ def find_check(rule_id: str) -> Check:
     raise LookupError(f"no rule module declares {rule_id}" + (f" ({detail})" if detail else ""))
 
 
+# Corpus rules' examples hold several articles, split at this line.
+ARTICLE_BREAK = regex.compile(r"^[ \t]*<!--[ \t]*next article[ \t]*-->[ \t]*\r?\n?", regex.M)
+
+
+def example_sources(text: str) -> list[Source]:
+    """An example text as articles a1.md, a2.md, ... (split at `<!-- next article -->`)."""
+    parts = [p.lstrip("\r\n") for p in ARTICLE_BREAK.split(text)]
+    return [(f"a{i}.md", part, None) for i, part in enumerate(parts, 1)]
+
+
 def check_findings(
     check: Check,
     rule_id: str,
@@ -88,8 +107,15 @@ def check_findings(
     meta: Mapping[str, Any] | None = None,
     options: Mapping[str, Any] | None = None,
 ) -> list[Finding]:
-    """Run one Check on a text (or, for corpus rules, a list of (path, text, meta))."""
-    sources: list[Source] = [(path, text, meta)] if isinstance(text, str) else list(text)
+    """Run one Check on a text (or, for corpus rules, a list of (path, text, meta)).
+
+    A corpus rule given one text with `<!-- next article -->` lines runs on its parts.
+    """
+    if isinstance(text, str):
+        split = check.scope == "corpus" and ARTICLE_BREAK.search(text) is not None
+        sources = example_sources(text) if split else [(path, text, meta)]
+    else:
+        sources = list(text)
     analyses = [Analysis(document_from_text(t, p, m)) for p, t, m in sources]
     ctx = Context(
         rules={r.id: r for r in check.rules},

@@ -1,0 +1,489 @@
+"""What every YAML rule kind shares: strict reading, the header, messages, quotes, timeouts.
+
+A rule file is read from YAML *nodes*, not from `yaml.safe_load`'s plain values, so
+every value keeps the line it came from: an unknown key, a wrong type or a bad regex
+is reported at its own line. String fields take a scalar's text as written, so YAML
+1.1 surprises (`no` -> False, `1.10` -> 1.1) cannot change a word or a regex.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from factlint.errors import RuleLoadError
+from factlint.model import CATEGORIES, Finding, Severity, Span
+
+if TYPE_CHECKING:
+    import yaml
+
+    from factlint.analysis import Analysis
+
+# Seconds of regex matching one rule may spend on one document (the regex module's own
+# timeout, passed to every match call). Read at run time, so tests can lower it.
+MATCH_TIMEOUT: float = 1.0
+
+ID_PATTERN = regex.compile(r"FL\d{3}")
+NAME_PATTERN = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+TEXT_SCOPES = ("sentence", "paragraph", "document")
+
+# Keys every kind accepts; the kind modules add their own.
+COMMON_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "category",
+        "kind",
+        "severity",
+        "scope",
+        "message",
+        "summary",
+        "rationale",
+        "ignore_case",
+        "skip_quotes",
+        "default_enabled",
+        "link",
+        "examples",
+    }
+)
+REQUIRED_KEYS = ("id", "name", "category", "kind", "message", "summary", "examples")
+
+
+class RuleTimeout(RuleLoadError):
+    """A rule's regex ran out of time on a document; located at that regex's line."""
+
+
+# --- reading YAML nodes with their lines ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One YAML node: its plain value (scalars), items (sequences) or pairs (mappings)."""
+
+    node: yaml.Node
+    line: int  # 1-based line where the node starts
+    scalar: Any = None
+    items: tuple[Value, ...] = ()
+    pairs: tuple[tuple[Value, Value], ...] = ()
+
+    @property
+    def kind(self) -> str:
+        from yaml import MappingNode, SequenceNode
+
+        if isinstance(self.node, MappingNode):
+            return "mapping"
+        if isinstance(self.node, SequenceNode):
+            return "list"
+        return "scalar"
+
+    @property
+    def text(self) -> str:
+        """A scalar as written in the file."""
+        return str(self.node.value)
+
+
+def read_value(node: yaml.Node, path: str, loader: yaml.SafeLoader | None = None) -> Value:
+    from yaml import MappingNode, SafeLoader, SequenceNode
+
+    loader = loader or SafeLoader("")
+    line = node.start_mark.line + 1
+    if isinstance(node, SequenceNode):
+        return Value(node, line, items=tuple(read_value(n, path, loader) for n in node.value))
+    if isinstance(node, MappingNode):
+        pairs = tuple(
+            (read_value(k, path, loader), read_value(v, path, loader)) for k, v in node.value
+        )
+        return Value(node, line, pairs=pairs)
+    try:
+        scalar = loader.construct_object(node, deep=True)
+    except Exception:  # e.g. an explicit !!int tag on a non-number
+        raise RuleLoadError(path, line, f"cannot read the value {node.value!r}") from None
+    return Value(node, line, scalar=scalar)
+
+
+def compose(text: str, path: str) -> Value:
+    """The root node of a rule file, with located syntax errors."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context_mark", None)
+        # An unclosed quote or bracket is found at the end of the file: point at its start.
+        if context is not None and "end of stream" in str(getattr(exc, "problem", "")):
+            mark = context
+        mark = mark or context
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleLoadError(path, line, f"YAML syntax error: {problem}") from None
+    if root is None:
+        raise RuleLoadError(path, 1, "empty rule file")
+    return read_value(root, path)
+
+
+class RuleFile:
+    """The top-level mapping of one rule file, read strictly and with locations."""
+
+    def __init__(self, path: str, root: Value) -> None:
+        self.path = path
+        if root.kind != "mapping":
+            raise RuleLoadError(path, root.line, "a rule file must be a mapping of keys to values")
+        self.line = root.line
+        self.keys: dict[str, Value] = {}
+        self.values: dict[str, Value] = {}
+        for key, value in root.pairs:
+            if key.kind != "scalar" or not isinstance(key.scalar, str):
+                raise RuleLoadError(path, key.line, f"keys must be words, not {key.text!r}")
+            if key.scalar in self.keys:
+                first = self.keys[key.scalar].line
+                raise RuleLoadError(
+                    path, key.line, f"duplicate key {key.scalar!r} (first at line {first})"
+                )
+            self.keys[key.scalar] = key
+            self.values[key.scalar] = value
+
+    def error(self, key: str, message: str, *, at_value: bool = False) -> RuleLoadError:
+        where = self.values[key] if at_value else self.keys[key]
+        return RuleLoadError(self.path, where.line, message)
+
+    def has(self, key: str) -> bool:
+        return key in self.values
+
+    def check_keys(self, allowed: frozenset[str], required: Iterable[str]) -> None:
+        for key, node in self.keys.items():
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise RuleLoadError(self.path, node.line, f"unknown key {key!r}{hint}")
+        for key in required:
+            if key not in self.values:
+                raise RuleLoadError(self.path, self.line, f"missing required key {key!r}")
+
+    # Typed access. Each names the key and the line of its value when it is wrong.
+
+    def string(self, key: str, default: str | None = None) -> str:
+        if key not in self.values:
+            if default is None:
+                raise RuleLoadError(self.path, self.line, f"missing required key {key!r}")
+            return default
+        return as_string(self.values[key], self.path, key)
+
+    def boolean(self, key: str, default: bool) -> bool:
+        if key not in self.values:
+            return default
+        value = self.values[key]
+        if value.kind != "scalar" or not isinstance(value.scalar, bool):
+            raise RuleLoadError(self.path, value.line, f"{key!r} must be true or false")
+        return value.scalar
+
+    def choice(self, key: str, choices: Sequence[str], default: str | None = None) -> str:
+        text = self.string(key, default)
+        if text not in choices:
+            raise self.error(
+                key, f"{key!r} must be one of {', '.join(choices)}, not {text!r}", at_value=True
+            )
+        return text
+
+    def regex(self, key: str, flags: int) -> Rx:
+        return compile_rx(self.values[key], self.path, key, flags)
+
+
+def as_string(value: Value, path: str, what: str) -> str:
+    if value.kind != "scalar" or value.scalar is None:
+        raise RuleLoadError(path, value.line, f"{what!r} must be a string")
+    if isinstance(value.scalar, str):
+        return value.scalar
+    return value.text
+
+
+def as_list(value: Value, path: str, what: str, *, min_items: int = 1) -> tuple[Value, ...]:
+    if value.kind != "list":
+        raise RuleLoadError(path, value.line, f"{what!r} must be a list")
+    if len(value.items) < min_items:
+        raise RuleLoadError(path, value.line, f"{what!r} needs at least {min_items} item(s)")
+    return value.items
+
+
+# --- regexes ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rx:
+    """A compiled rule regex and where it was written (for located errors)."""
+
+    pattern: regex.Pattern[str]
+    source: str
+    line: int
+
+
+def compile_rx(value: Value, path: str, what: str, flags: int) -> Rx:
+    source = as_string(value, path, what)
+    return compile_source(source, value.line, path, what, flags)
+
+
+def compile_source(source: str, line: int, path: str, what: str, flags: int) -> Rx:
+    try:
+        pattern = regex.compile(source, flags)
+    except regex.error as exc:
+        raise RuleLoadError(path, line, f"bad regex in {what!r}: {exc}") from None
+    return Rx(pattern, source, line)
+
+
+def regex_flags(ignore_case: bool) -> int:
+    return regex.IGNORECASE if ignore_case else 0
+
+
+class Budget:
+    """The time one rule may spend matching in one document."""
+
+    def __init__(self, path: str, doc_path: str) -> None:
+        self.path = path
+        self.doc_path = doc_path
+        self.limit = MATCH_TIMEOUT
+        self.deadline = time.monotonic() + self.limit
+
+    def _remaining(self, rx: Rx) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise self._timeout(rx)
+        return left
+
+    def _timeout(self, rx: Rx) -> RuleTimeout:
+        return RuleTimeout(
+            self.path,
+            rx.line,
+            f"regex {rx.source!r} timed out after {self.limit:g} s on {self.doc_path}",
+        )
+
+    def finditer(self, rx: Rx, text: str) -> Iterator[regex.Match[str]]:
+        """Non-empty matches of `rx` in `text`."""
+        try:
+            for m in rx.pattern.finditer(text, timeout=self._remaining(rx)):
+                if m.end() > m.start():
+                    yield m
+        except TimeoutError:
+            raise self._timeout(rx) from None
+
+    def search(self, rx: Rx, text: str) -> regex.Match[str] | None:
+        try:
+            return rx.pattern.search(text, timeout=self._remaining(rx))
+        except TimeoutError:
+            raise self._timeout(rx) from None
+
+    def match_at(self, rx: Rx, text: str, pos: int) -> regex.Match[str] | None:
+        try:
+            return rx.pattern.match(text, pos, timeout=self._remaining(rx))
+        except TimeoutError:
+            raise self._timeout(rx) from None
+
+
+# --- the header every kind shares ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    id: str
+    name: str
+    category: str
+    kind: str
+    severity: Severity
+    scope: str
+    message: str
+    summary: str
+    rationale: str
+    ignore_case: bool
+    skip_quotes: bool
+    default_enabled: bool
+    link: str
+    examples_fail: tuple[str, ...]
+    examples_pass: tuple[str, ...]
+    id_line: int
+
+    @property
+    def flags(self) -> int:
+        return regex_flags(self.ignore_case)
+
+
+# A built rule: (run, fixable); run(analysis, ctx) or run(corpus, ctx) yields findings.
+Built = tuple[Callable[..., Iterable[Finding]], bool]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A rule type: its own keys, its scopes, and how to build a run function."""
+
+    name: str
+    keys: frozenset[str]
+    required: tuple[str, ...]
+    scopes: tuple[str, ...]
+    default_scope: str
+    build: Callable[[RuleFile, Header], Built]
+
+
+def read_header(rule: RuleFile, kind: Kind) -> Header:
+    rule_id = rule.string("id")
+    if not ID_PATTERN.fullmatch(rule_id):
+        raise rule.error("id", f"'id' must look like FL123, not {rule_id!r}", at_value=True)
+    name = rule.string("name")
+    if not NAME_PATTERN.fullmatch(name):
+        raise rule.error("name", f"'name' must be kebab-case, not {name!r}", at_value=True)
+    category = rule.choice("category", CATEGORIES)
+    severity = Severity.parse(rule.choice("severity", ("error", "warning", "info"), "warning"))
+    scope = rule.choice("scope", kind.scopes, kind.default_scope)
+    message = rule.string("message")
+    summary = rule.string("summary")
+    if not summary.strip():
+        raise rule.error("summary", "'summary' must not be empty", at_value=True)
+    fail, passing = read_examples(rule)
+    return Header(
+        id=rule_id,
+        name=name,
+        category=category,
+        kind=kind.name,
+        severity=severity,
+        scope=scope,
+        message=message,
+        summary=" ".join(summary.split()),
+        rationale=rule.string("rationale", "").strip(),
+        ignore_case=rule.boolean("ignore_case", False),
+        skip_quotes=rule.boolean("skip_quotes", False),
+        default_enabled=rule.boolean("default_enabled", True),
+        link=rule.string("link", "").strip(),
+        examples_fail=fail,
+        examples_pass=passing,
+        id_line=rule.values["id"].line,
+    )
+
+
+def read_examples(rule: RuleFile) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    value = rule.values["examples"]
+    if value.kind != "mapping":
+        raise RuleLoadError(rule.path, value.line, "'examples' must map 'fail' and 'pass' to lists")
+    found: dict[str, tuple[str, ...]] = {}
+    for key, items in value.pairs:
+        if key.scalar not in ("fail", "pass"):
+            raise RuleLoadError(
+                rule.path, key.line, f"unknown key {key.text!r} in 'examples' (fail, pass)"
+            )
+        if key.scalar in found:
+            raise RuleLoadError(rule.path, key.line, f"duplicate key {key.text!r} in 'examples'")
+        what = f"examples.{key.scalar}"
+        found[key.scalar] = tuple(
+            as_string(v, rule.path, what) for v in as_list(items, rule.path, what)
+        )
+    for side in ("fail", "pass"):
+        if side not in found:
+            raise RuleLoadError(rule.path, value.line, f"'examples' needs a '{side}' list")
+    return found["fail"], found["pass"]
+
+
+# --- messages ---------------------------------------------------------------------------
+
+
+def check_message(rule: RuleFile, message: str, fields: Iterable[str]) -> None:
+    """Reject a message template naming a field this rule cannot fill."""
+    allowed = set(fields)
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise rule.error("message", f"bad message template: {exc}", at_value=True) from None
+    for _literal, field, _spec, _conversion in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier():
+            raise rule.error(
+                "message",
+                f"message fields must be names like {{match}}, not {{{field}}}",
+                at_value=True,
+            )
+        if field not in allowed:
+            known = ", ".join(f"{{{f}}}" for f in sorted(allowed))
+            raise rule.error(
+                "message",
+                f"unknown message field {{{field}}} (this rule has {known})",
+                at_value=True,
+            )
+    try:
+        message.format_map(dict.fromkeys(allowed, "x"))
+    except (ValueError, TypeError) as exc:
+        raise rule.error("message", f"bad message template: {exc}", at_value=True) from None
+
+
+def group_names(*rxs: Rx) -> set[str]:
+    return {name for rx in rxs for name in rx.pattern.groupindex}
+
+
+def format_message(template: str, m: regex.Match[str], **fields: str) -> str:
+    values = {name: value or "" for name, value in m.groupdict().items()}
+    values.update(fields)
+    values.setdefault("match", " ".join(m.group().split()))
+    return template.format_map(values)
+
+
+# --- units, quotes and keys ---------------------------------------------------------------
+
+
+def units(analysis: Analysis, scope: str) -> tuple[Span, ...]:
+    """The text units a rule is evaluated in."""
+    if scope == "sentence":
+        return analysis.sentences
+    if scope == "paragraph":
+        return analysis.paragraphs
+    doc = analysis.doc
+    return (Span(doc.body_start, len(doc.prose)),)
+
+
+_SINGLE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])‘[^‘’\n]+’(?!\p{L})")
+
+
+def quote_spans(prose: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
+    """Spans of quoted text (marks included), paragraph by paragraph.
+
+    A double quote left open runs to the end of its paragraph: news style opens a
+    quote again on each paragraph it continues into, without closing the earlier one.
+    """
+    out: list[Span] = []
+    for para in paragraphs:
+        opened: int | None = None
+        closer = ""
+        for i in range(para.start, para.end):
+            ch = prose[i]
+            if opened is None:
+                if ch in '“"«':
+                    opened, closer = i, {"“": "”", '"': '"', "«": "»"}[ch]
+            elif ch == closer:
+                out.append(Span(opened, i + 1))
+                opened = None
+        if opened is not None:
+            out.append(Span(opened, para.end))
+        out.extend(
+            Span(m.start(), m.end()) for m in _SINGLE_QUOTE.finditer(prose, para.start, para.end)
+        )
+    return tuple(sorted(out))
+
+
+def in_quotes(quotes: Sequence[Span], start: int) -> bool:
+    return any(q.start < start < q.end for q in quotes)
+
+
+def finding_key(analysis: Analysis, span: Span, *parts: str) -> str:
+    """The matched text and its sentence, normalised: stable under edits elsewhere."""
+    doc = analysis.doc
+    sentence = next((s for s in analysis.sentences if s.contains(span)), span)
+    context = " ".join(doc.text[sentence.start : sentence.end].lower().split())
+    return "|".join([*(" ".join(p.lower().split()) for p in parts), context])
+
+
+def matches_in(
+    budget: Budget, rx: Rx, prose: str, unit: Span
+) -> Iterator[tuple[Span, regex.Match[str]]]:
+    """Matches of `rx` inside one unit (the unit is its own string: `^`/`$` are its edges)."""
+    for m in budget.finditer(rx, prose[unit.start : unit.end]):
+        yield Span(unit.start + m.start(), unit.start + m.end()), m

@@ -1,0 +1,576 @@
+"""YAML rule kinds on real sentences, and strict loading with located errors."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.errors import RuleLoadError
+from factlint.kinds import KINDS, RuleTimeout, base
+from factlint.model import Fix, Severity, Span
+from factlint.rule import Check
+from factlint.yaml_rules import load_rule_dir, load_rule_dirs, load_rule_file, load_rule_text
+from tests.helpers import check_findings
+
+# Real sentences: seeds/000 and the news corpus (001, 032, 054, 011).
+FUND = (
+    "To promote industry-financial cooperation, it jointly established a 60 billion yuan "
+    "national AI fund to accelerate investment projects."
+)
+OMICRON = (
+    "Omicron BA.2 has already been detected in 8.7 percent of sequences reported from South "
+    "America, and the Director noted that “time and time again, we’ve seen how the infection "
+    "dynamics in Europe are mirrored here just a few weeks later,” but we now “know what it "
+    "takes to protect our people.”"
+)
+DELTAPOLL = (
+    "The Deltapoll survey reveals that 68 per cent of people believed the most important "
+    "priority for Britain was to maintain high standards for food."
+)
+FORESTS = (
+    "Overall, these landscapes, which declined by almost a tenth between 2000 and 2016, "
+    "comprise 23 percent of global forests. They can provide more than 30 percent of the "
+    "mitigation action needed to keep global temperatures in check."
+)
+INSPECTOR = (
+    "A female police inspector had to seek medical attention on Friday after she was "
+    "reportedly assaulted and hit in the head with a stone by another woman."
+)
+
+
+def write_rule(folder: Path, body: str, name: str = "FL901-test-rule.yaml") -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def load(folder: Path, body: str, name: str = "FL901-test-rule.yaml") -> Check:
+    return load_rule_file(write_rule(folder, body, name))
+
+
+def found(check: Check, text, path: str = "t.md") -> list[tuple[str, int, int]]:
+    rule_id = check.rules[0].id
+    return [
+        (f.rule_id, f.location.line, f.location.col)
+        for f in check_findings(check, rule_id, text, path)
+    ]
+
+
+def messages(check: Check, text) -> list[str]:
+    return [f.message for f in check_findings(check, check.rules[0].id, text)]
+
+
+HEDGE = """
+    id: FL901
+    name: unsourced-hedge
+    category: attribution
+    kind: pattern
+    severity: info
+    message: "'{match}' without a source"
+    summary: A hedge word that names no source.
+    words: [reportedly, allegedly, it is said]
+    exceptions: ['reportedly\\s+(?:told|said)']
+    examples:
+      fail: [It reportedly fell.]
+      pass: [It fell.]
+"""
+
+
+# --- pattern -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (INSPECTOR, [("FL901", 1, 81)]),
+        # near miss: the same sentence with the hedge removed
+        (INSPECTOR.replace("reportedly ", ""), []),
+        # an exception at the same position keeps it quiet
+        (
+            INSPECTOR.replace(
+                "was reportedly assaulted", "reportedly told police she was assaulted"
+            ),
+            [],
+        ),
+        # words match across a line break, and only as whole words
+        ("Police said it is\nsaid that the reportedlyx file was lost.", [("FL901", 1, 13)]),
+        ("Police said it issaid nothing.", []),
+    ],
+)
+def test_pattern_words(tmp_path: Path, text: str, expected: list) -> None:
+    assert found(load(tmp_path, HEDGE), text) == expected
+
+
+def test_pattern_regex_named_group_message(tmp_path: Path) -> None:
+    check = load(
+        tmp_path,
+        """
+        id: FL901
+        name: amount-scale
+        category: number
+        kind: pattern
+        message: "{scale} amount '{match}' ({{check}} it)"
+        summary: Amounts in millions or billions.
+        pattern: '\\b\\d[\\d,.]*\\s+(?P<scale>million|billion)\\b'
+        examples: {fail: [60 billion], pass: [sixty]}
+        """,
+    )
+    assert found(check, FUND) == [("FL901", 1, 69)]
+    assert messages(check, FUND) == ["billion amount '60 billion' ({check} it)"]
+    assert found(check, FUND.replace("60 billion", "60")) == []
+
+
+def test_pattern_ignore_case_and_line_col_after_front_matter(tmp_path: Path) -> None:
+    check = load(tmp_path, HEDGE.replace("severity: info", "ignore_case: true"))
+    text = f"---\ntitle: Attack\n---\n\nReportedly, it rained.\n\n{INSPECTOR}\n"
+    assert found(check, text) == [("FL901", 5, 1), ("FL901", 7, 81)]
+    strict = load(tmp_path, HEDGE)
+    assert found(strict, text) == [("FL901", 7, 81)]
+
+
+def test_pattern_ignores_code_and_urls(tmp_path: Path) -> None:
+    text = "The `reportedly` flag and https://example.com/reportedly are code.\n"
+    assert found(load(tmp_path, HEDGE), text) == []
+
+
+# --- substitution --------------------------------------------------------------------
+
+SWAP = """
+    id: FL901
+    name: per-cent-spelling
+    category: style
+    kind: substitution
+    message: "Write '{suggestion}', not '{match}'"
+    summary: House style spells 'percent' as one word.
+    fix: true
+    swap:
+      '\\bper\\s+cent\\b': percent
+      '\\b(?P<n>\\d+)\\s*pct\\b': '\\g<n> percent'
+    examples: {fail: [5 per cent], pass: [5 percent]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "fixes"),
+    [
+        (DELTAPOLL, [("FL901", 1, 38)], [Fix(Span(37, 45), "percent")]),
+        (DELTAPOLL.replace("per cent", "percent"), [], []),
+        ("Turnout rose 68 pct on the day.", [("FL901", 1, 14)], [Fix(Span(13, 19), "68 percent")]),
+        ("Turnout rose 68 pcts on the day.", [], []),
+    ],
+)
+def test_substitution(tmp_path: Path, text: str, expected: list, fixes: list) -> None:
+    check = load(tmp_path, SWAP)
+    assert found(check, text) == expected
+    assert [f.fix for f in check_findings(check, "FL901", text)] == fixes
+    assert check.rules[0].fixable
+
+
+def test_substitution_message_and_no_fix_by_default(tmp_path: Path) -> None:
+    check = load(tmp_path, SWAP.replace("fix: true", "fix: false"))
+    assert messages(check, DELTAPOLL) == ["Write 'percent', not 'per cent'"]
+    assert [f.fix for f in check_findings(check, "FL901", DELTAPOLL)] == [None]
+    assert not check.rules[0].fixable
+
+
+def test_substitution_match_equal_to_replacement_is_quiet(tmp_path: Path) -> None:
+    check = load(
+        tmp_path,
+        """
+        id: FL901
+        name: capital-internet
+        category: style
+        kind: substitution
+        message: "'{match}' -> '{suggestion}'"
+        summary: Lower-case internet.
+        ignore_case: true
+        swap: {'\\binternet\\b': internet}
+        examples: {fail: [The Internet.], pass: [The internet.]}
+        """,
+    )
+    assert found(check, "The Internet is down.") == [("FL901", 1, 5)]
+    assert found(check, "The internet is down.") == []
+
+
+# --- consistency ---------------------------------------------------------------------
+
+PERCENT = """
+    id: FL901
+    name: percent-mix
+    category: style
+    kind: consistency
+    scope: {scope}
+    message: "'{{match}}' but '{{suggestion}}' elsewhere"
+    summary: percent and per cent mixed.
+    ignore_case: true
+    either:
+      - ['\\bpercent\\b', '\\bper\\s+cent\\b']
+    examples: {{fail: [1 percent, 2 percent, 3 per cent], pass: [1 percent]}}
+"""
+
+
+def test_consistency_document(tmp_path: Path) -> None:
+    check = load(tmp_path, PERCENT.format(scope="document"))
+    assert check.scope == "document"
+    text = f"{FORESTS}\n\n{DELTAPOLL}\n"
+    findings = check_findings(check, "FL901", text)
+    assert [(f.location.line, f.location.col) for f in findings] == [(3, 38)]
+    assert findings[0].message == "'per cent' but 'percent' elsewhere"
+    assert [(r.location.line, r.location.col) for r in findings[0].related] == [(1, 96)]
+    # near misses: one form only
+    assert found(check, FORESTS) == []
+    assert found(check, DELTAPOLL) == []
+
+
+def test_consistency_tie_reports_the_later_form(tmp_path: Path) -> None:
+    check = load(tmp_path, PERCENT.format(scope="document"))
+    text = f"{DELTAPOLL}\n\n{OMICRON}\n"
+    assert found(check, text) == [("FL901", 3, 47)]
+
+
+def test_consistency_corpus(tmp_path: Path) -> None:
+    check = load(tmp_path, PERCENT.format(scope="corpus"))
+    assert check.scope == "corpus" and check.rules[0].scope == "corpus"
+    corpus = [("a.md", FORESTS, None), ("b.md", DELTAPOLL, None)]
+    findings = check_findings(check, "FL901", corpus)
+    assert [(f.path, f.location.line, f.location.col) for f in findings] == [("b.md", 1, 38)]
+    assert [(r.location.path, r.location.col) for r in findings[0].related] == [("a.md", 96)]
+    assert check_findings(check, "FL901", [("a.md", FORESTS, None), ("c.md", OMICRON, None)]) == []
+
+
+# --- conditional ---------------------------------------------------------------------
+
+CURRENCY = """
+    id: FL901
+    name: amount-without-currency
+    category: number
+    kind: conditional
+    scope: {scope}
+    message: "Amount '{{match}}' names no currency"
+    summary: An amount with no currency.
+    if: '\\b\\d[\\d,.]*\\s+(?:million|billion)\\b'
+    then: '(?:\\$|€|£|¥|yuan|dollars?|euros?|pounds?|yen)'
+    examples: {{fail: [The fund holds 60 billion.], pass: [The fund holds 60 billion yuan.]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("scope", "text", "expected"),
+    [
+        ("sentence", FUND.replace(" yuan", ""), [("FL901", 1, 69)]),
+        ("sentence", FUND, []),
+        ("sentence", "The fund holds 60 billion. All of it is in yuan.", [("FL901", 1, 16)]),
+        ("paragraph", "The fund holds 60 billion. All of it is in yuan.", []),
+        ("paragraph", "The fund holds 60 billion.\n\nAll of it is in yuan.", [("FL901", 1, 16)]),
+        ("document", "The fund holds 60 billion.\n\nAll of it is in yuan.", []),
+    ],
+)
+def test_conditional_scopes(tmp_path: Path, scope: str, text: str, expected: list) -> None:
+    assert found(load(tmp_path, CURRENCY.format(scope=scope)), text) == expected
+
+
+def test_conditional_default_scope_is_sentence(tmp_path: Path) -> None:
+    check = load(tmp_path, CURRENCY.format(scope="sentence").replace("    scope: sentence\n", ""))
+    assert found(check, "The fund holds 60 billion. All of it is in yuan.") == [("FL901", 1, 16)]
+
+
+# --- skip_quotes ---------------------------------------------------------------------
+
+WE = """
+    id: FL901
+    name: first-person
+    category: style
+    kind: pattern
+    message: "'{match}' outside a quotation"
+    summary: First person in reporting.
+    pattern: '\\bwe\\b'
+    skip_quotes: SKIP
+    examples: {fail: [we said], pass: [they said]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("skip", "text", "expected"),
+    [
+        ("false", OMICRON, [("FL901", 1, 147), ("FL901", 1, 242)]),
+        ("true", OMICRON, [("FL901", 1, 242)]),
+        ("true", OMICRON.replace("but we now", "but they now"), []),
+        # a quote left open runs to the end of its paragraph, not further
+        ("true", "“Then we left.\n\nAnd we stayed.", [("FL901", 3, 5)]),
+        ("true", 'He said "we won" and we cheered.', [("FL901", 1, 22)]),
+        ("true", "The ‘we’ here, and we there.", [("FL901", 1, 20)]),
+    ],
+)
+def test_skip_quotes(tmp_path: Path, skip: str, text: str, expected: list) -> None:
+    assert found(load(tmp_path, WE.replace("SKIP", skip)), text) == expected
+
+
+# --- timeout -------------------------------------------------------------------------
+
+
+def test_catastrophic_regex_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(base, "MATCH_TIMEOUT", 0.2)
+    path = write_rule(
+        tmp_path,
+        """
+        id: FL901
+        name: slow
+        category: style
+        kind: pattern
+        message: slow
+        summary: A slow regex.
+        pattern: '(a+)+$'
+        examples: {fail: [a], pass: [b]}
+        """,
+    )
+    check = load_rule_file(path)
+    with pytest.raises(RuleTimeout) as info:
+        found(check, "a" * 20000 + "b", path="long.md")
+    assert isinstance(info.value, RuleLoadError)
+    assert (info.value.path, info.value.line) == (str(path), 7)
+    assert "long.md" in info.value.message
+
+
+# --- metadata ------------------------------------------------------------------------
+
+
+def test_rule_meta(tmp_path: Path) -> None:
+    path = write_rule(
+        tmp_path,
+        textwrap.dedent(HEDGE) + "rationale: Hedges need a source.\nlink: https://x.org/r\n",
+    )
+    (meta,) = load_rule_file(path).rules
+    assert meta.id == "FL901" and meta.name == "unsourced-hedge"
+    assert meta.category == "attribution" and meta.severity is Severity.INFO
+    assert meta.summary == "A hedge word that names no source."
+    assert meta.rationale == "Hedges need a source.\n\nSee https://x.org/r"
+    assert meta.examples_fail == ("It reportedly fell.",) and meta.examples_pass == ("It fell.",)
+    assert (meta.source, meta.source_line, meta.scope) == (str(path), 1, "document")
+    assert meta.default_enabled and not meta.fixable
+
+
+def test_kinds_table() -> None:
+    assert sorted(KINDS) == ["conditional", "consistency", "pattern", "substitution"]
+
+
+# --- strict loading ------------------------------------------------------------------
+
+GOOD = """\
+id: FL901
+name: test-rule
+category: style
+kind: pattern
+message: "'{match}' is vague"
+summary: Vague words.
+pattern: '\\breportedly\\b'
+examples:
+  fail: [It reportedly fell.]
+  pass: [It fell.]
+"""
+
+
+def edit(old: str, new: str) -> str:
+    assert old in GOOD
+    return GOOD.replace(old, new)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (
+            edit("summary:", "mesage: x\nsummary:"),
+            6,
+            "unknown key 'mesage' (did you mean 'message'?)",
+        ),
+        (edit("summary: Vague words.\n", ""), 1, "missing required key 'summary'"),
+        (edit("kind: pattern\n", ""), 1, "missing required key 'kind'"),
+        (edit("pattern: '\\breportedly\\b'\n", ""), 1, "needs 'pattern' or 'words'"),
+        (
+            edit("summary:", "ignore_case: yes please\nsummary:"),
+            6,
+            "'ignore_case' must be true or false",
+        ),
+        (edit("summary:", "severity: [error]\nsummary:"), 6, "'severity' must be a string"),
+        (GOOD + "severity: fatal\n", 11, "'severity' must be one of error, warning, info"),
+        (
+            edit("  fail: [It reportedly fell.]", "  fail: It reportedly fell."),
+            9,
+            "'examples.fail' must be a list",
+        ),
+        (edit("  pass: [It fell.]", "  pass: []"), 10, "'examples.pass' needs at least 1 item"),
+        (edit("  pass: [It fell.]\n", ""), 9, "'examples' needs a 'pass' list"),
+        (edit("  pass:", "  skip: [x]\n  pass:"), 10, "unknown key 'skip' in 'examples'"),
+        (edit("'\\breportedly\\b'", "'\\b(reportedly'"), 7, "bad regex in 'pattern'"),
+        (
+            GOOD + "exceptions:\n  - 'reportedly said'\n  - '(?<=a+'\n",
+            13,
+            "bad regex in 'exceptions'",
+        ),
+        (edit("id: FL901", "id: FL91"), 1, "'id' must look like FL123, not 'FL91'"),
+        (edit("id: FL901", "id: fl901"), 1, "'id' must look like FL123"),
+        (
+            edit("id: FL901", "id: FL902"),
+            1,
+            "id FL902 does not match the file name FL901-test-rule.yaml",
+        ),
+        (edit("name: test-rule", "name: Test_Rule"), 2, "'name' must be kebab-case"),
+        (edit("category: style", "category: grammar"), 3, "'category' must be one of meta, number"),
+        (
+            edit("kind: pattern", "kind: existence"),
+            4,
+            "'kind' must be one of pattern, substitution",
+        ),
+        (
+            edit("summary:", "scope: corpus\nsummary:"),
+            6,
+            "'scope' must be one of sentence, paragraph, document",
+        ),
+        (
+            edit("'{match}' is vague", "'{suggestion}' is vague"),
+            5,
+            "unknown message field {suggestion}",
+        ),
+        (edit("'{match}' is vague", "'{0}' is vague"), 5, "message fields must be names"),
+        (edit("'{match}' is vague", "'{match' is vague"), 5, "bad message template"),
+        (
+            edit("summary: Vague words.", "summary: Vague words.\nsummary: again"),
+            7,
+            "duplicate key 'summary' (first at line 6)",
+        ),
+        (edit("summary:", "words: [x]\nsummary:"), 8, "give 'pattern' or 'words', not both"),
+        (edit('is vague"', "is vague"), 5, "YAML syntax error"),
+        (edit("name: test-rule", "name: test-rule\n  bad: indent"), 3, "YAML syntax error"),
+        ("- id: FL901\n", 1, "a rule file must be a mapping"),
+        ("", 1, "empty rule file"),
+    ],
+)
+def test_strict_loading(tmp_path: Path, text: str, line: int, words: str) -> None:
+    path = tmp_path / "FL901-test-rule.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleLoadError) as info:
+        load_rule_file(path)
+    assert (info.value.path, info.value.line) == (str(path), line)
+    assert words in info.value.message
+
+
+def test_good_rule_loads(tmp_path: Path) -> None:
+    path = tmp_path / "FL901-test-rule.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert found(load_rule_file(path), INSPECTOR) == [("FL901", 1, 81)]
+
+
+KIND_HEADER = """\
+id: FL901
+name: test-rule
+category: style
+message: "'{match}'"
+summary: A test.
+examples: {fail: [a], pass: [b]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        (
+            "kind: substitution\nswap: {'\\bper cent\\b': '\\2'}\n",
+            8,
+            "refers to a missing group '2'",
+        ),
+        ("kind: substitution\nswap: {'(?P<n>x)': '\\g<m>'}\n", 8, "refers to a missing group 'm'"),
+        ("kind: substitution\nswap: []\n", 8, "'swap' must map regexes to replacements"),
+        ("kind: substitution\nfix: true\n", 1, "missing required key 'swap'"),
+        ("kind: substitution\nswap: {'x': y}\nfix: 1\n", 9, "'fix' must be true or false"),
+        ("kind: substitution\nswap: {'x': y}\nwords: [x]\n", 9, "unknown key 'words'"),
+        ("kind: consistency\neither:\n  - ['a', 'b', 'c']\n", 9, "must be a pair [A, B]"),
+        ("kind: consistency\neither:\n  - ['a', '[b']\n", 9, "bad regex in 'either'"),
+        (
+            "kind: consistency\nscope: sentence\neither: [[a, b]]\n",
+            8,
+            "'scope' must be one of document, corpus",
+        ),
+        ("kind: conditional\nif: 'x'\n", 1, "missing required key 'then'"),
+        ("kind: conditional\nif: 'x'\nthen: '(y'\n", 9, "bad regex in 'then'"),
+        (
+            "kind: conditional\nif: '(?P<a>x)'\nthen: y\nmessage: '{b}'\n",
+            10,
+            "duplicate key 'message'",
+        ),
+    ],
+)
+def test_strict_loading_per_kind(tmp_path: Path, body: str, line: int, words: str) -> None:
+    path = tmp_path / "FL901-test-rule.yaml"
+    path.write_text(KIND_HEADER + body, encoding="utf-8")
+    with pytest.raises(RuleLoadError) as info:
+        load_rule_file(path)
+    assert (info.value.path, info.value.line) == (str(path), line)
+    assert words in info.value.message
+
+
+def test_message_field_from_named_group(tmp_path: Path) -> None:
+    text = KIND_HEADER.replace("\"'{match}'\"", "'{amount} lacks {unit}'") + (
+        "kind: conditional\nif: '(?P<amount>\\d+ billion)'\nthen: yuan\n"
+    )
+    with pytest.raises(RuleLoadError) as info:
+        load_rule_text(text, "r.yaml")
+    assert (info.value.line, info.value.message) == (
+        4,
+        "unknown message field {unit} (this rule has {amount}, {match})",
+    )
+
+
+def test_duplicate_id_across_folders(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    write_rule(first, HEDGE)
+    other = write_rule(
+        second,
+        "# the same id again\n"
+        + textwrap.dedent(HEDGE).lstrip().replace("unsourced-hedge", "other"),
+    )
+    assert len(load_rule_dirs([first])) == 1
+    with pytest.raises(RuleLoadError) as info:
+        load_rule_dirs([first, second])
+    assert (info.value.path, info.value.line) == (str(other), 2)
+    assert "duplicate rule id FL901" in info.value.message
+
+
+def test_load_rule_dir_order_and_files(tmp_path: Path) -> None:
+    write_rule(
+        tmp_path, HEDGE.replace("FL901", "FL903").replace("unsourced-hedge", "c"), "FL903-c.yml"
+    )
+    write_rule(
+        tmp_path, HEDGE.replace("FL901", "FL902").replace("unsourced-hedge", "b"), "FL902-b.yaml"
+    )
+    (tmp_path / "notes.txt").write_text("not a rule")
+    (tmp_path / "ledger").mkdir()
+    write_rule(tmp_path / "ledger", "facts: []\n", "facts.yaml")
+    assert [c.ids for c in load_rule_dir(tmp_path)] == [("FL902",), ("FL903",)]
+    with pytest.raises(RuleLoadError) as info:
+        load_rule_dir(tmp_path / "missing")
+    assert info.value.path == str(tmp_path / "missing")
+
+
+# --- robustness ----------------------------------------------------------------------
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab “”"‘’.\n 5per cent%$')), max_size=200))
+def test_any_text_gives_spans_in_bounds(text: str) -> None:
+    checks = [
+        load_rule_text(textwrap.dedent(body), f"{kind}.yaml")
+        for kind, body in (
+            ("pattern", WE.replace("SKIP", "true")),
+            ("substitution", SWAP),
+            ("consistency", PERCENT.format(scope="document")),
+            ("conditional", CURRENCY.format(scope="paragraph")),
+        )
+    ]
+    for check in checks:
+        for f in check_findings(check, "FL901", text):
+            assert 0 <= f.span.start < f.span.end <= len(text)
