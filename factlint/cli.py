@@ -74,7 +74,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 # Commands that live in their own modules, imported only when one is asked for.
-COMMAND_MODULES = ("factlint.cli_ledger", "factlint.cli_pr")
+COMMAND_MODULES = ("factlint.cli_ledger", "factlint.cli_pr", "factlint.cli_cache")
 
 
 class LazyGroup(click.Group):
