@@ -51,8 +51,12 @@ def load_yaml() -> list[Loaded]:
 
 
 def load_python() -> list[Loaded]:
+    try:
+        entries = registry_entries()
+    except Exception as exc:  # a broken registry fails one case, not the whole collection
+        return [Loaded("factlint.registry", problem=f"{type(exc).__name__}: {exc}")]
     out = []
-    for entry in registry_entries():
+    for entry in entries:
         name = entry if isinstance(entry, str) else getattr(entry, "__name__", repr(entry))
         try:
             module = entry_module(entry)

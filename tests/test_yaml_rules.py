@@ -483,6 +483,11 @@ examples: {fail: [a], pass: [b]}
         ),
         ("kind: substitution\nswap: {'(?P<n>x)': '\\g<m>'}\n", 8, "refers to a missing group 'm'"),
         ("kind: substitution\nswap: []\n", 8, "'swap' must map regexes to replacements"),
+        (
+            "kind: substitution\nswap:\n  'x': y\n  'x': z\n",
+            10,
+            "duplicate 'swap' regex (first at line 9)",
+        ),
         ("kind: substitution\nfix: true\n", 1, "missing required key 'swap'"),
         ("kind: substitution\nswap: {'x': y}\nfix: 1\n", 9, "'fix' must be true or false"),
         ("kind: substitution\nswap: {'x': y}\nwords: [x]\n", 9, "unknown key 'words'"),
@@ -559,18 +564,20 @@ def test_load_rule_dir_order_and_files(tmp_path: Path) -> None:
 # --- robustness ----------------------------------------------------------------------
 
 
+ROBUST = [
+    load_rule_text(textwrap.dedent(body), f"{kind}.yaml")
+    for kind, body in (
+        ("pattern", WE.replace("SKIP", "true")),
+        ("substitution", SWAP),
+        ("consistency", PERCENT.format(scope="document")),
+        ("conditional", CURRENCY.format(scope="paragraph")),
+    )
+]
+
+
 @settings(max_examples=200, derandomize=True, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab “”"‘’.\n 5per cent%$')), max_size=200))
 def test_any_text_gives_spans_in_bounds(text: str) -> None:
-    checks = [
-        load_rule_text(textwrap.dedent(body), f"{kind}.yaml")
-        for kind, body in (
-            ("pattern", WE.replace("SKIP", "true")),
-            ("substitution", SWAP),
-            ("consistency", PERCENT.format(scope="document")),
-            ("conditional", CURRENCY.format(scope="paragraph")),
-        )
-    ]
-    for check in checks:
+    for check in ROBUST:
         for f in check_findings(check, "FL901", text):
             assert 0 <= f.span.start < f.span.end <= len(text)

@@ -61,21 +61,33 @@ def read_pairs(rule: RuleFile, header: Header) -> tuple[tuple[Rx, Rx], ...]:
     return tuple(pairs)
 
 
-def occurrences(
-    rule: RuleFile, header: Header, analyses: Sequence[Analysis], rx: Rx
-) -> list[Occurrence]:
+@dataclass(frozen=True)
+class Target:
+    """One article as this rule sees it: its body, its time budget, its quotations."""
+
+    analysis: Analysis
+    body: Span
+    budget: Budget
+    quotes: tuple[Span, ...]
+
+
+def targets(rule: RuleFile, header: Header, analyses: Sequence[Analysis]) -> list[Target]:
     out = []
-    for index, analysis in enumerate(analyses):
+    for analysis in analyses:
         doc = analysis.doc
-        budget = Budget(rule.path, doc.path)
         quotes = quote_spans(doc.prose, analysis.paragraphs) if header.skip_quotes else ()
         (body,) = units(analysis, "document")
-        out.extend(
-            Occurrence(index, span, m)
-            for span, m in matches_in(budget, rx, doc.prose, body)
-            if not (quotes and in_quotes(quotes, span.start))
-        )
+        out.append(Target(analysis, body, Budget(rule.path, doc.path), quotes))
     return out
+
+
+def occurrences(articles: Sequence[Target], rx: Rx) -> list[Occurrence]:
+    return [
+        Occurrence(index, span, m)
+        for index, t in enumerate(articles)
+        for span, m in matches_in(t.budget, rx, t.analysis.doc.prose, t.body)
+        if not (t.quotes and in_quotes(t.quotes, span.start))
+    ]
 
 
 def pick_minority(
@@ -98,9 +110,10 @@ def build(rule: RuleFile, header: Header) -> Built:
     )
 
     def findings(analyses: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
+        articles = targets(rule, header, analyses)
         for a_rx, b_rx in pairs:
-            a = occurrences(rule, header, analyses, a_rx)
-            b = occurrences(rule, header, analyses, b_rx)
+            a = occurrences(articles, a_rx)
+            b = occurrences(articles, b_rx)
             if not a or not b:
                 continue
             minority, majority = pick_minority(a, b)

@@ -60,8 +60,14 @@ def read_swaps(rule: RuleFile, header: Header) -> tuple[tuple[Rx, str], ...]:
     if value.kind != "mapping" or not value.pairs:
         raise RuleLoadError(rule.path, value.line, "'swap' must map regexes to replacements")
     swaps = []
+    seen: dict[str, int] = {}
     for key, replacement in value.pairs:
         rx = compile_rx(key, rule.path, "swap", header.flags)
+        if rx.source in seen:
+            raise RuleLoadError(
+                rule.path, key.line, f"duplicate 'swap' regex (first at line {seen[rx.source]})"
+            )
+        seen[rx.source] = key.line
         text = as_string(replacement, rule.path, "swap")
         check_replacement(rule, rx, text, replacement.line)
         swaps.append((rx, text))
