@@ -7,6 +7,8 @@ another meet on the same terms.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from factlint.claims import Subject
@@ -101,3 +103,42 @@ def subject_for(text: str, sentence: Span, anchor: Span) -> Subject:
         entities=entity_names(before) | entity_names(after),
         terms=content_terms(before) | content_terms(after),
     )
+
+
+def subject_similarity(a: Subject, b: Subject) -> float:
+    """How surely two subjects name the same thing (0..1).
+
+    Names weigh double: two claims about different named things ("Alibaba" vs
+    "Tencent") never match on shared common words alone.
+    """
+    if a.entities and b.entities and not a.entities & b.entities:
+        return 0.0
+    shared = 2 * len(a.entities & b.entities) + len(a.terms & b.terms)
+    smaller = min(2 * len(a.entities) + len(a.terms), 2 * len(b.entities) + len(b.terms))
+    return shared / smaller if smaller else 0.0
+
+
+def candidate_pairs(
+    keys: Sequence[tuple[str, Subject]],
+    max_bucket: int = 64,
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) that share a bucket key and at least one subject term.
+
+    `keys[i]` is (bucket, subject) for item i, the bucket being what must be equal
+    for a comparison to make sense (the unit, "CNY" or "GPU-hour"). Items are
+    indexed by (bucket, term); terms too common to discriminate (more than
+    `max_bucket` items) are dropped, so the cost grows with the number of items,
+    never with its square.
+    """
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, (bucket, subject) in enumerate(keys):
+        for term in subject.entities | subject.terms:
+            index.setdefault((bucket, term), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > max_bucket:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((i, j))
+    return pairs
