@@ -1,0 +1,94 @@
+"""Applying safe fixes to a file's text, and writing the result back atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from factlint.model import Fix
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _conflicts(fix: Fix, applied: Fix) -> bool:
+    a, b = fix.span, applied.span
+    if a.overlaps(b):
+        return True
+    # An insertion conflicts with a replacement around it, or another insertion there.
+    if len(a) == 0 and b.start < a.start < b.end:
+        return True
+    if len(b) == 0 and a.start < b.start < a.end:
+        return True
+    return len(a) == 0 and len(b) == 0 and a.start == b.start
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
+    """Apply fixes from the end of the text; skip any that overlap one already applied.
+
+    Returns the new text and the fixes applied (the same objects, in text order). A
+    fix equal to an applied one (same span and replacement) counts as applied too.
+    """
+    ordered = sorted(
+        (f for f in fixes if f.span.end <= len(text)),
+        key=lambda f: (f.span.start, f.span.end),
+        reverse=True,
+    )
+    applied: list[Fix] = []
+    done: set[tuple[int, int, str]] = set()
+    out = text
+    for fix in ordered:
+        ident = (fix.span.start, fix.span.end, fix.replacement)
+        if ident in done:
+            applied.append(fix)
+            continue
+        if any(_conflicts(fix, other) for other in applied):
+            continue
+        out = out[: fix.span.start] + fix.replacement + out[fix.span.end :]
+        applied.append(fix)
+        done.add(ident)
+    applied.reverse()
+    return out, applied
+
+
+def write_atomically(path: Path, text: str, original_bytes: bytes) -> None:
+    """Replace `path` with `text` as UTF-8, as the original was written.
+
+    A byte-order mark is kept if the original had one, line endings are written as
+    they are in `text`, and the file mode is kept. The new content goes to a temporary
+    file in the same folder, is synced to disk, then renamed over the original, so a
+    crash leaves either the old file or the new one, never half of each.
+    """
+    body = original_bytes[3:] if original_bytes.startswith(_BOM) else original_bytes
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        # Undecodable bytes were read as U+FFFD; writing would lose them for good.
+        raise ValueError(f"{path}: not valid UTF-8, not rewritten") from None
+    data = text.encode("utf-8", "surrogatepass")
+    if original_bytes.startswith(_BOM):
+        data = _BOM + data
+    path = Path(path)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    with contextlib.suppress(OSError):  # make the rename durable where the OS allows it
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

@@ -1,0 +1,100 @@
+"""apply_fixes and write_atomically."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.fix import apply_fixes, write_atomically
+from factlint.model import Fix, Span
+
+
+def fix(start: int, end: int, replacement: str) -> Fix:
+    return Fix(Span(start, end), replacement)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixes", "expected", "applied"),
+    [
+        # insertions and replacements, given in any order
+        ("years,the end", [fix(6, 6, " ")], "years, the end", [0]),
+        ("a,b and c,d", [fix(2, 2, " "), fix(10, 10, " ")], "a, b and c, d", [0, 1]),
+        ("a,b and c,d", [fix(10, 10, " "), fix(2, 2, " ")], "a, b and c, d", [1, 0]),
+        ("the the fund", [fix(3, 7, "")], "the fund", [0]),
+        ("fundâ€™s", [fix(4, 7, "’")], "fund’s", [0]),
+        # overlapping: the later one (applied first, from the end) wins
+        ("abcdef", [fix(1, 4, "X"), fix(3, 5, "Y")], "abcYf", [1]),
+        # touching spans do not overlap
+        ("abcdef", [fix(1, 3, "X"), fix(3, 5, "Y")], "aXYf", [0, 1]),
+        # an insertion inside a replaced span conflicts (the later one, applied first,
+        # wins); at its edge it does not
+        ("abcdef", [fix(1, 4, "X"), fix(2, 2, "-")], "ab-cdef", [1]),
+        ("abcdef", [fix(1, 4, "X"), fix(4, 4, "-")], "aX-ef", [0, 1]),
+        # two different insertions at one place: only the first given
+        ("ab", [fix(1, 1, "x"), fix(1, 1, "y")], "axb", [0]),
+        # the same fix twice counts as applied twice, done once
+        ("ab", [fix(1, 1, " "), fix(1, 1, " ")], "a b", [0, 1]),
+        # a fix past the end is skipped
+        ("ab", [fix(1, 5, "")], "ab", []),
+        ("", [], "", []),
+    ],
+)
+def test_apply_fixes(text: str, fixes: list[Fix], expected: str, applied: list[int]) -> None:
+    new_text, done = apply_fixes(text, fixes)
+    assert new_text == expected
+    assert sorted(id(f) for f in done) == sorted(id(fixes[i]) for i in applied)
+    # Applied fixes are the very objects given (the CLI matches them by identity).
+    assert all(any(f is g for g in fixes) for f in done)
+    assert [f.span for f in done] == sorted(f.span for f in done)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.text(max_size=40),
+    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 10), st.text(max_size=3)), max_size=8),
+)
+def test_apply_fixes_any_input(text: str, raw: list[tuple[int, int, str]]) -> None:
+    fixes = [fix(s, s + n, r) for s, n, r in raw]
+    new_text, done = apply_fixes(text, fixes)
+    assert isinstance(new_text, str)
+    spans = [f.span for f in done]
+    assert all(s.end <= len(text) for s in spans)
+    distinct = sorted({(f.span.start, f.span.end, f.replacement) for f in done})
+    for (a0, a1, _), (b0, b1, _) in itertools.pairwise(distinct):
+        assert a1 <= b0 and not (a0 == a1 == b0 == b1)
+    assert len(new_text) == len(text) + sum(len(r) - (e - s) for s, e, r in distinct)
+
+
+def test_write_atomically_keeps_bom_mode_and_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    original = b"\xef\xbb\xbfyears,the end\r\nnext\r\n"
+    path.write_bytes(original)
+    os.chmod(path, 0o640)
+    write_atomically(path, "years, the end\r\nnext\r\n", original)
+    assert path.read_bytes() == b"\xef\xbb\xbfyears, the end\r\nnext\r\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left
+
+
+def test_write_atomically_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    original = "Café,the end\n".encode()
+    path.write_bytes(original)
+    write_atomically(path, "Café, the end\n", original)
+    assert path.read_bytes() == "Café, the end\n".encode()
+
+
+def test_write_atomically_refuses_undecodable_original(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    original = b"caf\xe9 au lait\n"
+    path.write_bytes(original)
+    with pytest.raises(ValueError, match="not valid UTF-8"):
+        write_atomically(path, "caf\ufffd au lait\n", original)
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["c.txt"]
