@@ -36,7 +36,7 @@ _LINK_TARGET = regex.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _URL = regex.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”'’)\]]+[^\s<>\"“”'’)\].,;:!?]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|ai|co|uk|cn|de|fr|jp|info|news)(?:/[^\s<>\"“”)\]]*[^\s<>\"“”)\].,;:!?])?",
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|ai|co|uk|cn|de|fr|jp|info|news)\b(?:/[^\s<>\"“”)\]]*[^\s<>\"“”)\].,;:!?])?",
     regex.I,
 )
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
