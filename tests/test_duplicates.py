@@ -147,6 +147,12 @@ FL503_CASES = [
         "by Chief Editor\n\nThe body starts here with a sentence.\n",
         [("FL503", 3, 1)],
     ),
+    # a title ending in a question mark reads as a paragraph, but is still the title
+    (
+        "Can China overtake the US in AI?\n\nCan China overtake the US in AI?\n\n"
+        "The body starts here with a sentence.\n",
+        [("FL503", 3, 1)],
+    ),
     # near-miss: a different subtitle
     (
         "China's AI industry looks unstoppable\n\nChina's AI industry keeps growing\n\n"
@@ -339,6 +345,24 @@ RESTATE_CASES = [
         "gets adopted worldwide first, within 5 years.\n",
         [],
     ),
+    # a headline-style summary of the paragraph before it
+    (
+        "Microsoft President Brad Smith told reporters in Beijing that the company would "
+        "keep investing in China, because the market was far too important to leave to "
+        "others, and that its research lab in the Chinese capital employs many engineers.\n\n"
+        "Microsoft's Brad Smith says the company will keep investing in China despite "
+        "tensions.\n",
+        [("FL502", 3, 1)],
+    ),
+    # near-miss: an update repeats on purpose
+    (
+        "Police in Manchester arrested two men on Tuesday after a series of burglaries in "
+        "the Didsbury area, where residents had complained for weeks about break-ins at "
+        "homes and garages, officers said.\n\n"
+        "Update: Police in Manchester have charged the men arrested over the Didsbury "
+        "burglaries.\n",
+        [],
+    ),
     # an image caption that copies the lead after it, nearly word for word
     (
         "Agents found 475 pounds of cocaine inside a vessel at the Las Croabas boat ramp. "
@@ -367,7 +391,10 @@ def test_seed_002_captions_and_pull_quotes() -> None:
         ("FL502", 21, 1),
     ]
     assert [r.location.line for f in found for r in f.related] == [3, 7, 20]
-    assert found[1].message.startswith("short paragraph restates the paragraph before it (line 7)")
+    assert found[1].message == (
+        "short paragraph restates the paragraph before it (line 7): shares 7 of its 15 "
+        "content terms and 3 names; a caption, a pull quote or a redundant summary?"
+    )
 
 
 @pytest.mark.parametrize(

@@ -190,6 +190,7 @@ _SCORERS = (
     "QRatio",
 )
 _HEADING_MIN_WORDS = 3
+_TITLE_MAX_CHARS = 150
 _PROSE_KINDS = frozenset({"paragraph", "quote", "list"})
 # The rarest terms of a unit that key its candidate buckets.
 _BUCKET_TERMS = 3
@@ -220,6 +221,7 @@ _TRAILING = regex.compile(r"[\s.,;:!?…*_]+$")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NUMBER = regex.compile(r"\p{N}+(?:[.,]\p{N}+)*")
 _QUOTE_MARK = regex.compile(r"[\"“”„«»]|(?<!\p{L})['‘]|['’](?!\p{L})")
+_LABEL = regex.compile(r"\W*[\p{L}'’]+(?:\s+[\p{L}'’]+){0,2}\s*:\s")
 _OPENING_QUOTE = regex.compile(r"\s*[\"“„«‘']")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|[\"“‘'(\[]\s*)$")
 _FIGURE_WORDS = frozenset(
@@ -383,7 +385,7 @@ def _exact_blocks(
         original = first.setdefault(u.norm, u)
         if original is u:
             continue
-        heading = u.kind == original.kind == "heading"
+        heading = u.kind == original.kind == "heading" or _title_repeat(original, u)
         if u.words < (_HEADING_MIN_WORDS if heading else min_words):
             continue
         line = doc.line_col(original.span.start)[0]
@@ -398,6 +400,18 @@ def _exact_blocks(
             fix=None if heading else _delete_fix(doc, u.span, original.span),
             key=u.norm,
         )
+
+
+def _title_repeat(original: Unit, copy: Unit) -> bool:
+    """A one-line first block (the title) repeated right after it. Titles have no full
+    stop; one ending in '?' or '!' reads as a paragraph but is still a title."""
+    return (
+        original.block == 0
+        and copy.block == 1
+        and "\n" not in original.text
+        and len(original.text) <= _TITLE_MAX_CHARS
+        and not original.text.rstrip().endswith(".")
+    )
 
 
 def _exact_sentences(
@@ -524,7 +538,7 @@ def _restatements(
                 doc,
                 short.span,
                 f"short paragraph restates the paragraph {where} it (line {line}): "
-                f"{match}; a caption or pull quote left in the text?",
+                f"{match}; a caption, a pull quote or a redundant summary?",
                 related=[ctx.related(doc, long.span, "the paragraph it restates")],
                 key=f"restates|{short.norm}",
             )
@@ -570,6 +584,9 @@ def restates(
         return None
     if _QUOTE_MARK.search(short.text) or short.words > _RESTATE_SHORT * typical:
         return None
+    # "Update:", "Correction:" and "Editor's note:" repeat on purpose.
+    if _LABEL.match(short.text):
+        return None
     own = names(short.text)
     known = names(long.text) | long.terms
     new_names = {n for n in own if n not in known and n[:6] not in known}
@@ -578,7 +595,7 @@ def restates(
     strict = containment >= _RESTATE_CONTAINMENT_STRICT and not new_names and shared_names >= 3
     if not (loose or strict):
         return None
-    return f"{len(shared)} of its {len(short.terms)} content terms and {shared_names} names"
+    return f"shares {len(shared)} of its {len(short.terms)} content terms and {shared_names} names"
 
 
 def _verbatim(prose: str, parts: Sequence[Span], short: Unit, long: Unit) -> str | None:
@@ -601,7 +618,7 @@ def _verbatim(prose: str, parts: Sequence[Span], short: Unit, long: Unit) -> str
     coverage = word_coverage(normalise(text), long.norm)
     if coverage < _VERBATIM_COVERAGE:
         return None
-    return f"{coverage:.0%} of its words in the same order"
+    return f"{coverage:.0%} of its words appear there in the same order"
 
 
 def _line_range(doc: Document, span: Span) -> Span:
