@@ -129,6 +129,21 @@ def test_fl501_fix_keeps_the_layout(text: str, fixed: str) -> None:
     assert text[: span.start] + finding.fix.replacement + text[span.end :] == fixed
 
 
+def test_fl501_fix_with_crlf_line_breaks() -> None:
+    text = f"{BUDGET}\r\n\r\n{PARKS}\r\n\r\n{BUDGET}\r\n\r\n{DIVERTED}\r\n"
+    [finding] = all_findings(text)
+    assert (finding.rule_id, finding.location.line) == ("FL501", 5)
+    assert finding.fix is not None
+    span = finding.fix.span
+    fixed = text[: span.start] + finding.fix.replacement + text[span.end :]
+    assert fixed == f"{BUDGET}\r\n\r\n{PARKS}\r\n\r\n{DIVERTED}\r\n"
+
+
+def test_table_rows_are_not_paragraphs() -> None:
+    row = "| Turkey | removed from the list of travel corridors |"
+    assert tuples(f"{row}\n{row}\n\n{PARKS}\n") == []
+
+
 def test_fl501_has_no_fix_when_the_copies_differ_in_the_file() -> None:
     # Same prose, different quote style: deleting either would change the text.
     text = "He said it was “a good day for the city”, and left.\n\n" + (
