@@ -369,6 +369,15 @@ RESTATE_CASES = [
         "tensions.\n",
         [("FL502", 3, 1)],
     ),
+    # near-miss: the story going on, with the same names and topic words
+    (
+        "While Meadows' announcement of his retirement came before the final deadline, it "
+        "was two days after the deadline for candidates to switch offices, boxing out any "
+        "state legislator with congressional ambitions who was planning a run.\n\n"
+        "In announcing his retirement, Meadows said he never planned to stay in Congress "
+        "long-term.\n",
+        [],
+    ),
     # near-miss: an update repeats on purpose
     (
         "Police in Manchester arrested two men on Tuesday after a series of burglaries in "
