@@ -217,6 +217,12 @@ FL504_CASES = [
         f"Shops expect fewer customers. {DIVERTED} Nobody is happy.\n",
         [("FL504", 3, 31)],
     ),
+    # a sentence repeated inside and outside a quotation
+    (
+        "She spoke for an hour. “The vote was rigged from the very start.” Then she left.\n\n"
+        "Nobody answered her. The vote was rigged from the very start.\n",
+        [("FL504", 3, 22)],
+    ),
     # near-miss: short rhetorical repeats in a quote
     ("\"It's that big. They are liable for everything now. It's that big.\"\n", []),
     # a copy standing alone is reported even when it comes first (a pull quote)
@@ -492,7 +498,8 @@ def test_figures_reads_numbers_words_and_dates() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("  “Hello”  —  World’s END!  ", '"hello" - world\'s end'),
+        ("  “Hello”  —  World’s END!  ", "hello\" - world's end"),
+        ("“We will fight on.”", "we will fight on"),
         ("A list , with space .", "a list, with space"),
         ("ﬁnance…", "finance"),
     ],

@@ -220,7 +220,10 @@ _VERBATIM_MAIN = 0.6  # the main sentence is most of the short paragraph
 _QUOTES = str.maketrans("“”„‟«»‘’‚‛`´–—‒―‐‑−", '"' * 6 + "'" * 6 + "-" * 7)
 _SPACE = regex.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = regex.compile(r"\s+(?=[.,;:!?)\]])")
-_TRAILING = regex.compile(r"[\s.,;:!?…*_]+$")
+# Closing punctuation and quotes at the end, opening quotes at the start: where a
+# quotation starts or ends depends on the sentence around it, not on the words.
+_TRAILING = regex.compile(r"[\s.,;:!?…*_\"']+$")
+_LEADING = regex.compile(r"^[\s\"'*_]+")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NUMBER = regex.compile(r"\p{N}+(?:[.,]\p{N}+)*")
 _QUOTE_MARK = regex.compile(r"[\"“”„«»]|(?<!\p{L})['‘]|['’](?!\p{L})")
@@ -246,12 +249,12 @@ _FIGURE_WORDS = frozenset(
 
 
 def normalise(text: str) -> str:
-    """Comparable form: NFKC, one quote and dash style, lowercase, single spaces,
-    no space before punctuation, no trailing punctuation."""
+    """Comparable form: NFKC, one quote and dash style, lowercase, single spaces, no
+    space before punctuation, no punctuation or quotes at either end."""
     out = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
     out = _SPACE.sub(" ", out).strip()
     out = _SPACE_BEFORE_PUNCT.sub("", out)
-    return _TRAILING.sub("", out)
+    return _LEADING.sub("", _TRAILING.sub("", out))
 
 
 def figures(text: str) -> tuple[str, ...]:
