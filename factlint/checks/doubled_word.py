@@ -1,0 +1,107 @@
+"""FL605 doubled-word: "the the", also across a line break.
+
+Some repetitions are grammatical ("had had", "that that"), some are fixed
+expressions ("bye bye", "so so") and some are names ("Sirhan Sirhan", "Bora Bora");
+emphatic doubling inside a quotation is the speaker's, not a slip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.model import Finding, Fix, RuleMeta, Severity, Span
+from factlint.rule import Context
+
+RULES = (
+    RuleMeta(
+        id="FL605",
+        name="doubled-word",
+        category="garbled",
+        severity=Severity.WARNING,
+        summary="A word written twice in a row ('the the')",
+        rationale=(
+            "A doubled word is almost always an editing slip, and it often sits across a "
+            "line break where the eye skips it. Grammatical repetitions (had had, that "
+            "that), fixed expressions (bye bye), names (Duran Duran) and emphatic doubling "
+            "inside quotations are left alone."
+        ),
+        examples_fail=(
+            "The minister said the the fund would grow.",
+            "Most of of the money went to chips.",
+        ),
+        examples_pass=(
+            "She had had enough, and he said that that was final.",
+            "Duran Duran played; “very very good,” he said.",
+        ),
+        fixable=True,
+    ),
+)
+SCOPE = "document"
+
+# Repetitions that are grammatical or idiomatic in English.
+ALLOWED = frozenset(
+    """
+    had that do is was bye so very really many much no yes oh ha haha ah well
+    blah knock tut chop hush night go boo bang pooh choo bla la
+    """.split()
+)
+
+# Two identical words separated by spaces and at most one line break.
+_DOUBLED = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’_-])(\p{L}[\p{L}\p{M}]*)"
+    r"([ \t]*(?:\r\n|\r|\n)?[ \t]*)(?<=\s)"
+    r"(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’_-])",
+)
+_QUOTED = regex.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’(?![\p{L}])")
+
+
+def _quoted_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(prose, start, end)]
+
+
+def doubled_words(prose: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans covering both copies of each doubled word."""
+    end = len(prose) if end is None else end
+    quoted = _quoted_spans(prose, start, end)
+    for m in _DOUBLED.finditer(prose, start, end, overlapped=True):
+        first, second = m.group(1), m.group(3)
+        if first.lower() != second.lower():
+            continue
+        word = first.lower()
+        if word in ALLOWED:
+            continue
+        if len(word) == 1 and word != "a":
+            continue  # single letters are variables, grades and list labels
+        if second[0].isupper():
+            continue  # names: "Sirhan Sirhan", "Bora Bora", "The The"
+        if any(a <= m.start() and m.end() <= b for a, b in quoted):
+            continue
+        yield Span(m.start(), m.end())
+
+
+def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    doc = analysis.doc
+    for block in analysis.blocks:
+        for span in doubled_words(doc.prose, block.span.start, block.span.end):
+            text = doc.text[span.start : span.end]
+            if text != doc.prose[span.start : span.end]:
+                continue
+            word = regex.match(r"[\p{L}\p{M}]+", text).group()
+            # Remove the whitespace before the second copy and the copy itself.
+            yield ctx.finding(
+                "FL605",
+                doc,
+                span,
+                f"doubled word '{' '.join(text.split())}'",
+                fix=Fix(Span(span.start + len(word), span.end), ""),
+                key=f"{word.lower()}|{_context(doc.prose, span)}",
+            )
+
+
+def _context(prose: str, span: Span) -> str:
+    left = prose[max(0, span.start - 30) : span.start].split()
+    right = prose[span.end : span.end + 30].split()
+    return " ".join([*left[-2:], "|", *right[:2]])

@@ -1,0 +1,181 @@
+"""FL607 misspelling: common misspellings from codespell's curated dictionary.
+
+codespell's default dictionary lists ~65,000 known misspellings ("buisness" ->
+"business"), chosen to be rare as real words. Capitalised words in mid-sentence are
+skipped (they are mostly names), as are ALL-CAPS and mixed-case tokens, words glued
+to digits, dots or underscores (identifiers, file names), and words marked [sic].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.model import Finding, Fix, RuleMeta, Severity, Span
+from factlint.rule import Context
+
+RULES = (
+    RuleMeta(
+        id="FL607",
+        name="misspelling",
+        category="garbled",
+        severity=Severity.WARNING,
+        summary="A common misspelling (codespell's dictionary), with the correction",
+        rationale=(
+            "A misspelling in a published article undermines trust and breaks search. The "
+            "word list is codespell's curated dictionary of known misspellings, not a full "
+            "spell checker, so names and technical words are not flagged. Capitalised words "
+            "in mid-sentence are taken to be names and skipped."
+        ),
+        examples_fail=(
+            "They are familiar with global buisness practices.",
+            "Recieved wisdom says otherwise.",
+        ),
+        examples_pass=(
+            "They are familiar with global business practices.",
+            "The company Buisness Ltd said so, and the code uses buisness_id.",
+        ),
+        fixable=True,
+    ),
+)
+SCOPE = "document"
+
+# Entries of the dictionary that are real words: accepted spelling variants (found by
+# checking the dictionary against the American and British word lists) and common
+# words of other languages quoted in English news.
+ALLOWED = frozenset(
+    """
+    aline alined altho ameba amebae amebas brusk cancelation combatting commandoes connexion
+    conveyer crystalize crystalized crystalizes crystalizing demagog demagogs dependance
+    despatch despatched despatches despatching floatation forbad funguses gage gages
+    glamourous highjack highjacked highjacker highjackers highjacking highjacks imbed
+    imbedded imbedding instal instals intrusted larvas liquify millepede monickers
+    parrakeets pease quitted racoon racoons reenforce reenforced reenforces reenforcing
+    stript synching synthetize synthetized synthetizes tormenters trolly useability useable
+    vender venders vermillion
+    alle als hace ist oder ser sie toi vor egal foto juli juni marz zink sais welp
+    """.split()
+)
+# Entries that are also names: skipped when capitalised, even at a sentence start.
+NAMES = frozenset(
+    """
+    chanel claus donn fromm gere handel ines leary lew nam ned noe oder pinter sade shepard
+    somme thant thar waring weill benj bord buda codo didi dota gord lond maco mata murr nast
+    linz sodo tung winn zars mose lins
+    """.split()
+)
+# Entries under four letters are mostly abbreviations, names or foreign words; only
+# these unmistakable typos are kept.
+SHORT_TYPOS = frozenset("teh hte adn wih thw tje tge yhe yuo oyu fpr tht wth whn hve".split())
+
+_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_.@/\\'’-])(\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}_@/\\'’-]|\.\p{L})"
+)
+_SIC = regex.compile(r"[\"”’']?\s*[\[(]sic[\])]", regex.I)
+_OPENERS = "\"“‘'([«*_ \t"
+
+
+@cache
+def dictionary() -> Mapping[str, tuple[str, ...]]:
+    """codespell's default dictionary as {wrong: (suggestion, ...)}, loaded once."""
+    from importlib.resources import files
+
+    path = files("codespell_lib") / "data" / "dictionary.txt"
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        wrong, sep, right = line.partition("->")
+        if not sep or wrong in ALLOWED or (len(wrong) < 4 and wrong not in SHORT_TYPOS):
+            continue
+        suggestions = tuple(s.strip() for s in right.split(",") if s.strip())
+        if suggestions:
+            out[wrong] = suggestions
+    return out
+
+
+def _sentence_starts(analysis: Analysis) -> set[int]:
+    """Offsets where sentences (and lines) start: a capital there is not a name."""
+    prose = analysis.doc.prose
+    starts: set[int] = set()
+    for span in analysis.sentences:
+        i = span.start
+        while i < span.end and prose[i] in _OPENERS:
+            i += 1
+        starts.add(i)
+    for m in regex.finditer(r"(?m)^[\s\"“‘'(\[«*_]*", prose):
+        starts.add(m.end())
+    return starts
+
+
+def _capitalised_mid_sentence(prose: str, starts: set[int], start: int) -> set[str]:
+    """Lowercased words written capitalised somewhere not at a sentence start: names."""
+    return {
+        m.group(1).lower()
+        for m in _WORD.finditer(prose, start)
+        if m.group(1)[0].isupper() and m.start() not in starts
+    }
+
+
+def _with_case(word: str, suggestion: str) -> str | None:
+    """The suggestion in the word's case, or None when the case cannot be carried over."""
+    if word.islower():
+        return suggestion
+    if word[0].isupper() and word[1:].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return None
+
+
+def misspellings(analysis: Analysis) -> Iterator[tuple[Span, str, tuple[str, ...]]]:
+    """(span, word, suggestions) for each known misspelling in the prose."""
+    doc = analysis.doc
+    lang = str(doc.meta.get("lang", "en")).lower()
+    if not lang.startswith("en"):
+        return
+    words = dictionary()
+    starts: set[int] | None = None
+    names: set[str] = set()
+    prose = doc.prose
+    for m in _WORD.finditer(prose, doc.body_start):
+        word = m.group(1)
+        key = word.lower().replace("’", "'")
+        suggestions = words.get(key)
+        if suggestions is None:
+            continue
+        if not (word.islower() or (word[0].isupper() and word[1:].islower())):
+            continue  # ALL-CAPS acronyms and mixed-case names
+        if word[0].isupper():
+            if key in NAMES:
+                continue
+            if starts is None:
+                starts = _sentence_starts(analysis)
+                names = _capitalised_mid_sentence(prose, starts, doc.body_start)
+            if m.start() not in starts or key in names:
+                continue  # a capitalised word mid-sentence is most likely a name
+        if _SIC.match(prose, m.end()):
+            continue
+        if doc.text[m.start() : m.end()] != word:
+            continue
+        yield Span(m.start(), m.end()), word, suggestions
+
+
+def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    doc = analysis.doc
+    for span, word, suggestions in misspellings(analysis):
+        shown = " or ".join(f"'{_with_case(word, s) or s}'" for s in suggestions)
+        fix = None
+        if len(suggestions) == 1:
+            replacement = _with_case(
+                word, suggestions[0].replace("'", "’") if "’" in word else suggestions[0]
+            )
+            if replacement is not None:
+                fix = Fix(span, replacement)
+        yield ctx.finding(
+            "FL607",
+            doc,
+            span,
+            f"'{word}' is a common misspelling of {shown}",
+            fix=fix,
+            key=word.lower(),
+        )

@@ -1,0 +1,181 @@
+"""FL606 truncated-text: an article, or a paragraph, cut off mid-sentence.
+
+An article's last paragraph that ends without terminal punctuation, after a sentence
+has started ("…internationally. Speed"), or on a lowercase word, was cut short by a
+length limit or a broken export. Headings, bylines, credits, list items and tables
+end without punctuation legitimately and are never checked.
+
+Inside the article only the clearest case is reported: a paragraph ending on a comma
+or a function word whose next paragraph starts in lowercase, i.e. one paragraph cut
+in two.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.blocks import Block
+from factlint.model import Finding, RuleMeta, Severity, Span
+from factlint.rule import Context
+
+RULES = (
+    RuleMeta(
+        id="FL606",
+        name="truncated-text",
+        category="garbled",
+        severity=Severity.WARNING,
+        summary="The article or a paragraph is cut off mid-sentence",
+        rationale=(
+            "Text that stops mid-sentence was cut by a length limit, a broken export or a "
+            "bad copy, and whatever followed (often a qualification or a source) is lost. "
+            "Only paragraphs are checked: headings, bylines, credits, list items and tables "
+            "end without punctuation legitimately."
+        ),
+        examples_fail=(
+            "Analysts say China is poised to shape how AI is used at home and abroad, while the "
+            "US leads in\n"
+            "\n"
+            "speed of experimentation, they say.\n",
+            "Analysts say the US leads in speed of experimentation. China is poised to shape how "
+            "AI is used at home and abroad. Speed\n",
+        ),
+        examples_pass=(
+            "Analysts say the US leads in speed of experimentation. China is poised to shape how "
+            "AI is used at home and abroad.\n"
+            "\n"
+            "Mao Paishou\n",
+            "Analysts say the US leads in speed of experimentation, while China is poised to shape "
+            "how AI is used (Reuters)\n",
+        ),
+    ),
+)
+SCOPE = "document"
+
+_TERMINAL = regex.compile(r"[.!?…。！？:;][\"”’'»)\]]*$|[\"”’'»)\]]$")
+# The end of the last complete sentence inside a paragraph.
+_SENTENCE_END = regex.compile(r"[.!?…。！？][\"”’'»)\]]*\s+(?=\S)")
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+$")
+_FIRST_WORD = regex.compile(r"^[\"“‘'(\[]*([\p{L}\p{M}'’-]+)")
+# "Photo: Reuters", "Source: Xinhua", "Editor's note: …": a label, not "He said:".
+_LABEL = regex.compile(r"^\p{Lu}[\p{L}'’]*(?:\s+(?:\p{Lu}[\p{L}'’]*|note|credits?))?\s*:")
+_CREDIT = regex.compile(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|editing|writing|written|edited|compiled|translated|"
+    r"photos?|video|graphics?|illustration|produced)\b.{0,40}\bby\b|via\b|source\b|"
+    r"(?:photos?|image|picture)\s*(?:credit)?\s*[:/])",
+    regex.I,
+)
+FUNCTION_WORDS = frozenset(
+    """
+    a an the of to in on at by for from with into onto than that which who whom whose
+    and or but nor as is are was were be been being has have had its their his her our
+    your my this these those if because while when where whether about between among
+    """.split()
+)
+# One-word sign-offs that end an article without a full stop.
+_AGENCIES = frozenset(
+    """
+    reuters ap afp xinhua bloomberg cnn bbc ians pti ani upi efe dpa ansa kyodo yonhap tass
+    bernama antara cna ends end
+    """.split()
+)
+
+
+def _unfinished_ending(block_text: str) -> tuple[int, str] | None:
+    """(offset of the unfinished sentence, why) when a last paragraph stops mid-sentence."""
+    text = block_text.rstrip()
+    if not text or _TERMINAL.search(text):
+        return None
+    ends = list(_SENTENCE_END.finditer(text))
+    fragment_start = ends[-1].end() if ends else 0
+    fragment = text[fragment_start:]
+    words = fragment.split()
+    last = _LAST_WORD.search(text)
+    if not words or last is None:
+        return None  # ends in a symbol, an emoji or a number sign: not prose
+    last_word = last.group()
+    if _LABEL.match(fragment) or _CREDIT.match(fragment) or "|" in fragment or "©" in fragment:
+        return None  # a credit or a label ("Photo: Reuters", "Reporting by …")
+    if ends:
+        if len(words) == 1 and last_word.lower() in _AGENCIES:
+            return None
+        if len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            return None  # a byline or credit run into the paragraph ("Max Lee, KBS News")
+        if last_word.isupper() and len(last_word) > 1:
+            return None
+        return fragment_start, "a sentence starts and does not end"
+    if len(text.split()) >= 8 and last_word[:1].islower():
+        return fragment_start, "it ends on a lowercase word without punctuation"
+    return None
+
+
+def _tail_blanked(analysis: Analysis, end: int) -> bool:
+    """Whether masked text (a URL, code, a link) follows the block on its line."""
+    doc = analysis.doc
+    line_end = doc.text.find("\n", end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return bool(doc.text[end:line_end].strip())
+
+
+def _last_paragraph(blocks: Sequence[Block]) -> Block | None:
+    """The last paragraph, when only short title-like lines (bylines, credits) follow it."""
+    for block in reversed(blocks):
+        if block.kind == "paragraph":
+            return block
+        if block.kind != "heading":
+            return None
+    return None
+
+
+def _cut_paragraphs(analysis: Analysis) -> Iterator[tuple[Span, str]]:
+    """(last word of a paragraph, next paragraph's first word) for paragraphs cut in two."""
+    doc = analysis.doc
+    blocks = analysis.blocks
+    for block, after in itertools.pairwise(blocks):
+        if block.kind != "paragraph" or after.kind != "paragraph":
+            continue
+        if "\n" not in doc.text[block.span.end : after.span.start].replace("\n", "", 1):
+            continue  # no blank line between them
+        text = doc.prose[block.span.start : block.span.end]
+        nxt = _FIRST_WORD.match(doc.prose[after.span.start : after.span.end])
+        if nxt is None or not nxt.group(1)[:1].islower():
+            continue
+        if _tail_blanked(analysis, block.span.end):
+            continue
+        last = _LAST_WORD.search(text)
+        if text.endswith(","):
+            yield Span(block.span.end - 1, block.span.end), nxt.group(1)
+        elif last is not None and last.group().lower() in FUNCTION_WORDS:
+            yield Span(block.span.end - len(last.group()), block.span.end), nxt.group(1)
+
+
+def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    doc = analysis.doc
+    for span, next_word in _cut_paragraphs(analysis):
+        yield ctx.finding(
+            "FL606",
+            doc,
+            span,
+            f"paragraph breaks off mid-sentence; the next paragraph continues with '{next_word}'",
+            key=f"cut|{doc.prose[max(0, span.start - 40) : span.end].strip()}",
+        )
+    last = _last_paragraph(analysis.blocks)
+    if last is None or _tail_blanked(analysis, last.span.end):
+        return
+    found = _unfinished_ending(doc.prose[last.span.start : last.span.end])
+    if found is None:
+        return
+    offset, why = found
+    span = Span(last.span.start + offset, last.span.end)
+    fragment = " ".join(doc.text[span.start : span.end].split())
+    shown = fragment if len(fragment) <= 60 else "…" + fragment[-59:]
+    yield ctx.finding(
+        "FL606",
+        doc,
+        span,
+        f"the article ends mid-sentence ('{shown}'): {why}; text may be missing",
+        key=f"end|{fragment[-60:]}",
+    )

@@ -1,0 +1,222 @@
+"""FL609 unbalanced brackets and FL610 unbalanced double quotes within a paragraph.
+
+An opening bracket or quotation mark that never closes (or a closing one that never
+opened) usually means text was cut or pasted wrongly. Scanning works on paragraphs
+as written: lines not separated by a blank line belong together, so a hard-wrapped
+parenthesis is not split. Smileys ":)", inline enumerators "a)" and "2)" and the
+news convention of multi-paragraph quotes (each paragraph opens with “, only the
+last one closes) are not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.blocks import Block
+from factlint.model import Finding, RuleMeta, Severity, Span
+from factlint.rule import Context
+
+RULES = (
+    RuleMeta(
+        id="FL609",
+        name="unbalanced-brackets",
+        category="garbled",
+        severity=Severity.WARNING,
+        summary="A bracket that is never closed, or closed without being opened",
+        rationale=(
+            "An unmatched parenthesis or square bracket is a sign of text cut or pasted "
+            "wrongly, and a parenthetical aside that never closes swallows the rest of the "
+            "sentence. Smileys and inline enumerators such as 'a)' are not counted."
+        ),
+        examples_fail=(
+            "The fund (worth 60 billion yuan was launched last year.",
+            "The fund was launched last year] by the state.",
+        ),
+        examples_pass=(
+            "The fund (worth 60 billion yuan) was launched [in 2025].",
+            "Choose a) the fund or b) the bond :)",
+        ),
+    ),
+    RuleMeta(
+        id="FL610",
+        name="unbalanced-quotes",
+        category="garbled",
+        severity=Severity.WARNING,
+        summary="A double quotation mark that is never closed, or closed without being opened",
+        rationale=(
+            "A quotation that never closes leaves readers unsure where the speaker's words "
+            "end and the writer's begin, which matters for attribution. A quote running over "
+            "several paragraphs legitimately leaves each paragraph but the last open when "
+            "the next one starts with an opening mark; that is not reported."
+        ),
+        examples_fail=(
+            "He said “the market is strong, and left.\n\nPrices fell.\n",
+            "He said the market is strong,” and left.\n",
+        ),
+        examples_pass=(
+            "He said “the market is strong.\n\n“Prices will rise,” he added.\n",
+            'He said "the market is strong" and left; the screen measures 27" across.\n',
+        ),
+    ),
+)
+SCOPE = "document"
+
+_PAIRS = {")": "(", "]": "["}
+_SMILEY = regex.compile(r"(?:[:;=8][-^o']?|\^_?\^?)$")
+# An inline enumerator before ")": "a)", "2)", "iv)" after a start, space or punctuation.
+_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s,;:/—–(-]))(?:\d{1,2}|\p{L}|[ivxIVX]{2,4})$")
+
+
+_LINK_OPEN = regex.compile(r"\[[^\]\n]*\]\(")
+_INTERVAL = regex.compile(r"\s*[-+−]?[\d.]+%?\s*,\s*[-+−]?[\d.]+%?\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    offset: int
+    char: str
+    opening: bool
+    optional: bool = False  # a closing '"' after a digit may be an inch mark
+
+
+def paragraph_groups(text: str, blocks: Sequence[Block]) -> list[Span]:
+    """Spans of consecutive non-table blocks not separated by a blank line."""
+    groups: list[Span] = []
+    previous: Block | None = None
+    for block in blocks:
+        if block.kind == "table":
+            previous = None
+            continue
+        gap = text[previous.span.end : block.span.start] if previous is not None else ""
+        if previous is not None and gap.count("\n") <= 1 and groups:
+            groups[-1] = Span(groups[-1].start, block.span.end)
+        else:
+            groups.append(block.span)
+        previous = block
+    return groups
+
+
+def bracket_problems(prose: str, span: Span, text: str | None = None) -> list[Mark]:
+    """Unmatched ( ) [ ] inside one paragraph; `text` (unmasked) tells Markdown links."""
+    stack: list[Mark] = []
+    problems: list[Mark] = []
+    for i in range(span.start, span.end):
+        ch = prose[i]
+        if ch in "([":
+            if (
+                ch == "("
+                and _SMILEY.search(prose[max(span.start, i - 3) : i])
+                and (i + 1 >= span.end or prose[i + 1].isspace())
+            ):
+                continue  # ":(" at the end of a phrase
+            if ch == "[" and text is not None and _LINK_OPEN.match(text, i):
+                continue  # "[text](url)": the masked link target took its "]"
+            stack.append(Mark(i, ch, True))
+        elif ch in ")]":
+            opener = _PAIRS[ch]
+            if stack and stack[-1].char == opener:
+                stack.pop()
+                continue
+            if stack and _INTERVAL.fullmatch(prose, stack[-1].offset + 1, i):
+                stack.pop()  # a half-open interval: [0, 1) or (0, 1]
+                continue
+            before = prose[max(span.start, i - 6) : i]
+            if ch == ")" and (_SMILEY.search(before) or _ENUMERATOR.search(before)):
+                continue
+            if any(m.char == opener for m in stack):
+                # Close the matching opener; the others inside it never closed.
+                while stack[-1].char != opener:
+                    problems.append(stack.pop())
+                stack.pop()
+                continue
+            problems.append(Mark(i, ch, False))
+    problems.extend(stack)
+    return sorted(problems, key=lambda m: m.offset)
+
+
+def _straight_direction(prose: str, i: int, span: Span) -> bool | None:
+    """True for an opening '"', False for a closing one, None when unclear."""
+    before = prose[i - 1] if i > span.start else " "
+    after = prose[i + 1] if i + 1 < span.end else " "
+    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-/")
+    if opens == closes:
+        return None
+    return opens
+
+
+def quote_marks(prose: str, span: Span) -> list[Mark] | None:
+    """Double quotation marks of one paragraph with their direction; None if unclear."""
+    marks: list[Mark] = []
+    for m in regex.finditer(r"[“”\"]", prose[span.start : span.end]):
+        i = span.start + m.start()
+        ch = m.group()
+        if ch == '"':
+            direction = _straight_direction(prose, i, span)
+            if direction is None:
+                return None
+            inches = not direction and i > span.start and prose[i - 1].isdigit()
+            marks.append(Mark(i, ch, direction, optional=inches))
+        else:
+            marks.append(Mark(i, ch, ch == "“"))
+    return marks
+
+
+def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
+    """Unmatched double quotes, letting a quotation run on over paragraphs."""
+    problems: list[Mark] = []
+    pending: list[Mark] = []  # openers left open by the previous paragraph
+    for group in groups:
+        marks = quote_marks(prose, group)
+        if marks is None:
+            pending = []
+            continue
+        first = prose[group.start : group.end].lstrip(" \t*_>")[:1]
+        if pending and first in '“"':
+            pending = []  # the quotation continues with a new opening mark
+        stack: list[Mark] = []
+        for mark in marks:
+            if mark.opening:
+                stack.append(mark)
+            elif stack:
+                stack.pop()
+            elif mark.optional:
+                continue  # 27" across: an inch mark
+            elif pending:
+                pending.pop()  # closes a quotation opened in an earlier paragraph
+            else:
+                problems.append(mark)
+        problems.extend(pending)
+        pending = stack
+    # The last paragraph's open quotes: nothing follows that could close them.
+    problems.extend(pending)
+    return sorted(problems, key=lambda m: m.offset)
+
+
+def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    doc = analysis.doc
+    prose = doc.prose
+    groups = paragraph_groups(doc.text, analysis.blocks)
+    for group in groups:
+        for mark in bracket_problems(prose, group, doc.text):
+            yield _finding(ctx, analysis, "FL609", mark, group)
+    for mark in quote_problems(prose, groups):
+        group = next((g for g in groups if g.start <= mark.offset < g.end), None)
+        if group is not None:
+            yield _finding(ctx, analysis, "FL610", mark, group)
+
+
+def _finding(ctx: Context, analysis: Analysis, rule_id: str, mark: Mark, group: Span) -> Finding:
+    doc = analysis.doc
+    span = Span(mark.offset, mark.offset + 1)
+    if mark.opening:
+        message = f"'{mark.char}' is never closed in this paragraph"
+    else:
+        opener = _PAIRS.get(mark.char, "“" if mark.char == "”" else mark.char)
+        message = f"'{mark.char}' closes a '{opener}' that was never opened in this paragraph"
+    words = doc.prose[max(group.start, mark.offset - 30) : mark.offset + 30].split()
+    return ctx.finding(rule_id, doc, span, message, key=f"{mark.char}|{' '.join(words[1:-1])}")

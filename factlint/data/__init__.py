@@ -1,0 +1,20 @@
+"""Data files shipped with factlint (phrase lists), read once per process.
+
+Files are package data (`factlint/data/*.yaml`), read via importlib.resources so an
+installed wheel works offline.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    """The parsed contents of `factlint/data/<name>` (cached; never mutate the result)."""
+    import yaml
+
+    text = (files(__package__) / name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)

@@ -1,0 +1,253 @@
+"""Rule tables for the garbled-text rules: each failing case beside a passing near-miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.fix import apply_fixes
+from tests.helpers import rule_findings, run_rule
+
+# A paragraph long enough (over 90 characters) not to be read as a heading.
+LONG = "The agency said on Monday that the new rules would apply to every firm in the sector"
+
+
+def cases(rule_id: str, table: list[tuple[str, list[tuple[int, int]]]]) -> list[object]:
+    return [
+        pytest.param(
+            rule_id, text, [(rule_id, line, col) for line, col in expected], id=f"{rule_id}-{i}"
+        )
+        for i, (text, expected) in enumerate(table)
+    ]
+
+
+FL601 = [
+    ("The fundâ€™s growth slowed.", [(1, 9)]),
+    ("The fund’s growth slowed.", []),
+    ("She ordered a cafÃ© au lait and paid Â£4.", [(1, 18), (1, 38)]),
+    ("She ordered a café au lait and paid £4.", []),
+    ("José Müller, naïve, Ångström, Øresund.", []),
+    ("中国的人工智能发展很快。日本語も。한국어도.", []),
+    ("Emoji 👍🏽 👨\u200d👩\u200d👧 and “quotes” — dashes – ‘single’ × ±.", []),
+    ("Ελληνικά и русский текст, עברית, العربية.", []),
+    ("He said â€œyesâ€\x9d twice.", [(1, 9), (1, 15)]),
+]
+
+FL602 = [
+    ("The fund is worth \ufffd60 billion.", [(1, 19)]),
+    ("The fund is worth €60 billion.", []),
+    ("Two \ufffd\ufffd here and one \ufffd there.", [(1, 5), (1, 21)]),
+    ("A `code \ufffd` span is not prose.", []),
+]
+
+FL603 = [
+    ("The minis\u200btry said so.", [(1, 10)]),
+    ("The ministry said so.", []),
+    ("Prices rose\x07 sharply.", [(1, 12)]),
+    ("Prices rose\tsharply.", []),
+    ("Word\ufeffjoined and page\x0cbreak.", [(1, 5), (1, 21)]),
+    ("A family 👨\u200d👩\u200d👧 and Persian می\u200cخواهم and Hindi क्\u200dष.", []),
+    ("Latin join\u200ded here.", [(1, 11)]),
+    ("Thai ภาษา\u200bไทย uses it as a break hint.", []),
+    ("He said â€œyesâ€\x9d twice.", []),  # the C1 control is part of mojibake (FL601)
+]
+
+FL604 = [
+    ("For years,the narrative held.", [(1, 5)]),
+    ("It has 1,000 staff and 2,500 more.", []),
+    ("They experimented.However, little changed.", [(1, 6)]),
+    ("The fund holds 60.06 billion yuan.", []),
+    ("It came from Dubai.Fluent in English, he left.", [(1, 14)]),
+    ("He moved to the U.S. Later he left, e.g. in May, i.e. soon.", []),
+    ("J.R.R. Tolkien and Washington D.C. and Ph.D. and Ph.Ds.", []),
+    ("Visit aicnbc.com or toutiao.com/article/7 or example.Com today.", []),
+    ("Mail john.smith@example.org and open report.pdf or Report.Docx.", []),
+    ("Use Node.js, .NET, v1.2.3, Python 3.11, ASP.Net and HTML,CSS.", []),
+    ("He lives in St.Louis and met Mr.Smith at 10:30 a.m. today.", []),
+    ("Yahoo!Finance and 1.First and x,y and a,b.", []),
+    ("Is it real?Yes it is.", [(1, 7)]),
+    ("Beijing,China and Paris,France.", [(1, 1), (1, 19)]),
+    ("Smith,J. and Doe,A. wrote it.", []),
+    ("The growth.Companies rose.", [(1, 5)]),  # not a domain: ".Co" runs on
+    ("Growth in data.Frame and str.Join.", [(1, 11), (1, 26)]),
+]
+
+FL605 = [
+    ("The minister said the the fund would grow.", [(1, 19)]),
+    ("She had had enough, and he said that that was final.", []),
+    ("Most of\nof the money went to chips.", [(1, 6)]),
+    ("Most of\n\nof the money went to chips.", []),  # a new paragraph
+    ("The The fund grew.", []),  # capitalised twice: a name ("The The", "Duran Duran")
+    ("The the fund grew.", [(1, 1)]),
+    ("Sirhan Sirhan, Duran Duran and Bora Bora.", []),
+    ("It was a a mistake.", [(1, 8)]),
+    ("Type x x or 1 1 and bye bye, so so, very very.", []),
+    ("He said “very good good” and left.", []),  # inside a quotation: the speaker's
+    ("He said very good good and left.", [(1, 14)]),
+]
+
+FL606 = [
+    (f"{LONG}. China is poised to shape how AI is used. Speed\n\n\n", [(1, 128)]),
+    (f"{LONG}. China is poised to shape how AI is used.\n\n\n", []),
+    (f"{LONG} and it ends on a lowercase word\n", [(1, 1)]),
+    (f"{LONG}. Reuters\n", []),
+    (f"{LONG}. Reporting by John Smith and Jane Doe\n", []),
+    (f"{LONG}. Photo: Reuters\n", []),
+    (f"{LONG}. More at https://example.com/page\n", []),
+    (f"{LONG}.\n\nMao Paishou\n", []),  # a byline after the last paragraph
+    (f"{LONG}.\n\n- a list item without a stop\n", []),
+    (f"{LONG}.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", []),
+    (f"{LONG}.\n\nShort title-like last line\n", []),
+    (f"{LONG}, and it ends with the\n\nmarket as a whole. The end.\n", [(1, 104)]),
+    (f"{LONG}, and it ends on a comma,\n\nand the market grew. The end.\n", [(1, 109)]),
+    (f"{LONG}, and it ends on a comma,\n\nAnd the market grew. The end.\n", []),
+    (f"{LONG}, and it ends with the\nmarket as a whole. The end.\n", []),  # one paragraph
+]
+
+FL607 = [
+    ("They know global buisness practices.", [(1, 18)]),
+    ("They know global business practices.", []),
+    ("Recieved wisdom says otherwise.", [(1, 1)]),
+    ("Buisness is good. The firm Buisness Ltd said so.", []),  # a name elsewhere too
+    ("The BUISNESS unit, buisness_id and buisness.py are names.", []),
+    ('He wrote "buisness" [sic] and buisness (sic).', []),
+    ("Teh cat and hte dog.", [(1, 1), (1, 13)]),
+    ("The caf and ot and nd are short.", []),  # under four letters: not trusted
+    ("He despatched troops to the Somme; Didi said so.", []),  # real words and names
+    ("The accomodation was poor.", [(1, 5)]),
+]
+
+FL607_SPANISH = [("Ella dijo que alle oder ist.", [])]
+
+FL608 = [
+    ("Counterfeit consciousness is changing the world.", [(1, 1)]),
+    ("Artificial intelligence is changing the world.", []),
+    ("Firms use profound learning and colossal information.", [(1, 11), (1, 33)]),
+    ("Firms use deep learning and big data.", []),
+    ("They trained profound neural organizations.", [(1, 14)]),
+    ("The neural organization of the cortex; a malignant growth.", []),
+    ("It is adopted widely, frequently enough with little debate.", [(1, 23)]),
+    ("He doesn't visit frequently enough. They meet, frequently enough to agree.", []),
+    ("Patients with bosom malignancy and high circulatory strain.", [(1, 15), (1, 41)]),
+]
+
+FL609 = [
+    ("The fund (worth 60 billion yuan was launched.", [(1, 10)]),
+    ("The fund (worth 60 billion yuan) was launched.", []),
+    ("The fund was launched last year] by the state.", [(1, 32)]),
+    ("The fund was launched [last year] by the state.", []),
+    ("Choose a) the fund or b) the bond :) or 1) this, 2) that.", []),
+    ("He was sad :( and left ;-) fine.", []),
+    ("The fund (worth [60 billion) was launched.", [(1, 17)]),
+    ("An aside (that wraps\nonto the next line.) ends here.", []),
+    ("An aside (that ends a sentence.\nIt goes on.) ends here.", []),
+    ("A half-open [0, 1) interval and (0.5, 1] too.", []),
+    ("Markdown [link](https://example.com) text.", []),
+]
+
+FL610 = [
+    ("He said “the market is strong, and left.\n\nPrices fell.\n", [(1, 9)]),
+    ("He said “the market is strong,” and left.\n\nPrices fell.\n", []),
+    ("He said the market is strong,” and left.\n", [(1, 30)]),
+    ("He said “the market is strong.\n\n“Prices will rise,” he added.\n", []),
+    ('He said "the market" and the screen is 27" across.\n', []),
+    ('He said it "looks more like 60,000".\n', []),
+    ("He said “the market is strong.\nPrices will rise,” he added.\n", []),  # hard-wrapped
+    ("“First.\n\n“Second.\n\n“Third,” he said.\n", []),
+    ("He said: “We will win.\n", [(1, 10)]),
+    ("The “walled garden” approach of “Chinese label.”\n", []),
+]
+
+FL611 = [
+    ("The store opened in Nanjing on Friday. IC Photo\n", [(1, 40)]),
+    ("The store opened in Nanjing on Friday, IC Photo said.\n", []),
+    ("Getty Images said it would license the photo.\n", []),
+    ("The fire spread. John Smith / Getty Images\n", [(1, 18)]),
+    ("Markets rose.\n\nYou may also like\n\nLeave a Reply\n", [(3, 1), (5, 1)]),
+    ("Markets rose.\n\nYou may also like this story.\n", []),
+    ("Markets rose.\n\nAdvertisement\n\nMarkets fell.\n", [(3, 1)]),
+    ("The firm's advertisement ran on Monday.\n", []),
+    ("Markets rose. Subscribe to our newsletter for more.\n", [(1, 15)]),
+    ("He urged readers to subscribe to our newsletter.\n", []),
+    ("Markets rose. Reproduction without permission is prohibited.\n", [(1, 15)]),
+    ("Read more: China's AI ascent\n", [(1, 1)]),
+    ("Read more about it in the report.\n", []),
+    ("Copyright © 2024 Example Media. All rights reserved.\n", [(1, 1)]),
+    ("Markets rose. Photo: Reuters\n", [(1, 15)]),
+    ('He was told to "click here to claim" the prize.\n', []),
+]
+
+ALL_CASES = [
+    *cases("FL601", FL601),
+    *cases("FL602", FL602),
+    *cases("FL603", FL603),
+    *cases("FL604", FL604),
+    *cases("FL605", FL605),
+    *cases("FL606", FL606),
+    *cases("FL607", FL607),
+    *cases("FL608", FL608),
+    *cases("FL609", FL609),
+    *cases("FL610", FL610),
+    *cases("FL611", FL611),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "expected"), ALL_CASES)
+def test_rule_table(rule_id: str, text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert run_rule(rule_id, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FL607_SPANISH)
+def test_misspelling_skips_articles_in_other_languages(text: str, expected: list[object]) -> None:
+    assert run_rule("FL607", text, meta={"lang": "es"}) == expected
+    assert run_rule("FL607", "Ella dijo que buisness.", meta={"lang": "es"}) == []
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "fixed"),
+    [
+        ("FL601", "The fundâ€™s growth and cafÃ© and Â£4.", "The fund’s growth and café and £4."),
+        (
+            "FL603",
+            "The minis\u200btry rose\x07 and page\x0cbreak.",
+            "The ministry rose and page break.",
+        ),
+        (
+            "FL604",
+            "For years,the story.However, it held,and fell.",
+            "For years, the story. However, it held, and fell.",
+        ),
+        ("FL605", "Most of\nof the the money.", "Most of the money."),
+        ("FL607", "Buisness and buisness. Recieved it.", "Business and business. Received it."),
+    ],
+)
+def test_fixes(rule_id: str, text: str, fixed: str) -> None:
+    findings = rule_findings(rule_id, text)
+    assert findings and all(f.fix is not None for f in findings)
+    new_text, applied = apply_fixes(text, [f.fix for f in findings if f.fix is not None])
+    assert new_text == fixed
+    assert len(applied) == len(findings)
+
+
+def test_misspelling_with_several_suggestions_has_no_fix() -> None:
+    (finding,) = rule_findings("FL607", "Alot of people came.")
+    assert finding.message == "'Alot' is a common misspelling of 'A lot' or 'Allot'"
+    assert finding.fix is None
+
+
+def test_messages() -> None:
+    assert rule_findings("FL601", "The fundâ€™s growth.")[0].message == (
+        "mojibake 'â€™' (probably '’')"
+    )
+    assert rule_findings("FL605", "Most of\nof it.")[0].message == "doubled word 'of of'"
+    assert rule_findings("FL608", "Counterfeit consciousness rose.")[0].message == (
+        "'Counterfeit consciousness' looks like a spun 'artificial intelligence' (tortured phrase)"
+    )
+    assert rule_findings("FL609", "The fund (worth more.")[0].message == (
+        "'(' is never closed in this paragraph"
+    )
+    assert rule_findings("FL610", "He said it,” and left.")[0].message == (
+        "'”' closes a '“' that was never opened in this paragraph"
+    )
+    assert rule_findings("FL611", "Markets rose.\n\nYou may also like\n")[0].message == (
+        "'You may also like' looks like a related-articles box left from a web page"
+    )
