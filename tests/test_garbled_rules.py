@@ -76,7 +76,13 @@ FL605 = [
     ("She had had enough, and he said that that was final.", []),
     ("Most of\nof the money went to chips.", [(1, 6)]),
     ("Most of\n\nof the money went to chips.", []),  # a new paragraph
-    ("The The fund grew.", []),  # capitalised twice: a name ("The The", "Duran Duran")
+    ("The The fund grew.", []),
+    ("They ate mahi mahi and said there there.", []),
+    ("He logged in in the morning and carried on on foot.", []),  # particle + preposition
+    (
+        "She invested in in the company and came back back home.",
+        [(1, 14), (1, 41)],
+    ),  # capitalised twice: a name ("The The", "Duran Duran")
     ("The the fund grew.", [(1, 1)]),
     ("Sirhan Sirhan, Duran Duran and Bora Bora.", []),
     ("It was a a mistake.", [(1, 8)]),
@@ -90,6 +96,8 @@ FL606 = [
     (f"{LONG}. China is poised to shape how AI is used.\n\n\n", []),
     (f"{LONG} and it ends on a lowercase word\n", [(1, 1)]),
     (f"{LONG}. Reuters\n", []),
+    (f"{LONG}. Follow us on Twitter @agency\n", []),
+    (f"{LONG}. Speed 🚀\n", []),
     (f"{LONG}. Reporting by John Smith and Jane Doe\n", []),
     (f"{LONG}. Photo: Reuters\n", []),
     (f"{LONG}. More at https://example.com/page\n", []),
@@ -114,6 +122,7 @@ FL607 = [
     ("The caf and ot and nd are short.", []),  # under four letters: not trusted
     ("He despatched troops to the Somme; Didi said so.", []),  # real words and names
     ("The accomodation was poor.", [(1, 5)]),
+    ("The tag #accomodation is a hashtag.", []),
 ]
 
 FL607_SPANISH = [("Ella dijo que alle oder ist.", [])]
@@ -155,6 +164,7 @@ FL610 = [
     ("“First.\n\n“Second.\n\n“Third,” he said.\n", []),
     ("He said: “We will win.\n", [(1, 10)]),
     ("The “walled garden” approach of “Chinese label.”\n", []),
+    ("Er sagte „das ist gut“ und ging.\n", []),  # German marks: “ closes
 ]
 
 FL611 = [

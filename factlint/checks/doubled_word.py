@@ -44,10 +44,21 @@ SCOPE = "document"
 # Repetitions that are grammatical or idiomatic in English.
 ALLOWED = frozenset(
     """
-    had that do is was bye so very really many much no yes oh ha haha ah well
-    blah knock tut chop hush night go boo bang pooh choo bla la
+    had that do is was bye so very really many much no yes yeah oh ha haha ah hee ho well
+    blah knock tut tsk chop hush night go boo bang pooh choo bla la wah ding bling now
+    there hear bravo mahi pom tom yo dum
     """.split()
 )
+
+# A verb's particle followed by the same preposition is grammatical: "logged in in
+# the morning", "carry on on the road". Stems (and irregular forms) of such verbs.
+PARTICLES = frozenset("in on up out off down over".split())
+PHRASAL_STEMS = """
+    log sign check plug opt cash chip fill pencil weigh factor phase ease move come came call
+    hand turn drop pop settle tuck give gave kick lock break broke stay carry carri go went
+    keep kept hold held pass take took put try tri catch caught get got set sit stand stood
+    look show shut open grow grew bring brought back sell sold buy bought run ran zero
+    """.split()
 
 # Two identical words separated by spaces and at most one line break.
 _DOUBLED = regex.compile(
@@ -60,6 +71,14 @@ _QUOTED = regex.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’(?![\p{L
 
 def _quoted_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(prose, start, end)]
+
+
+def _after_phrasal_verb(prose: str, start: int) -> bool:
+    before = regex.search(r"(\p{L}+)[ \t]+$", prose[max(0, start - 30) : start])
+    if before is None:
+        return False
+    prev = before.group(1).lower()
+    return any(prev.startswith(stem) and len(prev) - len(stem) <= 4 for stem in PHRASAL_STEMS)
 
 
 def doubled_words(prose: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -75,6 +94,8 @@ def doubled_words(prose: str, start: int = 0, end: int | None = None) -> Iterato
             continue
         if len(word) == 1 and word != "a":
             continue  # single letters are variables, grades and list labels
+        if word in PARTICLES and _after_phrasal_verb(prose, m.start()):
+            continue
         if second[0].isupper():
             continue  # names: "Sirhan Sirhan", "Bora Bora", "The The"
         if any(a <= m.start() and m.end() <= b for a, b in quoted):

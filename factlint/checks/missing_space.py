@@ -60,7 +60,7 @@ _STOP = regex.compile(_LEFT + r"([.?!])" + _RIGHT_STOP)
 # ("Amazon.Com") and file extensions ("Report.Docx").
 _NOT_A_SENTENCE = frozenset(
     """
-    com org net gov edu io ai co uk cn de fr jp info news biz us eu ca au in ru tv me app dev
+    com org net gov edu io ai co uk cn de fr jp info news biz us eu ca au in ru tv me app dev fm
     pdf doc docx xls xlsx ppt pptx txt csv html htm xml json jpg jpeg png gif svg mp3 mp4
     zip exe py js ts md
     """.split()

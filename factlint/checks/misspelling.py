@@ -64,7 +64,7 @@ NAMES = frozenset(
     """
     chanel claus donn fromm gere handel ines leary lew nam ned noe oder pinter sade shepard
     somme thant thar waring weill benj bord buda codo didi dota gord lond maco mata murr nast
-    linz sodo tung winn zars mose lins
+    linz sodo tung winn zars mose lins hashi jenkin
     """.split()
 )
 # Entries under four letters are mostly abbreviations, names or foreign words; only
@@ -72,7 +72,7 @@ NAMES = frozenset(
 SHORT_TYPOS = frozenset("teh hte adn wih thw tje tge yhe yuo oyu fpr tht wth whn hve".split())
 
 _WORD = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_.@/\\'’-])(\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}_@/\\'’-]|\.\p{L})"
+    r"(?<![\p{L}\p{M}\p{N}_.@#/\\'’-])(\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}_@/\\'’-]|\.\p{L})"
 )
 _SIC = regex.compile(r"[\"”’']?\s*[\[(]sic[\])]", regex.I)
 _OPENERS = "\"“‘'([«*_ \t"

@@ -97,6 +97,8 @@ def _unfinished_ending(block_text: str) -> tuple[int, str] | None:
     if not words or last is None:
         return None  # ends in a symbol, an emoji or a number sign: not prose
     last_word = last.group()
+    if words[-1][:1] in "@#":
+        return None  # a handle or hashtag: social-media furniture, not a sentence
     if _LABEL.match(fragment) or _CREDIT.match(fragment) or "|" in fragment or "©" in fragment:
         return None  # a credit or a label ("Photo: Reuters", "Reporting by …")
     if ends:

@@ -151,6 +151,8 @@ def _straight_direction(prose: str, i: int, span: Span) -> bool | None:
 
 def quote_marks(prose: str, span: Span) -> list[Mark] | None:
     """Double quotation marks of one paragraph with their direction; None if unclear."""
+    if regex.search(r"[„‟«»]", prose[span.start : span.end]):
+        return None  # German „…“ or guillemets: “ is not an opening mark there
     marks: list[Mark] = []
     for m in regex.finditer(r"[“”\"]", prose[span.start : span.end]):
         i = span.start + m.start()
