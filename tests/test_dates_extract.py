@@ -294,6 +294,10 @@ NON_DATES = [
     "It will be a Monday.",
     "every Friday the market opens",
     "Theresa May's government fell.",
+    "The meeting starts by 2030 GMT.",
+    "version 2.10.2024 shipped",
+    "pressure on May to resign grew",
+    "in May Day celebrations",
 ]
 
 
@@ -364,6 +368,7 @@ def test_relative_flag() -> None:
             "2026-02-17",
             ("2026-02-10", "2026-02-17", "2026-02-24"),
         ),
+        ("The cold snap should peak Wednesday.", P, "2026-02-18", ("2026-02-11", "2026-02-18")),
         ("The elections in May matter.", D(2026, 5, 20), "2026-05", ()),
         ("The meeting in June matters.", P, "2026-06", ("2025-06", "2026-06")),
         # a year-less date is near its publication date, whatever the tense says
@@ -584,6 +589,13 @@ def test_any_text_any_date(words: list[str], published: datetime.date | None) ->
 def test_any_unicode_text(text: str, published: datetime.date | None) -> None:
     for m in extract_dates(text, [], published):
         assert m.raw == text[m.span.start : m.span.end]
+
+
+@pytest.mark.parametrize("published", [D.min, D.max, D(1, 1, 2), D(9999, 12, 30)])
+def test_calendar_edges(published: datetime.date) -> None:
+    text = "yesterday, tomorrow, last week, next year, a year ago, in May, on the 31st, Monday"
+    found = extract_dates(text, [], published)
+    assert len(found) == 8
 
 
 def test_dateparser_is_not_imported_when_not_needed() -> None:

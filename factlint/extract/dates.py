@@ -228,6 +228,7 @@ class _Patterns:
     ord_fwd_ok: regex.Pattern[str]
     wd_back_bad: regex.Pattern[str]
     wd_paper: regex.Pattern[str]
+    version_before: regex.Pattern[str]
     name_before: regex.Pattern[str]
     quarter_context: regex.Pattern[str]
     by_verb: regex.Pattern[str]
@@ -382,6 +383,9 @@ def _patterns() -> _Patterns:
         wd_paper=regex.compile(
             r"\b(?:Mail|Independent|Scotland|Wales|Express|Star|Mirror|People|Sport|Post|Herald|"
             r"Telegraph|Times|Observer)\s+on\s+\Z"
+        ),
+        version_before=regex.compile(
+            r"\b(?:version|ver|v|release|build|firmware|update|no|number|tel|phone)\.?\s*\Z", _I
         ),
         name_before=regex.compile(r"[\p{L}\p{N},'’][ \t]*\Z"),
         quarter_context=regex.compile(
@@ -546,6 +550,8 @@ def _h_iso(ctx: _Ctx, m: regex.Match[str]) -> list[_Cand]:
 
 def _h_num(ctx: _Ctx, m: regex.Match[str]) -> list[_Cand]:
     raw = m.group()
+    if _patterns().version_before.search(_window(ctx.text, m.start(), 20)):
+        return []  # "version 2.10.2024"
     parts = regex.split(r"[/.-]", raw)
     if len(parts[0]) == 4 and len(parts[2]) <= 2 and m["sep"] == "/":
         y, mo, d = int(parts[0]), int(parts[1]), int(parts[2])
@@ -1324,7 +1330,8 @@ def _resolve(spec: _Spec, pub: datetime.date | None, tense: str) -> tuple[str, t
             return _fmt_day(latest), ()
         if tense == "future":
             return _fmt_day(after), ()
-        return _fmt_day(latest), (_fmt_day(latest), _fmt_day(after))
+        nearest = latest if back <= 3 else after
+        return _fmt_day(nearest), (_fmt_day(latest), _fmt_day(after))
     if rule == "dom":
         return _pick(*_dom_readings(pub, spec.day), tense)
     if rule == "season":
@@ -1435,7 +1442,10 @@ def extract_dates(
         span = Span(c.start, c.end)
         sentence = _sentence_of(text, ordered, starts, span)
         tense = _tense(text, clause_around(text, sentence, span), span)
-        value, candidates = _resolve(c.spec, published, tense)
+        try:
+            value, candidates = _resolve(c.spec, published, tense)
+        except (OverflowError, ValueError):  # a publication date at the calendar's edge
+            value, candidates = "", ()
         out.append(
             DateMention(
                 span=span,
