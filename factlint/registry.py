@@ -17,7 +17,17 @@ from factlint.errors import RuleLoadError
 from factlint.resources import shipped_rules_dir
 from factlint.rule import Check, check_from_module
 
-BUILTIN_CHECKS: tuple[str, ...] = ("factlint.checks.duplicates",)
+BUILTIN_CHECKS: tuple[str, ...] = (
+    "factlint.checks.duplicates",
+    "factlint.checks.mojibake",
+    "factlint.checks.stray_characters",
+    "factlint.checks.missing_space",
+    "factlint.checks.doubled_word",
+    "factlint.checks.truncation",
+    "factlint.checks.misspelling",
+    "factlint.checks.phrase_lists",
+    "factlint.checks.unbalanced",
+)
 
 
 def _builtin() -> list[Check]:
