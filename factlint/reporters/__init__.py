@@ -11,7 +11,7 @@ from typing import Protocol, TextIO
 
 from factlint.model import RuleMeta, RunResult
 
-FORMATS: tuple[str, ...] = ("full", "concise", "json", "sarif", "github")
+FORMATS: tuple[str, ...] = ("full", "concise", "json", "sarif", "github", "html", "codequality")
 
 
 class Renderer(Protocol):
