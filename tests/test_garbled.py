@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from factlint.analysis import Analysis
 from factlint.data import load_yaml
-from factlint.document import document_from_text
+from factlint.document import build_document, document_from_text
 from factlint.rule import Context
 from tests.helpers import find_check, rule_findings
 
@@ -111,6 +111,16 @@ def test_every_regression_file_is_used() -> None:
     assert sorted(p.name for p in REGRESSIONS.glob("*.md")) == sorted(
         n for n, _ in REGRESSION_CASES
     )
+
+
+def test_replacement_characters_from_undecodable_bytes_are_left_to_the_engine() -> None:
+    # \xe9 is not UTF-8 (the engine reports it, FL003); the encoded U+FFFD was in the text.
+    doc, _ = build_document("a.md", b"caf\xe9 au lait and a lost \xef\xbf\xbd sign.\n")
+    assert [s.start for s in doc.decode_errors] == [3]
+    check = find_check("FL602")
+    ctx = Context(rules={r.id: r for r in check.rules})
+    found = [f for f in check.run(Analysis(doc), ctx) if f.rule_id == "FL602"]
+    assert [(f.location.line, f.location.col) for f in found] == [(1, 25)]
 
 
 # ---------------------------------------------------------------- any text
