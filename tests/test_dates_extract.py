@@ -119,6 +119,7 @@ PHRASES: list[tuple[str, datetime.date | None, list[tuple[str, str, str]]]] = [
     ("a 2025 Stanford HAI AI Index report found", P, [("2025", "2025", "year")]),
     ("It was the 2022 World Cup final.", P, [("2022", "2022", "year")]),
     ("They prepared for the 2024 election.", P, [("2024", "2024", "year")]),
+    ("Trump's 2020 campaign spent more.", P, [("2020", "2020", "year")]),
     ("2024's heat broke records.", P, [("2024", "2024", "year")]),
     ("2024 was the hottest year.", P, [("2024", "2024", "year")]),
     ("October 2023 was the warmest October.", P, [("October 2023", "2023-10", "month")]),
@@ -291,6 +292,7 @@ NON_DATES = [
     "in 1500 ms the page loads",
     "She read it in room 2024.",
     "a total of 2000 troops",
+    "Apple's 2000 employees in Cork",
     "It will be a Monday.",
     "every Friday the market opens",
     "Theresa May's government fell.",
@@ -639,12 +641,15 @@ def test_parse_publication_date(value: object, expected: datetime.date | None) -
     [
         ("BEIJING, Feb 17, 2026 (Reuters) - China said on Tuesday ...", D(2026, 2, 17)),
         ("LONDON, 17 February 2026 — Shares fell.", D(2026, 2, 17)),
+        ("NEW YORK, Feb. 17, 2026 /PRNewswire/ -- Acme said", D(2026, 2, 17)),
+        ("> **WASHINGTON, Tuesday, February 17, 2026** -- Talks began.", D(2026, 2, 17)),
         ("Published: 17 February 2026\n\nThe fund grew.", D(2026, 2, 17)),
         ("Posted on February 17, 2026 by staff\n\nText.", D(2026, 2, 17)),
         # near misses: a date in the prose is not a dateline
         ("The company said on Feb 17, 2026 that it grew.", None),
         ("LONDON (Reuters) - Shares fell on Feb 17.", None),
         ("BEIJING, Feb 17 (Reuters) - China said ...", None),
+        ("WASHINGTON (AP) — The vote on Feb 17, 2026 - a Tuesday - failed.", None),
         ("x" * 450 + "\nPublished: 17 February 2026", None),
     ],
 )

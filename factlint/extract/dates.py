@@ -322,7 +322,7 @@ def _patterns() -> _Patterns:
             _I,
         ),
         y_back_det=regex.compile(
-            r"\b(?:the|a|an|its|his|her|their|our|this|that|every|each)\s+\Z", _I
+            r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|every|each)|\p{L}['’]s)\s+\Z", _I
         ),
         y_fwd_named=regex.compile(rf"\s+(?:\p{{Lu}}[\p{{L}}’'-]*|(?i:{events})\b)"),
         y_fwd_range=regex.compile(
