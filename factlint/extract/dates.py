@@ -18,9 +18,12 @@ is "2025-09" (month), never a day. Conventions:
 - Weeks have grain "week" and an ISO week value ("2026-W07").
 - A date that lacks its year or month ("in May", "on the 16th", "on Monday",
   "February 16th") is relative. Past tense takes the latest reading on or before the
-  publication date, future tense the next one after it; with no tense `value` is the
-  past reading and `candidates` lists both. When `candidates` is non-empty, compare with
-  `compatible`, not `value`.
+  publication date, future tense the next one after it. With no tense, `candidates`
+  lists both readings and `value` is the preferred one: the past reading for "on the
+  16th", the nearer one otherwise (a year-less date is written close to its day). A
+  tense that points a year-less day more than half a year away while the other reading
+  is within 45 days is overruled the same way. When `candidates` is non-empty, compare
+  with `compatible`, not `value`.
 - Without a publication date every relative mention has value "" and relative=True.
 """
 
