@@ -342,6 +342,56 @@ TABLE: list[tuple[str, list[Row]]] = [
         "new infections per 100,000 people in Italy is now at 20.4",
         [("20.4", 20.4, 20.4, "", "number", "")],
     ),
+    # Non-quantities: news idioms
+    ("The bill passed the Senate 68-32.", []),
+    ("The Supreme Court ruled 6-3 in favor.", []),
+    ("Windows 11 requires TPM 2.0.", []),
+    ("Intel's 14th-generation chips", []),
+    ("The COP28 summit in Dubai ended.", []),
+    ("He lives on the 23rd floor.", []),
+    ("The 5,000-seat arena opened.", []),
+    ("World War II ended in 1945.", []),
+    ("The G-20 meeting was held in Delhi.", []),
+    ("at 8.30pm", []),
+    ("a five-star hotel", []),
+    ("Call 911 if you see smoke.", []),
+    # Changes are not ranges
+    (
+        "Brent crude rose $1.20 to $85.50 a barrel.",
+        [
+            ("$1.20", 1.2, 1.2, "$", "money", ""),
+            ("$85.50", 85.5, 85.5, "$", "money", ""),
+        ],
+    ),
+    (
+        "The price went from $10 to $15.",
+        [
+            ("$10", 10.0, 10.0, "$", "money", ""),
+            ("$15", 15.0, 15.0, "$", "money", ""),
+        ],
+    ),
+    ("Prices rose by 5 to 10 percent.", [("5 to 10 percent", 5.0, 10.0, "%", "percent", "")]),
+    (
+        "stop them from rising more than 1.5 to 2 degrees Celsius",
+        [("more than 1.5 to 2 degrees Celsius", 1.5, 2.0, "°C", "measure", "MORE_THAN")],
+    ),
+    # More money and scales
+    ("Rs 500 crore", [("Rs 500 crore", 5e9, 5e9, "INR", "money", "")]),
+    ("a 5pc rise", [("5pc", 5.0, 5.0, "%", "percent", "")]),
+    (
+        "€1.5bn (£1.3bn)",
+        [
+            ("€1.5bn", 1.5e9, 1.5e9, "EUR", "money", ""),
+            ("£1.3bn", 1.3e9, 1.3e9, "GBP", "money", ""),
+        ],
+    ),
+    ("10 million-plus users", [("10 million-plus", 1e7, 1e7, "user", "count", "MORE_THAN")]),
+    ("numbers rose to 1,000,000", [("1,000,000", 1e6, 1e6, "", "number", "")]),
+    (
+        "The airline carried 4.5m passengers in March.",
+        [("4.5m", 4.5e6, 4.5e6, "passenger", "count", "")],
+    ),
+    ("Earnings per share were $1.45.", [("$1.45", 1.45, 1.45, "$", "money", "")]),
     # Near misses of the non-quantities
     ("4 llamas", [("4", 4.0, 4.0, "llama", "count", "")]),
     ("2,018 people", [("2,018", 2018.0, 2018.0, "people", "count", "")]),

@@ -116,6 +116,7 @@ _LABELS = frozenset(str(w) for w in _T["label_words"])
 _CAPITAL_OK = frozenset(_T["capital_ok"])
 _MONTHS = frozenset(_T["months"])
 _YEAR_PREPS = frozenset(_T["year_prepositions"])
+_CHANGE_VERBS = frozenset(_T["change_verbs"])
 _UNIT_CI: dict[str, str] = {
     " ".join(form.lower().split()): canon
     for canon, forms in _T["units_ci"].items()
@@ -171,7 +172,7 @@ _SHORT_AFTER = regex.compile(rf"(?P<w>{_alt(_SHORT_SCALES)})(?![\p{{L}}\p{{N}}])
 _CUR_ADJ = regex.compile(rf"(?i:-(?:{_alt(_T['currency_adjectives'])})s?)(?![\p{{L}}])")
 _CUR_AFTER = regex.compile(rf"(?i:[ \u00a0]?(?P<w>{_alt(_CUR_SUFFIX)}))(?![\p{{L}}\p{{N}}])")
 _POUNDS_AFTER = regex.compile(r"(?i:\s+pounds?)(?![\p{L}\p{N}])")
-_PCT_AFTER = regex.compile(r"[ \u00a0]?(?:%|(?i:percent|per\s+cent|pct)(?![\p{L}]))")
+_PCT_AFTER = regex.compile(r"[ \u00a0]?(?:%|(?i:percent|per\s+cent|pct|pc)(?![\p{L}]))")
 _POINTS_AFTER = regex.compile(
     r"(?i:[ \u00a0]?(?:(?P<pp>percentage[\s-]points?|pp|ppts?)"
     r"|(?P<bp>basis[\s-]points?|bps|bp)))(?![\p{L}\p{N}])"
@@ -677,8 +678,8 @@ class _Reader:
         if not is_word and self._is_year(atom):
             return None
         if not is_word and not atom.currency and not atom.scale:
-            digits = text[atom.num_start : atom.core_end].replace(",", "")
-            if "." not in digits and len(digits) >= 7:
+            digits = text[atom.num_start : atom.core_end]
+            if digits.isdigit() and len(digits) >= 7:
                 return None  # an identifier, not a figure
         if not is_word:
             atom.value *= atom.mult
@@ -797,9 +798,7 @@ def _merge_ranges(text: str, atoms: list[_Atom], lo: int) -> list[_Atom]:
         conn = cm.group("c").lower()
         hyphen = conn in ("-", "–", "—") and not (cm.group("sp1") and cm.group("sp2"))
         between = _BETWEEN_BEFORE.search(text, max(lo, a.qstart - 10), a.qstart) is not None
-        ok = (conn != "and" or between) and not (
-            conn == "to" and _FROM_BEFORE.search(text, max(lo, a.qstart - 6), a.qstart)
-        )
+        ok = (conn != "and" or between) and not (conn == "to" and _is_change(text, a, lo))
         merged = _range(a, b) if ok and conn != "—" else None
         if merged is None or (hyphen and merged.kind == "number"):
             if hyphen:  # "109-98", "5-4 vote", "2019-20": a score or a label
@@ -813,6 +812,16 @@ def _merge_ranges(text: str, atoms: list[_Atom], lo: int) -> list[_Atom]:
         out.append(merged)
         i += 2
     return out
+
+
+def _is_change(text: str, a: _Atom, lo: int) -> bool:
+    """'from 5 to 10', 'rose $1.20 to $85.50': a change between two figures, not a range."""
+    if _FROM_BEFORE.search(text, max(lo, a.qstart - 6), a.qstart):
+        return True
+    if a.qualifier:  # "rising more than 1.5 to 2 degrees": a range of change
+        return False
+    m = _PREV_WORD.search(text, max(lo, a.qstart - 20), a.qstart)
+    return m is not None and m.group("w").lower() in _CHANGE_VERBS
 
 
 def _range(a: _Atom, b: _Atom) -> _Atom | None:
