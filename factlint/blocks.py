@@ -14,6 +14,7 @@ import regex
 
 from factlint.model import Span
 
+_LINES = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
 _MD_LIST = regex.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]")
 _MD_QUOTE = regex.compile(r"^[ \t]{0,3}>")
@@ -65,7 +66,8 @@ def blocks(text: str, prose: str) -> tuple[Block, ...]:
     start = None
     kind = "paragraph"
     pos = 0
-    lines = text.splitlines(keepends=True)
+    # Split exactly where the document's line index does (CRLF, CR, LF only).
+    lines = _LINES.findall(text)
     for i, raw in enumerate(lines):
         line = raw.rstrip("\r\n")
         line_prose = prose[pos : pos + len(line)]

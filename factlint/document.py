@@ -32,6 +32,7 @@ _FENCE = regex.compile(
 )
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 _INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_LINK_OPEN = regex.compile(r"!?\[(?=[^\]\n]*\]\()")
 _LINK_TARGET = regex.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _URL = regex.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”'’)\]]+[^\s<>\"“”'’)\].,;:!?]"
@@ -175,7 +176,7 @@ def mask_prose(text: str, body_start: int) -> str:
     chars = list(text)
     _blank(chars, 0, body_start)
     body = text
-    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _URL, _HTML_TAG):
+    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_OPEN, _LINK_TARGET, _URL, _HTML_TAG):
         for m in pattern.finditer(body, body_start):
             _blank(chars, m.start(), m.end())
         body = "".join(chars)
