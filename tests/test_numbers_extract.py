@@ -333,6 +333,8 @@ TABLE: list[tuple[str, list[Row]]] = [
     ("the two met", []),
     ("it rose by a third", []),
     # Corpus false positives (fixed)
+    ("The event, which is scheduled for June 13 to 17, will take place at the Monte", []),
+    ("between junctions 14 and 15", []),
     ("The crash happened about 1.p.m.", []),
     ("at 2344 Bragg St., Apt. 1C between 12 and 8 p.m.", []),
     ("a Basket of Wild Strawberries, a 1761 work that set auction records", []),
@@ -376,6 +378,8 @@ TABLE: list[tuple[str, list[Row]]] = [
         [("more than 1.5 to 2 degrees Celsius", 1.5, 2.0, "°C", "measure", "MORE_THAN")],
     ),
     # More money and scales
+    ("10\xa0000 people", [("10\xa0000", 10000.0, 10000.0, "people", "count", "")]),
+    ("10 000 people", []),
     ("Rs 500 crore", [("Rs 500 crore", 5e9, 5e9, "INR", "money", "")]),
     ("a 5pc rise", [("5pc", 5.0, 5.0, "%", "percent", "")]),
     (

@@ -142,7 +142,8 @@ _WORDNUM = (
 _FRAC_NUMERATORS = _alt({"a", "an", *(k for k, v in _UNITS.items() if 1 <= v <= 10)})
 _NUMERAL = regex.compile(
     r"(?P<slash>(?<![\p{L}\p{N}/.,])\d{1,2}/\d{1,2}(?![\d/]))"
-    r"|(?P<digits>(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"|(?P<digits>(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+)"
+    r"(?:\.\d+)?)"
 )
 _WORD_NUMERAL = (
     r"\b(?<![\p{L}\p{N}'’-])(?:"
@@ -220,6 +221,7 @@ _NAMED_BEFORE = regex.compile(
     r"(?i:(?<![\p{L}])(?:known\s+as|called|named|dubbed|code-?named|numbered)\s+)$"
 )
 _HALF_BEFORE = regex.compile(r"(?i:(?<![\p{L}])half\s+)$")
+_LABEL_JOIN = regex.compile(r"\s*(?:,|&|-|–|(?i:and|or|to|through))\s*")
 _MINUS_BEFORE = regex.compile(r"(?i:(?<![\p{L}])minus\s+)$")
 _BETWEEN_BEFORE = regex.compile(r"(?i:(?<![\p{L}])between\s+)$")
 _FROM_BEFORE = regex.compile(r"(?i:(?<![\p{L}])from\s+)$")
@@ -411,6 +413,7 @@ class _Reader:
         self.atoms: list[_Atom] = []
         self.consumed = sent.start
         self.rejected_end = -1
+        self.label_end = -1  # end of the last numeral rejected as a label or a name
         self.blocked = [m.span() for m in _BLOCKED.finditer(text, sent.start, sent.end)]
 
     def _candidates(self) -> list[tuple[int, int, str]]:
@@ -493,7 +496,10 @@ class _Reader:
     def _digits(self, s: int, e: int) -> _Atom | None:
         text = self.text
         numeral = text[s:e]
-        plain = numeral.replace(",", "")
+        plain = regex.sub(r"[,\u00a0\u202f\u2009]", "", numeral)
+        if regex.match(r" \d{3}(?!\d)", text[e : e + 5]) and len(plain) <= 3:
+            self.consumed = max(self.consumed, e + 4)
+            return None  # "10 000": spaces as separators, too easily misread
         if len(plain) > 1 and plain[0] == "0" and plain[1] != ".":
             return None
         decimals = len(plain.partition(".")[2])
@@ -553,19 +559,15 @@ class _Reader:
         text, sent = self.text, self.sent
         if self.rejected_end >= 0 and text[self.rejected_end : start] in (" ", "\u00a0"):
             return False
-        if _NAMED_BEFORE.search(text, max(0, start - 16), start):
+        end = start + len(numeral)
+        if self.label_end >= 0 and _LABEL_JOIN.fullmatch(text, self.label_end, start):
+            self.label_end = end  # "junctions 14 and 15", "June 5 and 6"
             return False
-        word = self._prev_word(start)
-        if word:
-            lw = word.lower()
-            if lw in _LABELS or lw.rstrip(".") in _LABELS or word.rstrip(".") in _MONTHS:
-                return False
-            # A word closing the previous sentence ("said Trump. 5 people") is no label.
-            if not word.endswith(".") and _is_name(word):
-                return False
+        if _NAMED_BEFORE.search(text, max(0, start - 16), start) or self._label_before(start):
+            self.label_end = end
+            return False
         # A list marker at the start of a line ("1. ", "2) ") or a footnote ("[1]", "(2)").
         line_start = text.rfind("\n", 0, start) + 1
-        end = start + len(numeral)
         if not text[max(line_start, sent.start) : start].strip(" \t*#>-") and text[
             end : end + 1
         ] in (".", ")"):
@@ -573,6 +575,22 @@ class _Reader:
         if start > 0 and text[start - 1] in "([" and text[end : end + 1] in ")]":
             return "." in numeral or "," in numeral
         return True
+
+    def _label_before(self, start: int) -> bool:
+        """'page 5', 'June 25', 'Windows 10': the word before makes the figure a label."""
+        word = self._prev_word(start)
+        if not word:
+            return False
+        lw = word.lower()
+        if (
+            lw in _LABELS
+            or lw.rstrip(".") in _LABELS
+            or lw.removesuffix("s") in _LABELS
+            or word.rstrip(".") in _MONTHS
+        ):
+            return True
+        # A word closing the previous sentence ("said Trump. 5 people") is no label.
+        return not word.endswith(".") and _is_name(word)
 
     def _prev_word(self, start: int) -> str:
         # Not bounded by the sentence: a splitter may cut after "Apt." or "No.".
