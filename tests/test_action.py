@@ -176,3 +176,12 @@ def test_an_unknown_base_fails_the_step(pull_request: tuple[Path, str]) -> None:
     code, out, err, _ = run_action(clone, FACTLINT_PATHS="articles", FACTLINT_DIFF_BASE=missing)
     assert code == 2
     assert f"unknown revision '{missing}'" in out + err
+
+
+def test_gitlab_example_job_writes_a_code_quality_report() -> None:
+    config = yaml.safe_load((ROOT / ".gitlab-ci.example.yml").read_text(encoding="utf-8"))
+    job = config["factlint"]
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    script = "\n".join(job["script"])
+    assert "--format codequality -o gl-code-quality-report.json --exit-zero" in script
+    assert '--diff-base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"' in script

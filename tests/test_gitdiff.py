@@ -236,3 +236,28 @@ def test_a_shallow_clone_works_once_the_base_is_fetched(tmp_path: Path) -> None:
         " 5 million in articles/a.md"
     )
     assert "Found 1 finding" in out
+
+
+@pytest.mark.xfail(
+    reason="check applies --diff-base before --baseline, so entries of findings on unchanged"
+    " lines look stale; passes once cli.py applies the baseline first",
+    strict=False,
+)
+def test_diff_base_and_baseline_together(repo: Path) -> None:
+    code, _, err = invoke("baseline", "articles", "-o", "baseline.json")
+    assert code == 0, err
+    write(repo, NEW_ARTICLE)
+    prepend(repo, "articles/b.md", "A fnord.\n")
+    code, out, err = invoke(
+        "check",
+        "--format",
+        "json",
+        "--diff-base",
+        "main",
+        "--baseline",
+        "baseline.json",
+        "articles",
+    )
+    findings = [(f["path"], f["rule"], f["line"]) for f in json.loads(out)["findings"]]
+    assert (code, findings) == (1, [("articles/b.md", "FL790", 1), ("articles/c.md", "FL791", 3)])
+    assert "stale" not in err
