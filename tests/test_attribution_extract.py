@@ -546,6 +546,80 @@ QUOTE_CASES = [
         "Harry",
         "said",
     ),
+    # --- mistakes found on the news corpus, kept as rows
+    (
+        "corpus-said-someone-not-carried",
+        '"The very idea is kind of cringey," said another person.\n'
+        '"This is way too large!" said someone in the public who called into the meeting.',
+        "This is way too large!",
+        "someone",
+        "said",
+    ),
+    (
+        "corpus-question-belongs-to-asker",
+        "After trust member Peggy Bell asked last week “Why has this taken four months?” "
+        "Mr. Cueto responded that the review took time.",
+        "Why has this taken four months?",
+        "Peggy Bell",
+        "asked",
+    ),
+    (
+        "corpus-inverted-role-before-name",
+        "“Amazon has successfully avoided being liable for years,” noted Maryland-based product "
+        "liability lawyer Jim Dunham in an interview with the Globe.",
+        "Amazon has successfully avoided being liable for years",
+        "Jim Dunham",
+        "noted",
+    ),
+    (
+        "corpus-title-as-label",
+        "“Parasite” director Bong Joon Ho said backstage that no-one could predict the Oscars.",
+        "Parasite",
+        "",
+        "",
+    ),
+    (
+        "corpus-name-inside-quote-is-no-antecedent",
+        "“Forests are vital,” said John Fa, a senior associate scientist at CIFOR.\n"
+        "“Loss rates have been lower on lands managed by Indigenous Peoples than on other "
+        "lands,” he said.",
+        "Loss rates have been lower on lands managed by Indigenous Peoples than on other lands",
+        "John Fa",
+        "said",
+    ),
+    (
+        "corpus-name-inside-quote-is-no-antecedent-2",
+        "Trust Executive Director Javier Betancourt at that time asked for details. “We were sold "
+        "on Gold Standard BRT and this is not Gold Standard any longer,” he said.",
+        "We were sold on Gold Standard BRT and this is not Gold Standard any longer",
+        "Javier Betancourt",
+        "said",
+    ),
+    (
+        "corpus-org-is-no-antecedent",
+        "Microsoft Corp said it would cut emissions. Microsoft President Brad Smith spoke in "
+        "Redmond.\nMicrosoft will spend $1 billion.\n“That money is used to invest in our work,” "
+        "he said.",
+        "That money is used to invest in our work",
+        "Brad Smith",
+        "said",
+    ),
+    (
+        "corpus-short-mixed-quote-pronoun",
+        "Presumptive Democratic White House nominee Joe Biden joined growing calls on Thursday "
+        'for racial data.\nHe said it had cast a spotlight on the impact of "structural racism".',
+        "structural racism",
+        "Joe Biden",
+        "said",
+    ),
+    (
+        "corpus-reported-speech-then-quote",
+        "Speaking with Kaieteur News on Thursday, Ramdehol’s sister, Inderdai Deyal said that he "
+        "had left his home. “He left the Thursday night on the tractor.”",
+        "He left the Thursday night on the tractor.",
+        "Inderdai Deyal",
+        "said",
+    ),
     # --- scare quotes, names in quotes, no cue: no speaker
     (
         "scare-no-cue",

@@ -149,6 +149,7 @@ class _Patterns:
     org_before: regex.Pattern[str]
     scare_before: regex.Pattern[str]
     participle: regex.Pattern[str]
+    tight_gap: regex.Pattern[str]
     gender_after: regex.Pattern[str]
 
 
@@ -196,6 +197,7 @@ def _patterns() -> _Patterns:
         participle=regex.compile(
             rf",?\s*\b(?:{_PARTICIPLES})\b(?:\s+\p{{Lu}}\S*)?\s*(?:that)?\s*[:,]?\s*$"
         ),
+        tight_gap=regex.compile(rf"\s+(?:{adv}\s+){{1,2}}"),
         gender_after=regex.compile(
             rf"\s*(?:{adv}\s+)?(?:\S+\s+)?(?:that\s+)?(?P<g>he|she|his|her|it|its)\b"
         ),
@@ -588,6 +590,12 @@ def _cue_from(text: str, s: regex.Match[str], verb: Span, word: str, inverted: b
     kind = next(k for k in ("pron", "name", "nom", "bare") if s.group(k) is not None)
     a, b = s.span(kind)
     phrase = text[a:b]
+    if kind == "name" and inverted:
+        # `," noted Maryland-based product liability lawyer Jim Dunham`: the name after the role.
+        after = _re(rf"((?:\s+[\p{{Ll}}\-]+){{1,4}})\s+({_CAPRUN})").match(text, b)
+        if after is not None and after.group(1).split()[-1] in _tables().roles:
+            a, b = after.span(2)
+            phrase = text[a:b]
     if kind == "name":
         if phrase.endswith(".") and not _re(r"(?:\b\p{Lu}|\p{Lu}\.\p{Lu})\.$").search(phrase):
             phrase, b = phrase[:-1], b - 1
@@ -900,6 +908,7 @@ class _Mention:
     name: str  # the full name when known, else the single name as written
     subject: bool
     para: int
+    confirmed: bool = True
 
 
 @dataclass(slots=True)
@@ -1055,8 +1064,20 @@ def _scan_people(
         if " " in x.name or _fold(x.name) not in org_names:
             kept.append(x)
     people.mentions = kept
-    # Unconfirmed names stay pronoun antecedents; one that ends up speaking is a person.
-    people.candidates = [c for c in candidates if c.name not in confirmed]
+    # Unconfirmed names that look like names ("Nesma Hajjaj", not "Gold Standard": no word
+    # of it is used in lowercase) are last-resort pronoun antecedents; one that ends up
+    # speaking is a person.
+    people.candidates = [
+        c
+        for c in candidates
+        if c.name not in confirmed
+        and not any(w.lower() in lowercase_words for w in c.name.split())
+        and not any(_fold(w) in _folded_places() for w in c.name.split())
+    ]
+    usable = confirmed | {c.name for c in people.candidates}
+    people.mentions = [m for m in people.mentions if " " not in m.name or m.name in usable]
+    for m in people.mentions:
+        m.confirmed = " " not in m.name or m.name in confirmed
     _learn_gender(text, people, cues)
     return people
 
@@ -1084,6 +1105,11 @@ def _learn_gender(text: str, people: _People, cues: Sequence[_Cue]) -> None:
         found = people.find(name)
         if found is not None:
             people.gender.setdefault(found.name, g)
+
+
+@functools.cache
+def _folded_places() -> frozenset[str]:
+    return frozenset(_fold(w) for w in _tables().places)
 
 
 def _common_first(
@@ -1209,8 +1235,12 @@ def _find_quotes(
             first = False
             qtext = text[span.start : span.end]
             words = len(qtext.split())
-            named = p.scare_before.search(text, max(para.start, o - 40), o) is not None or (
-                _is_titled(qtext) and words <= 8
+            # “Parasite” director Bong Joon Ho, “Mrs Maisel” actress: a title used as a label.
+            label = c < para.end and closed and _re(r"[\s,]*(\p{Ll}[\p{Ll}\-]+)").match(text, c + 1)
+            named = (
+                p.scare_before.search(text, max(para.start, o - 40), o) is not None
+                or (_is_titled(qtext) and words <= 8)
+                or (bool(label) and words <= 8 and label.group(1) in _tables().roles)
             )
             sent = sentences.get(o)
             whole = not text[sent.start : o].strip() or opens_para
@@ -1250,18 +1280,19 @@ def _post_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue]) -> _Cue | None:
     return None
 
 
-def _pre_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue]) -> _Cue | None:
-    """`Green said: "Q"`, `Green said that "Q"`, `Scott told co-host Gayle King, "Q"`."""
-    i = bisect.bisect_left([c.end for c in cues], q.open + 1) - 1
-    if i < 0:
+def _pre_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue], tight: bool = False) -> _Cue | None:
+    """`Green said: "Q"`, `Green said that "Q"`, `Scott told co-host Gayle King, "Q"`;
+    `tight` allows only punctuation, "that" or adverbs (`Bell asked last week "Q?"`)."""
+    before = [c for c in cues if c.end <= q.open]
+    if not before:
         return None
-    c = cues[i]
+    c = max(before, key=lambda x: x.end)
     if q.open - c.end > 120 or (c.inverted and c.word != "according to"):
         return None
     gap = text[c.end : q.open]
-    if _re(r"\s*(?:[,:]|\s+that)?\s*").fullmatch(gap) or regex.fullmatch(
-        r"\s+[^\"“”«.!?;]{0,60}?[,:]\s*", gap
-    ):
+    if _re(r"\s*(?:[,:]|\s+that)?\s*").fullmatch(gap) or _patterns().tight_gap.fullmatch(gap):
+        return c
+    if not tight and _re(r"\s+[^\"“”«.!?;]{0,60}?[,:]\s*").fullmatch(gap):
         return c
     return None
 
@@ -1356,7 +1387,10 @@ def _attribute(
             continue
         c = _post_cue(text, q, cues)
         if c is not None:
-            _set_cue(q, c, True)
+            # `Bell asked last week "Why?" Cueto responded`: the question is Bell's.
+            pre = _pre_cue(text, q, cues, tight=True)
+            asked = q.text[-1:] in "?!" and text[q.close + 1 : q.close + 2] != ","
+            _set_cue(q, pre if pre is not None and asked else c, True)
             continue
         c, participle = _participle_cue(text, q, sentences, cues)
         if c is not None:
@@ -1396,7 +1430,7 @@ def _attribute(
             _set_cue(q, c, False)
             continue
         # ... and a paragraph of nothing but quotes continues the paragraph before.
-        if q.para == 0 or not _quote_only(text, paragraphs[q.para], cues):
+        if q.para == 0 or not _quote_only(text, paragraphs[q.para], quotes):
             continue
         if prev is not None and prev.para == q.para - 1:
             last = [x for x in quotes if x.para == prev.para][-1]
@@ -1452,11 +1486,16 @@ def _cue_in_previous_sentence(
     return found[-1] if len(found) == 1 else None
 
 
-def _quote_only(text: str, para: Span, cues: Sequence[_Cue]) -> bool:
-    """A paragraph that opens with a quote and has no reporting cue of its own."""
+def _quote_only(text: str, para: Span, quotes: Sequence[_QuoteBuild]) -> bool:
+    """A paragraph that opens with a quote and has no reporting verb outside its quotes
+    (`"Q," said someone at the meeting` is not quote-only, even without a known subject)."""
     if text[para.start : para.end].lstrip(" \t>*-")[:1] not in _DOUBLE_OPEN + '"':
         return False
-    return not any(para.start <= c.start < para.end for c in cues)
+    inside = [(q.open, q.close + 1) for q in quotes if para.start <= q.open < para.end]
+    return not any(
+        not any(a <= vs < b for a, b in inside)
+        for vs, _, _ in _verb_hits(text, para.start, para.end)
+    )
 
 
 # --------------------------------------------------------------------------- resolution
@@ -1561,6 +1600,9 @@ def extract_attributions(
     quoted = sorted((q.open, q.close + 1) for q in quotes)
     cues = _find_cues(text, paras, sents, quoted)
     people = _scan_people(text, paras, sents, cues)
+    # A name inside a quotation is what the speaker talks about, never a pronoun's antecedent.
+    starts = [a for a, _ in quoted]
+    people.mentions = [m for m in people.mentions if not _inside(quoted, starts, m.pos)]
     _attribute(text, paras, sents, quotes, cues)
     out: list[Quote] = []
     for q in quotes:
