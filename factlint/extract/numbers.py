@@ -58,8 +58,9 @@ What is never a quantity
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -73,22 +74,23 @@ _T = load_yaml("numbers.yaml")
 __all__ = ["QUALIFIER_PREFIX", "extract_quantities"]
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-def _lower_map(table: dict) -> dict[str, object]:
+def _lower_map(table: dict[str, Any]) -> dict[str, Any]:
+    """Keys lowercased with single spaces, as phrases are matched."""
     return {" ".join(str(k).lower().split()): v for k, v in table.items()}
 
 
 # --- tables -------------------------------------------------------------------------
 
-_SCALE_WORDS: dict[str, float] = {k: float(v) for k, v in _lower_map(_T["scale_words"]).items()}  # type: ignore[arg-type]
+_SCALE_WORDS: dict[str, float] = {k: float(v) for k, v in _lower_map(_T["scale_words"]).items()}
 _SHORT_SCALES: dict[str, float] = {k: float(v) for k, v in _T["short_scales"].items()}
 _CUR_PREFIX: dict[str, str] = dict(_T["currency_prefixes"])
-_CUR_SUFFIX: dict[str, str] = _lower_map(_T["currency_suffixes"])  # type: ignore[assignment]
+_CUR_SUFFIX: dict[str, str] = _lower_map(_T["currency_suffixes"])
 _QUALIFIERS: dict[str, str] = {
     " ".join(p.lower().split()): mod for mod, phrases in _T["qualifiers"].items() for p in phrases
 }
@@ -270,7 +272,6 @@ _YEAR_GAP = regex.compile(
     r"(?:\s+[\p{L}’'-]+){0,5})\s+)?"
 )
 _REL = {"this": "rel:0", "last": "rel:-1", "next": "rel:+1"}
-_HEDGED = frozenset({"APPROX", "NEARLY"})
 
 
 @dataclass(slots=True)
@@ -825,8 +826,9 @@ def _merge_ranges(text: str, atoms: list[_Atom], lo: int) -> list[_Atom]:
             out.append(a)
             i += 1
             continue
-        if between:
-            merged.qstart = _BETWEEN_BEFORE.search(text, max(lo, a.qstart - 10), a.qstart).start()  # type: ignore[union-attr]
+        bm = _BETWEEN_BEFORE.search(text, max(lo, a.qstart - 10), a.qstart)
+        if bm is not None:
+            merged.qstart = bm.start()
         out.append(merged)
         i += 2
     return out
