@@ -15,7 +15,10 @@ currencies, different stated years) or when they agree, else a `Verdict`:
   overlap, and it is not a slip.
 
 Units: money compares only in one currency ("$" matches "USD"; "¥" matches only "¥");
-counts and measures only in one unit; a bare number matches a count.
+counts, measures and points only in one unit; a bare number matches a count; a fraction
+("a third") is never compared with a percentage. Figures whose sentences state
+different years (`time_scope`) are a change over time and are not compared; the caller
+resolves "rel:" scopes against the publication date first if it wants them compared.
 """
 
 from __future__ import annotations
