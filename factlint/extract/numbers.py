@@ -223,6 +223,9 @@ _NAMED_BEFORE = regex.compile(
     r"(?i:(?<![\p{L}])(?:known\s+as|called|named|dubbed|code-?named|numbered)\s+)$"
 )
 _HALF_BEFORE = regex.compile(r"(?i:(?<![\p{L}])half\s+)$")
+_OF_AFTER = regex.compile(r"\s+of\b")
+_SEPARATORS = regex.compile(r"[,\u00a0\u202f\u2009]")
+_SPACE_GROUP = regex.compile(r" \d{3}(?!\d)")
 _LABEL_JOIN = regex.compile(r"\s*(?:,|&|-|–|(?i:and|or|to|through))\s*")
 _MINUS_BEFORE = regex.compile(r"(?i:(?<![\p{L}])minus\s+)$")
 _BETWEEN_BEFORE = regex.compile(r"(?i:(?<![\p{L}])between\s+)$")
@@ -459,11 +462,11 @@ class _Reader:
                 return None
             return self._finish_simple(_Atom(s, s, e, e, n / d, 0.0, kind="fraction"))
         if group == "wfrac":
-            num_word, den_word = regex.split(r"[ -]", literal.lower(), maxsplit=1)
+            num_word, den_word = literal.lower().replace("-", " ").split(maxsplit=1)
             den = _FRACTIONS[den_word]
             num = 1 if num_word in ("a", "an") else _UNITS[num_word]
             spaced_singular = " " in literal and not den_word.endswith("s")
-            if spaced_singular and not regex.match(r"\s+of\b", text[e : e + 6]):
+            if spaced_singular and not _OF_AFTER.match(text, e, self.sent.end):
                 return None
             if num >= den or (num > 1 and not den_word.endswith(("s", "half"))):
                 return None
@@ -497,8 +500,8 @@ class _Reader:
     def _digits(self, s: int, e: int) -> _Atom | None:
         text = self.text
         numeral = text[s:e]
-        plain = regex.sub(r"[,\u00a0\u202f\u2009]", "", numeral)
-        if regex.match(r" \d{3}(?!\d)", text[e : e + 5]) and len(plain) <= 3:
+        plain = _SEPARATORS.sub("", numeral)
+        if len(plain) <= 3 and _SPACE_GROUP.match(text, e, self.sent.end):
             self.consumed = max(self.consumed, e + 4)
             return None  # "10 000": spaces as separators, too easily misread
         if len(plain) > 1 and plain[0] == "0" and plain[1] != ".":
