@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from factlint.analysis import Analysis
 from factlint.claims import Quantity
 from factlint.compare import Verdict, comparable, compare
+from factlint.document import build_document
 from factlint.extract.numbers import extract_quantities
 from factlint.model import Span
 
@@ -120,3 +124,26 @@ def test_different_years_are_not_compared() -> None:
     text = "Usage was 1.2% in 2024. In 2024 it was nearly 30%."
     first, second = extract_quantities(text, (Span(0, 23), Span(24, len(text))))
     assert compare(first, second) == Verdict("conflict", "1.2% does not match nearly 30%")
+
+
+def _seed(name: str) -> tuple[Quantity, ...]:
+    """The quantities of a seed article, read through the real document pipeline."""
+    path = next((Path(__file__).parent.parent / "seeds").glob(f"{name}_*.txt"))
+    doc, problem = build_document(str(path), path.read_bytes())
+    assert problem is None
+    return Analysis(doc).quantities
+
+
+def _find(qs: tuple[Quantity, ...], raw: str) -> Quantity:
+    return next(q for q in qs if q.raw == raw)
+
+
+def test_seed_articles() -> None:
+    a, b, c, d = _seed("000"), _seed("001"), _seed("002"), _seed("003")
+    fund = compare(_find(a, "60 billion yuan"), _find(b, "60.06 billion yuan"))
+    assert fund == Verdict("rounded", "60 billion yuan is 60.06 billion yuan rounded")
+    capex = compare(_find(a, "up to $70 billion"), _find(b, "up to $700 billion"))
+    assert capex == Verdict("magnitude-slip", "$70 billion is a tenth of $700 billion")
+    # Different measures and different years are not disagreements.
+    assert compare(_find(d, "over 400"), _find(c, "exceeded 100,000")) is None
+    assert compare(_find(a, "1.2%"), _find(a, "nearly 30%")) is None
