@@ -620,6 +620,24 @@ QUOTE_CASES = [
         "Inderdai Deyal",
         "said",
     ),
+    (
+        "corpus-unnamed-spokesperson-is-antecedent",
+        "Jo Grady, the UCU general secretary, said students would be shocked.\n"
+        "But a spokesperson for the Universities and Colleges Employers’ Association (UCEA) said "
+        "its members had been reducing zero-hours contracts.\n"
+        "“UCEA has worked with UCU to better understand employment,” he said.",
+        "UCEA has worked with UCU to better understand employment",
+        "a spokesperson for the Universities and Colleges Employers’ Association (UCEA)",
+        "said",
+    ),
+    (
+        "corpus-cue-after-quote-and-adverbial",
+        '"My family literally cut me off financially" in the first quarter of 2020, Harry added '
+        "-- a move that led to their media deals.",
+        "My family literally cut me off financially",
+        "Harry",
+        "added",
+    ),
     # --- scare quotes, names in quotes, no cue: no speaker
     (
         "scare-no-cue",

@@ -125,6 +125,11 @@ _PREPOSITIONS = frozenset(
     "of in on at by with alongside from for to about under over between into through after "
     "before against among without within during across behind beyond near via than as".split()
 )
+# Heads of noun phrases that name a person ("a spokesperson", "the director").
+_PERSON_HEADS = frozenset(
+    "spokesperson spokesman spokeswoman official representative source member person man "
+    "woman resident doctor officer worker employee".split()
+)
 _PARTICIPLES = (
     "saying|adding|noting|explaining|writing|telling|asking|warning|arguing|insisting|"
     "stating|declaring|replying|responding|continuing|concluding|urging"
@@ -158,6 +163,7 @@ def _patterns() -> _Patterns:
     t = _tables()
     adv = _alt(t.adverbs)
     bare = _alt(sorted(t.bare))
+    person = _alt(sorted(_PERSON_HEADS | {r for r in t.roles if " " not in r}))
     pron = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)"
     det = r"(?:[Tt]he|[Aa]|[Aa]n|[Tt]his|[Ii]ts|[Hh]is|[Tt]heir|[Oo]ne|[Aa]nother)"
     # A word of a noun phrase: not a pronoun, relative word or verb-like joiner.
@@ -168,7 +174,9 @@ def _patterns() -> _Patterns:
     subject = (
         rf"(?:(?P<pron>\b{pron})"
         rf"|(?P<name>{_NOT_AFTER}{_CAPRUN})"
-        rf"|(?P<nom>\b{det}\s+(?:{nom_word}\s+){{0,4}}?{nom_word})"
+        rf"|(?P<nom>\b{det}\s+(?:{nom_word}\s+){{0,4}}?{nom_word}"
+        # "a spokesperson for the Universities and Colleges Employers' Association (UCEA)"
+        rf"(?:(?<=\b{person})\s+(?:for|of|at|from|with)\s+[^,;:\"“”.\n]{{2,80}}?)?)"
         rf"|(?P<bare>\b(?:(?:industry|some|many|other|local|health)\s+)?{bare}))"
     )
     # One to three appositive segments: "Gavin Yamey, director of X, who leads Y, says".
@@ -1352,7 +1360,7 @@ def _sentence_cue(
             # After the quote only a sentence-final cue counts: ", he said."
             if not c.inverted and not _re(r",\s*$").search(text[max(lo, c.start - 3) : c.start]):
                 continue
-            if not _re(r"[^.;!?\"“”]{0,60}(?:[.!?]|$)").match(text[c.end : hi + 1]):
+            if not _re(r"[^.;!?\"“”]{0,60}(?:[.!?,—–]|--|$)").match(text[c.end : hi + 1]):
                 continue
         else:
             continue
@@ -1512,26 +1520,29 @@ def _speaker_name(text: str, q: _QuoteBuild, people: _People, paragraphs: Sequen
     if q.speaker_kind == "bare":
         return " ".join(phrase.split())
     if q.speaker_kind == "nom":
-        words = phrase.split()
-        tail = _re(rf"{_CAPRUN}$").search(phrase)
-        # "the research institution TS Lombard": a name after lowercase descriptors is the speaker.
-        if (
-            tail is not None
-            and tail.start() > 0
-            and not _is_title_word(words[-1])
-            and not any(w.lower() in _PREPOSITIONS for w in words)
-        ):
-            return _name_speaker(
-                text, Span(span.start + tail.start(), span.start + tail.end()), people
-            )
-        # "the Director", "the PAHO Director": the one person with that title.
-        by_title = _by_title(words[-1], span.start, people)
-        if by_title:
-            return by_title
-        if words[0] in ("The", "A", "An", "This", "One", "Another"):
-            words[0] = words[0].lower()
-        return " ".join(words)
+        return _nominal_speaker(text, phrase, span, people)
     return _name_speaker(text, span, people)
+
+
+def _nominal_speaker(text: str, phrase: str, span: Span, people: _People) -> str:
+    """ "the report"; "the Director" (the person with that title); "the firm TS Lombard"."""
+    words = phrase.split()
+    tail = _re(rf"{_CAPRUN}$").search(phrase)
+    # "the research institution TS Lombard": a name after lowercase descriptors is the speaker.
+    if (
+        tail is not None
+        and tail.start() > 0
+        and not _is_title_word(words[-1])
+        and not any(w.lower() in _PREPOSITIONS for w in words)
+    ):
+        return _name_speaker(text, Span(span.start + tail.start(), span.start + tail.end()), people)
+    # "the Director", "the PAHO Director": the one person with that title.
+    by_title = _by_title(words[-1], span.start, people)
+    if by_title:
+        return by_title
+    if words[0] in ("The", "A", "An", "This", "One", "Another"):
+        words[0] = words[0].lower()
+    return " ".join(words)
 
 
 def _by_title(head: str, pos: int, people: _People) -> str:
@@ -1603,6 +1614,17 @@ def extract_attributions(
     # A name inside a quotation is what the speaker talks about, never a pronoun's antecedent.
     starts = [a for a, _ in quoted]
     people.mentions = [m for m in people.mentions if not _inside(quoted, starts, m.pos)]
+    # "a spokesperson for UCEA said ... "Q," he said": an unnamed person is an antecedent too.
+    para_starts = [p.start for p in paras]
+    for c in cues:
+        head = _re(r"^\S+\s+(?:\S+\s+){0,3}?(\S+?)(?:\s+(?:for|of|at|from|with)\s|$)").match(
+            c.phrase
+        )
+        if c.kind == "nom" and head and head.group(1).lower() in _PERSON_HEADS:
+            name = _nominal_speaker(text, c.phrase, c.subject, people)
+            pi = bisect.bisect_right(para_starts, c.subject.start) - 1
+            people.mentions.append(_Mention(c.subject.start, name, True, pi))
+    people.mentions.sort(key=lambda m: m.pos)
     _attribute(text, paras, sents, quotes, cues)
     out: list[Quote] = []
     for q in quotes:
