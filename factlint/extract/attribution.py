@@ -77,7 +77,7 @@ def _tables() -> _Tables:
 
     raw = resources.files("factlint.data").joinpath("attribution.yaml").read_text("utf-8")
     # BaseLoader keeps every entry a string ("On", "No" are words here, not booleans).
-    d = yaml.load(raw, Loader=yaml.BaseLoader)
+    d = yaml.load(raw, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     return _Tables(
         verbs=frozenset(d["reporting_verbs"]),
         adverbs=tuple(d["adverbs"]),
