@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -145,6 +146,13 @@ def main() -> None:
     "--diff-base",
     help="Report only findings on lines added or changed since this git revision.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for reading and analysis (default: every core).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .factlint_cache/.")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -159,6 +167,8 @@ def check(
     stdin_filename: str | None,
     baseline_path: str | None,
     diff_base: str | None,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Check articles (files or folders; '-' reads stdin)."""
     import dataclasses
@@ -188,7 +198,20 @@ def check(
         stdin = (stdin_filename or "<stdin>", sys.stdin.buffer.read())
     if not names and stdin is None:
         names = ["."]
-    result = engine.run(names, config, checks, ledger=ledger, stdin=stdin)
+    cache = None
+    if not no_cache:
+        from factlint.cache import open_cache
+
+        cache = open_cache(config, checks)
+    result = engine.run(
+        names,
+        config,
+        checks,
+        ledger=ledger,
+        stdin=stdin,
+        jobs=jobs or os.cpu_count() or 1,
+        cache=cache,
+    )
     if diff_base:
         from factlint.gitdiff import keep_changed
 

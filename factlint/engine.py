@@ -133,28 +133,47 @@ def _context(check: Check, p: Plan, config: Config, ledger: Any) -> Context:
     return Context(rules=p.rules, options=options, ledger=ledger)
 
 
-def check_documents(
+def contexts_for(p: Plan, config: Config, ledger: Any = None) -> dict[int, Context]:
+    """Each active check's context, keyed by id(check)."""
+    return {id(c): _context(c, p, config, ledger) for c in p.checks}
+
+
+def document_findings(
+    analysis: Analysis, p: Plan, contexts: Mapping[int, Context], errors: list[FileError]
+) -> list[Finding]:
+    """Raw findings of the document-scope checks on one article (before filtering)."""
+    raw: list[Finding] = []
+    for check in p.checks:
+        if check.scope == "document":
+            raw += _run_check(check, analysis, contexts[id(check)], errors, analysis.doc.path)
+    return raw
+
+
+def corpus_findings(
     analyses: Sequence[Analysis],
     reported: set[str],
     p: Plan,
-    config: Config,
-    ledger: Any = None,
-) -> tuple[list[Finding], list[FileError]]:
-    """All findings on the reported documents, filtered, suppressed and sorted."""
-    errors: list[FileError] = []
+    contexts: Mapping[int, Context],
+    errors: list[FileError],
+) -> list[Finding]:
+    """Raw findings of the corpus-scope checks that fall on reported articles."""
     raw: list[Finding] = []
-    contexts = {id(c): _context(c, p, config, ledger) for c in p.checks}
-    for analysis in analyses:
-        if analysis.doc.path not in reported:
-            continue
-        for check in p.checks:
-            if check.scope == "document":
-                raw += _run_check(check, analysis, contexts[id(check)], errors, analysis.doc.path)
     corpus = list(analyses)
     for check in p.checks:
         if check.scope == "corpus":
             found = _run_check(check, corpus, contexts[id(check)], errors, "the corpus")
             raw += [f for f in found if f.path in reported]
+    return raw
+
+
+def finish(
+    analyses: Sequence[Analysis],
+    reported: set[str],
+    raw: Iterable[Finding],
+    p: Plan,
+    config: Config,
+) -> list[Finding]:
+    """Raw findings filtered by selection, suppressed, re-severitied, sorted and deduped."""
     by_path: dict[str, list[Finding]] = {}
     for f in raw:
         meta = p.rules.get(f.rule_id)
@@ -176,7 +195,25 @@ def check_documents(
             for f in kept
             if f.rule_id in p.enabled and config.selection.enabled_for(p.rules[f.rule_id], f.path)
         ]
-    return dedupe(findings), errors
+    return dedupe(findings)
+
+
+def check_documents(
+    analyses: Sequence[Analysis],
+    reported: set[str],
+    p: Plan,
+    config: Config,
+    ledger: Any = None,
+) -> tuple[list[Finding], list[FileError]]:
+    """All findings on the reported documents, filtered, suppressed and sorted."""
+    errors: list[FileError] = []
+    contexts = contexts_for(p, config, ledger)
+    raw: list[Finding] = []
+    for analysis in analyses:
+        if analysis.doc.path in reported:
+            raw += document_findings(analysis, p, contexts, errors)
+    raw += corpus_findings(analyses, reported, p, contexts, errors)
+    return finish(analyses, reported, raw, p, config), errors
 
 
 def _with_severity(f: Finding, p: Plan) -> Finding:
@@ -203,32 +240,29 @@ def run(
     *,
     ledger: Any = None,
     stdin: tuple[str, bytes] | None = None,
+    jobs: int = 1,
+    cache: Any = None,
 ) -> RunResult:
+    """Check `paths`; `jobs` worker processes read and analyse, `cache` skips unchanged files.
+
+    The result is the same whatever `jobs` is and whether the cache is used.
+    """
     from factlint.discover import corpus_files, discover
+    from factlint.parallel import Item, analyse
 
     files, errors = discover(paths, config)
-    reader = Reader(config)
-    docs: list[Document] = []
-    if stdin is not None:
-        doc = reader.read(stdin[0], stdin[1])
-        if doc is not None:
-            docs.append(doc)
-    for name in files:
-        doc = reader.read(name)
-        if doc is not None:
-            docs.append(doc)
-    reported = {d.path for d in docs}
-    for name in corpus_files(config, reported | set(files)):
-        doc = reader.read(name)
-        if doc is not None:
-            docs.append(doc)
+    items = [Item(stdin[0], True, stdin[1])] if stdin is not None else []
+    items += [Item(name, True) for name in files]
+    items += [Item(name, False) for name in corpus_files(config, {i.name for i in items})]
     p = plan(config, checks)
-    findings, rule_errors = check_documents(
-        [Analysis(d) for d in docs], reported, p, config, ledger
-    )
+    contexts = contexts_for(p, config, ledger)
+    batch = analyse(items, config, p, contexts, jobs=jobs, cache=cache)
+    reported = batch.reported
+    rule_errors = list(batch.rule_errors)
+    raw = batch.findings + corpus_findings(batch.analyses, reported, p, contexts, rule_errors)
     return RunResult(
-        findings=findings,
-        errors=[*errors, *reader.errors, *rule_errors],
+        findings=finish(batch.analyses, reported, raw, p, config),
+        errors=[*errors, *batch.read_errors, *rule_errors],
         files=len(reported),
-        notices=reader.notices,
+        notices=batch.notices,
     )

@@ -1,0 +1,428 @@
+"""A per-file result cache: unchanged articles are not read, parsed or checked again.
+
+SQLite in `.factlint_cache/` at the config root (the folder of the config file, else
+the current folder), with a `.gitignore` of `*` so git never sees it. One row per file:
+
+    key   = sha256(run digest, path, reported?, folder metadata entry, file bytes)
+    value = pickle of (Document, extracted claims, raw document findings, read errors,
+            notices)
+
+The run digest covers everything else that changes a file's result: the factlint
+version and the fingerprint of its code, the configuration (selected rules, options,
+severities, per-file ignores), the rule files (YAML and local Python) and the ledger
+files' contents. A hit still hands its claims to the corpus rules, which always run.
+
+Safe under concurrent runs (WAL, busy timeout, INSERT OR REPLACE in short
+transactions). Nothing here is ever fatal: a corrupt database is deleted and rebuilt,
+a locked or unwritable one is skipped, and a value that does not unpickle is a miss.
+The cache holds pickles: it trusts its folder as it trusts the repository's code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factlint import __version__
+
+if TYPE_CHECKING:
+    from factlint.config import Config
+    from factlint.parallel import Item, Outcome
+    from factlint.rule import Check
+
+CACHE_DIR = ".factlint_cache"
+DB_NAME = "results.sqlite"
+SCHEMA = 1
+BUSY_TIMEOUT_MS = 10_000
+# Rows unused for this long are pruned (each hit refreshes a row at most once a day).
+MAX_AGE = 30 * 86_400
+_DAY = 86_400
+_LOOKUP_BATCH = 256
+_WRITE_BATCH = 256
+
+
+@dataclass(slots=True)
+class Stats:
+    """What the cache did in one run (tests and the benchmark read these)."""
+
+    hits: int = 0
+    misses: int = 0
+    writes: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+# The statistics of the most recent Cache in this process: a small hook for tests.
+LAST_STATS = Stats()
+
+
+def cache_dir(config: Config) -> Path:
+    """`.factlint_cache/` in the folder of the config file, else the current folder."""
+    root = config.path.parent if config.path is not None else Path.cwd()
+    return root / CACHE_DIR
+
+
+# --- the run digest -----------------------------------------------------------------
+
+
+def _hash_file(h: Any, path: Path) -> None:
+    h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+    try:
+        h.update(path.read_bytes())
+    except OSError as exc:
+        h.update(f"unreadable {exc.errno}".encode())
+    h.update(b"\0")
+
+
+def _files_under(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+    return [path]
+
+
+def code_fingerprint(package: Path = Path(__file__).parent) -> str:
+    """factlint's own files by name, size and mtime: a code change invalidates the cache."""
+    h = hashlib.sha256(__version__.encode())
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml", ".yml", ".txt", ".json")):
+                st = os.stat(os.path.join(folder, name))
+                rel = os.path.relpath(os.path.join(folder, name), package)
+                h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def ledger_paths(config: Config) -> list[Path]:
+    """The ledger files the run loads (as the check command does)."""
+    paths = list(config.ledger)
+    if config.shipped_ledger:
+        try:
+            from factlint.ledger import shipped_ledger_paths
+        except ModuleNotFoundError:
+            pass
+        else:
+            paths = [*shipped_ledger_paths(), *paths]
+    return [f for p in paths for f in _files_under(Path(p))]
+
+
+def run_digest(config: Config, checks: Sequence[Check]) -> str:
+    """Everything besides the file itself that decides a file's cached result."""
+    import sys
+
+    from factlint.engine import plan
+
+    p = plan(config, checks)
+    h = hashlib.sha256(f"schema {SCHEMA}\0{code_fingerprint()}\0".encode())
+    h.update(repr(config).encode("utf-8", "surrogateescape"))
+    for rule_id in sorted(p.rules):
+        meta = p.rules[rule_id]
+        h.update(f"{rule_id}\0{meta.severity}\0{rule_id in p.enabled}\0".encode())
+    sources: set[Path] = set()
+    for check in checks:
+        for meta in check.rules:
+            if meta.source not in ("", "built-in") and Path(meta.source).is_file():
+                sources.add(Path(meta.source))
+        # The file that defines the check function: a local rule, a plugin, a kind.
+        code = getattr(check.run, "__code__", None)
+        module = sys.modules.get(getattr(check.run, "__module__", "") or "")
+        for file in (getattr(code, "co_filename", None), getattr(module, "__file__", None)):
+            if file and Path(file).is_file():
+                sources.add(Path(file))
+        h.update(repr(sorted(check.defaults.items())).encode())
+    sources.update(Path(p) for p in config.python_rules)
+    for path in sorted(sources):
+        _hash_file(h, path)
+    for path in ledger_paths(config):
+        _hash_file(h, path)
+    return h.hexdigest()
+
+
+# --- the database ---------------------------------------------------------------------
+
+
+class Cache:
+    """Lookups and writes of per-file results; every failure degrades to a miss."""
+
+    def __init__(self, folder: Path, digest: str, max_size: int = 5_000_000) -> None:
+        self.folder = Path(folder)
+        self.digest = digest
+        self.max_size = max_size  # larger files are left to the reader, which skips them
+        self.stats = Stats()
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+        self._pending: list[tuple[str, bytes, int]] = []
+        self._now = int(time.time())
+        global LAST_STATS
+        LAST_STATS = self.stats
+
+    @property
+    def path(self) -> Path:
+        return self.folder / DB_NAME
+
+    # connection handling
+
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        if not create and not self.path.is_file():
+            return None
+        for attempt in (1, 2):
+            db = None
+            try:
+                if create:
+                    self.folder.mkdir(parents=True, exist_ok=True)
+                    ignore = self.folder / ".gitignore"
+                    if not ignore.is_file():
+                        ignore.write_text("# factlint's cache; safe to delete\n*\n")
+                db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+                db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS results"
+                    " (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
+                )
+                db.execute("SELECT count(*) FROM results WHERE key = ''").fetchone()
+                self._db = db
+                return db
+            except (sqlite3.Error, OSError) as exc:
+                if db is not None:
+                    db.close()
+                # Corrupt: delete and rebuild once. Locked, read-only, full: skip this run.
+                if attempt == 1 and _corrupt(exc) and self._delete(exc):
+                    continue
+                self._give_up(exc)
+                return None
+        return None
+
+    def _delete(self, reason: Exception) -> bool:
+        """Remove a corrupt database (and its WAL files); True if it is gone."""
+        self.stats.errors.append(f"rebuilt the cache: {reason}")
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            except OSError:
+                return False
+        return True
+
+    def _give_up(self, reason: Exception) -> None:
+        self._broken = True
+        self.stats.errors.append(f"cache disabled for this run: {reason}")
+
+    def _guard(self, exc: Exception) -> None:
+        """A failure in the middle of a run: corrupt -> delete for next time; else skip."""
+        self.close()
+        if _corrupt(exc):
+            self._delete(exc)
+        self._give_up(exc)
+
+    # keys
+
+    def key(self, name: str, reported: bool, meta: Mapping[str, Any], data: bytes) -> str:
+        h = hashlib.sha256(self.digest.encode())
+        h.update(f"\0{name}\0{int(reported)}\0{sorted(meta.items())!r}\0".encode())
+        h.update(data)
+        return h.hexdigest()
+
+    # reading
+
+    def lookup(
+        self, items: Sequence[Item], metadata: Mapping[Path, Mapping[str, Any]]
+    ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
+        """(index, item with its bytes, key, cached outcome or None) for every item.
+
+        Items that cannot be keyed (stdin, unreadable, too large) come back with no key:
+        the normal path reads them and reports the problem.
+        """
+        batch: list[tuple[int, Item, str | None]] = []
+        for index, item in enumerate(items):
+            batch.append(self._keyed(index, item, metadata))
+            if len(batch) >= _LOOKUP_BATCH:
+                yield from self._answer(batch)
+                batch = []
+        if batch:
+            yield from self._answer(batch)
+
+    def _keyed(
+        self, index: int, item: Item, metadata: Mapping[Path, Mapping[str, Any]]
+    ) -> tuple[int, Item, str | None]:
+        import dataclasses
+
+        if item.data is not None:  # stdin: an editor buffer, never cached
+            return index, item, None
+        path = Path(item.name)
+        try:
+            if path.stat().st_size > self.max_size:
+                return index, item, None
+            data = path.read_bytes()
+        except OSError:
+            return index, item, None
+        entry = metadata.get(path.parent, {}).get(path.name)
+        meta = entry if isinstance(entry, dict) else {}
+        key = self.key(item.name, item.reported, meta, data)
+        return index, dataclasses.replace(item, data=data), key
+
+    def _answer(
+        self, batch: list[tuple[int, Item, str | None]]
+    ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
+        found = self._fetch([k for _, _, k in batch if k is not None])
+        fresh: list[str] = []
+        for index, item, key in batch:
+            outcome = None
+            if key is not None and key in found:
+                outcome = _unpickle(found[key][0])
+                if outcome is not None and found[key][1] < self._now - _DAY:
+                    fresh.append(key)
+            if outcome is None:
+                self.stats.misses += key is not None
+                yield index, item, key, None
+            else:
+                self.stats.hits += 1
+                yield index, item, key, outcome
+        if fresh:
+            self._touch(fresh)
+
+    def _fetch(self, keys: list[str]) -> dict[str, tuple[bytes, int]]:
+        if not keys:
+            return {}
+        db = self._connect(create=False)
+        if db is None:
+            return {}
+        try:
+            marks = ",".join("?" * len(keys))
+            rows = db.execute(
+                f"SELECT key, value, used FROM results WHERE key IN ({marks})", keys
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._guard(exc)
+            return {}
+        return {k: (v, used) for k, v, used in rows}
+
+    def _touch(self, keys: list[str]) -> None:
+        db = self._connect(create=False)
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany(
+                    "UPDATE results SET used = ? WHERE key = ?", [(self._now, k) for k in keys]
+                )
+        except sqlite3.Error as exc:
+            self._guard(exc)
+
+    # writing
+
+    def add(self, key: str, outcome: Outcome) -> None:
+        """Queue one analysed file; files with rule errors are not cached (retry next run)."""
+        if outcome.doc is None or outcome.rule_errors or self._broken:
+            return
+        value = pickle.dumps(
+            (
+                outcome.doc,
+                outcome.extracted,
+                outcome.findings,
+                outcome.read_errors,
+                outcome.notices,
+            ),
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+        self._pending.append((key, value, self._now))
+        if len(self._pending) >= _WRITE_BATCH:
+            self._write()
+
+    def flush(self) -> None:
+        """Write what is queued, prune old rows, close. Called once at the end of a run."""
+        self._write()
+        if self._db is not None and self.stats.writes:
+            try:
+                with self._db:
+                    self._db.execute("DELETE FROM results WHERE used < ?", (self._now - MAX_AGE,))
+            except sqlite3.Error as exc:
+                self._guard(exc)
+        self.close()
+
+    def _write(self) -> None:
+        rows, self._pending = self._pending, []
+        if not rows:
+            return
+        db = self._connect(create=True)
+        if db is None:
+            return
+        try:
+            with db:  # one short transaction per batch: concurrent runs interleave
+                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+            self.stats.writes += len(rows)
+        except sqlite3.Error as exc:
+            self._guard(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(Exception):
+                self._db.close()
+            self._db = None
+
+
+def _corrupt(exc: Exception) -> bool:
+    """A damaged database file (as opposed to a busy or read-only one)."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    text = str(exc).lower()
+    return not isinstance(exc, sqlite3.OperationalError) or "malformed" in text
+
+
+def _unpickle(value: bytes) -> Outcome | None:
+    from factlint.parallel import Outcome
+
+    try:
+        doc, extracted, findings, read_errors, notices = pickle.loads(value)
+    except Exception:  # written by another version, or damaged: a miss
+        return None
+    return Outcome(
+        doc.path,
+        doc,
+        extracted=extracted,
+        findings=findings,
+        read_errors=read_errors,
+        notices=notices,
+    )
+
+
+def open_cache(config: Config, checks: Sequence[Check]) -> Cache:
+    """The cache for this configuration and these rules (opened lazily on first use)."""
+    return Cache(cache_dir(config), run_digest(config, checks), config.max_file_size)
+
+
+def clear(folder: Path) -> bool:
+    """Delete a cache folder; True if there was one."""
+    import shutil
+
+    if not folder.is_dir():
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    return True
+
+
+def describe(folder: Path) -> dict[str, Any]:
+    """Where the cache is, how many results it holds and its size on disk."""
+    path = folder / DB_NAME
+    info: dict[str, Any] = {"folder": str(folder), "exists": path.is_file(), "entries": 0}
+    files: Iterable[Path] = folder.glob(f"{DB_NAME}*") if folder.is_dir() else ()
+    info["bytes"] = sum(p.stat().st_size for p in files)
+    if path.is_file():
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+            try:
+                info["entries"] = db.execute("SELECT count(*) FROM results").fetchone()[0]
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            info["error"] = str(exc)
+    return info

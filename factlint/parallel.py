@@ -1,0 +1,264 @@
+"""Read, parse, run the document rules and extract claims, over worker processes.
+
+`analyse(items, ...)` turns the files of a run into analysed documents plus their raw
+document-rule findings. Chunks of files go to a `ProcessPoolExecutor` (fork start
+method: the workers inherit the loaded checks, whose YAML closures cannot be pickled);
+each worker returns its Documents, findings and the claims the corpus rules need, and
+the parent pre-populates each `Analysis` with them, so corpus rules never re-extract.
+Small runs stay in-process: starting workers costs more than they save.
+
+Results are collected in file order and the engine sorts findings, so the output is
+the same whatever the number of jobs. A cache (factlint.cache) answers for unchanged
+files before any work is sent out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factlint.analysis import Analysis
+from factlint.config import Config
+from factlint.document import Document
+from factlint.engine import Plan, Reader, document_findings
+from factlint.model import FileError, Finding
+from factlint.rule import Context
+
+# Below this many files to analyse, worker start-up costs more than it saves.
+MIN_PARALLEL = 20
+# Files per task: small enough to balance the workers, large enough to amortise pickling.
+CHUNK = 32
+# The Analysis properties a corpus rule may read; computed in the workers and shipped back.
+EXTRACTS = ("blocks", "paragraphs", "sentences", "quantities", "dates", "published", "attributions")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One file of a run: its name, whether findings on it are reported, its bytes if known."""
+
+    name: str
+    reported: bool
+    data: bytes | None = None
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What reading and analysing one file produced (picklable, sent back by workers)."""
+
+    name: str
+    doc: Document | None
+    extracted: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    read_errors: list[FileError] = field(default_factory=list)
+    rule_errors: list[FileError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def analysis(self) -> Analysis:
+        """The Analysis with every property the worker computed already in place."""
+        assert self.doc is not None
+        analysis = Analysis(self.doc)
+        # cached_property stores in the instance dict: pre-filling it skips re-extraction.
+        analysis.__dict__.update(self.extracted)
+        return analysis
+
+
+@dataclass(slots=True)
+class Batch:
+    """Every analysed document of a run, in file order, with what was found on the way."""
+
+    analyses: list[Analysis] = field(default_factory=list)
+    reported: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+    read_errors: list[FileError] = field(default_factory=list)
+    rule_errors: list[FileError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class State:
+    """What every worker needs; inherited through fork, never pickled."""
+
+    config: Config
+    plan: Plan
+    contexts: Mapping[int, Context]
+    metadata: Mapping[Path, dict[str, Any]]
+    prefetch: bool  # a corpus check is active: extract its claims in the worker
+    keep_all: bool  # in-process: keep every computed property (nothing is pickled)
+
+
+_STATE: State | None = None
+
+
+def analyse_item(item: Item, state: State) -> Outcome:
+    """Read one file, run the document rules on it and extract what corpus rules need."""
+    reader = Reader(state.config)
+    reader.metadata = dict(state.metadata)  # read once by the parent; no duplicate errors
+    doc = reader.read(item.name, item.data)
+    if doc is None:
+        return Outcome(item.name, None, read_errors=reader.errors, notices=reader.notices)
+    analysis = Analysis(doc)
+    rule_errors: list[FileError] = []
+    findings = (
+        document_findings(analysis, state.plan, state.contexts, rule_errors)
+        if item.reported
+        else []
+    )
+    if state.prefetch:
+        for name in EXTRACTS:
+            try:
+                getattr(analysis, name)
+            except Exception:  # an extractor not written yet, or failing: the rule reports it
+                continue
+    computed = {k: v for k, v in analysis.__dict__.items() if k != "doc"}
+    if not state.keep_all:
+        computed = {k: v for k, v in computed.items() if state.prefetch and k in EXTRACTS}
+    return Outcome(
+        item.name,
+        doc,
+        extracted=computed,
+        findings=findings,
+        read_errors=reader.errors,
+        rule_errors=rule_errors,
+        notices=reader.notices,
+    )
+
+
+def _analyse_chunk(chunk: Sequence[Item]) -> list[Outcome]:
+    """Worker entry point: the state came with the fork."""
+    assert _STATE is not None, "worker started without state"
+    return [analyse_item(item, _STATE) for item in chunk]
+
+
+def _chunks(pairs: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tuple[int, Item]]]:
+    chunk: list[tuple[int, Item]] = []
+    for pair in pairs:
+        chunk.append(pair)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _fork_context() -> Any:
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: run in-process
+        return None
+
+
+def analyse(
+    items: Sequence[Item],
+    config: Config,
+    p: Plan,
+    contexts: Mapping[int, Context],
+    *,
+    jobs: int = 1,
+    cache: Any = None,
+) -> Batch:
+    """Analyse every item, from the cache where possible, in `jobs` processes otherwise."""
+    meta_reader = Reader(config)
+    for item in items:
+        meta_reader.meta_for(Path(item.name))
+    prefetch = any(c.scope == "corpus" for c in p.checks)
+    metadata = dict(meta_reader.metadata)
+    outcomes: list[Outcome | None] = [None] * len(items)
+    keys: dict[int, str] = {}
+
+    def misses() -> Iterator[tuple[int, Item]]:
+        """Items the cache cannot answer, read lazily so few file contents are held at once."""
+        if cache is None:
+            yield from enumerate(items)
+            return
+        for index, item, key, hit in cache.lookup(items, metadata):
+            if hit is not None:
+                outcomes[index] = hit
+                continue
+            if key is not None:
+                keys[index] = key
+            yield index, item
+
+    state = State(config, p, contexts, metadata, prefetch, keep_all=True)
+    for index, outcome in _run(misses(), state, jobs):
+        outcomes[index] = outcome
+        if cache is not None and index in keys:
+            cache.add(keys[index], _for_cache(outcome, prefetch))
+    if cache is not None:
+        cache.flush()
+
+    batch = Batch(read_errors=list(meta_reader.errors))
+    for item, outcome in zip(items, outcomes, strict=True):
+        assert outcome is not None
+        batch.read_errors += outcome.read_errors
+        batch.rule_errors += outcome.rule_errors
+        batch.notices += outcome.notices
+        if outcome.doc is None:
+            continue
+        batch.analyses.append(outcome.analysis())
+        batch.findings += outcome.findings
+        if item.reported:
+            batch.reported.add(outcome.doc.path)
+    return batch
+
+
+def _for_cache(outcome: Outcome, prefetch: bool) -> Outcome:
+    """Only what a later run needs: the corpus rules' claims, when any corpus rule runs."""
+    wanted = {k: v for k, v in outcome.extracted.items() if prefetch and k in EXTRACTS}
+    return dataclasses.replace(outcome, extracted=wanted)
+
+
+def _run(
+    todo: Iterator[tuple[int, Item]], state: State, jobs: int
+) -> Iterator[tuple[int, Outcome]]:
+    """(index, outcome) for every item, in order; a pool only once enough work is waiting."""
+    first: list[tuple[int, Item]] = []
+    if jobs > 1 and _fork_context() is not None:
+        for pair in todo:
+            first.append(pair)
+            if len(first) >= MIN_PARALLEL:
+                break
+    if len(first) < MIN_PARALLEL:
+        for index, item in [*first, *todo]:
+            yield index, analyse_item(item, state)
+        return
+    yield from _pooled(
+        itertools.chain(first, todo), dataclasses.replace(state, keep_all=False), jobs
+    )
+
+
+def _pooled(
+    todo: Iterator[tuple[int, Item]], state: State, jobs: int
+) -> Iterator[tuple[int, Outcome]]:
+    """Chunks in flight on `jobs` forked workers, a bounded number at a time, in order."""
+    global _STATE
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    in_flight: deque[tuple[list[int], Future[list[Outcome]]]] = deque()
+    _STATE = state
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+            for chunk in _chunks(todo, CHUNK):
+                indexes = [index for index, _ in chunk]
+                in_flight.append((indexes, pool.submit(_analyse_chunk, [i for _, i in chunk])))
+                if len(in_flight) >= jobs * 3:
+                    yield from _collect(*in_flight.popleft())
+            while in_flight:
+                yield from _collect(*in_flight.popleft())
+    finally:
+        _STATE = None
+
+
+def _collect(indexes: list[int], future: Any) -> Iterator[tuple[int, Outcome]]:
+    yield from zip(indexes, future.result(), strict=True)

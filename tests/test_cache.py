@@ -1,0 +1,268 @@
+"""The result cache: hits, invalidation, corruption, concurrency, clearing, --no-cache."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factlint import cache as cache_module
+from factlint.cache import CACHE_DIR, DB_NAME
+from factlint.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+NEWS = REPO.parent / "shared" / "corpus" / "news"
+REAL_FINGERPRINT = cache_module.code_fingerprint
+# Enough articles for the worker pool (parallel.MIN_PARALLEL), the smallest to stay fast.
+N = 20
+SMALLEST = sorted(sorted(NEWS.glob("*.md"), key=lambda p: (p.stat().st_size, p.name))[:N])
+
+# A corpus rule that reports, on each article, how many figures it holds and how many
+# the whole corpus holds: it only gives the same answer on a warm run if cached
+# articles hand their claims to the corpus rules.
+CORPUS_RULE = """
+from factlint.model import RuleMeta, Severity, Span
+
+RULES = (
+    RuleMeta(id="FL980", name="figure-census", category="number", severity=Severity.INFO,
+             summary="Counts figures", scope="corpus"),
+)
+SCOPE = "corpus"
+
+
+def check(corpus, ctx):
+    total = sum(len(a.quantities) for a in corpus)
+    for a in corpus:
+        n = len(a.quantities)
+        yield ctx.finding("FL980", a.doc, Span(a.doc.body_start, a.doc.body_start),
+                          f"{n} of {total} figures")
+"""
+
+LEDGER = """facts:
+  - id: test-fund
+    subject: Test Fund
+    metric: capital
+    value: {value} billion
+    currency: CNY
+    about: 2025
+    source:
+      publisher: Example
+      date: 2025-01
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "census.py").write_text(CORPUS_RULE)
+    (tmp_path / "ledger.yaml").write_text(LEDGER.format(value=60))
+    (tmp_path / "factlint.yaml").write_text(
+        "python-rules: [census.py]\nshipped-ledger: false\nledger: [ledger.yaml]\n"
+    )
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in SMALLEST:
+        shutil.copy(path, articles / path.name)
+    monkeypatch.chdir(tmp_path)
+    # Edits to factlint's own files while the tests run must not turn hits into misses.
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "fixed")
+    return tmp_path
+
+
+def check(*args: str) -> tuple[int, str, cache_module.Stats]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args, "articles"])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, result.stdout, cache_module.LAST_STATS
+
+
+def test_second_run_is_answered_by_the_cache(project: Path) -> None:
+    code, cold, stats = check()
+    assert (stats.hits, stats.misses, stats.writes) == (0, N, N)
+    code2, warm, stats = check()
+    assert (stats.hits, stats.misses, stats.writes) == (N, 0, 0)
+    assert (code2, warm) == (code, cold)
+    # The corpus rule saw every article's figures, from the cache.
+    messages = [f["message"] for f in json.loads(warm)["findings"] if f["rule"] == "FL980"]
+    assert len(messages) == N
+    assert len({m.split(" of ")[1] for m in messages}) == 1
+
+
+def test_cached_report_equals_the_uncached_one(project: Path) -> None:
+    _, cold, _ = check("--no-cache", "--jobs", "1")
+    check()
+    _, warm, stats = check("--jobs", "2")
+    assert stats.hits == N
+    assert warm == cold
+
+
+def test_cache_lives_at_the_config_root_and_git_ignores_it(project: Path) -> None:
+    check()
+    folder = project / CACHE_DIR
+    assert (folder / DB_NAME).is_file()
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert sorted(p.name for p in project.iterdir()) == [
+        CACHE_DIR,
+        "articles",
+        "census.py",
+        "factlint.yaml",
+        "ledger.yaml",
+    ]
+
+
+def test_a_changed_article_is_analysed_again(project: Path) -> None:
+    check()
+    target = sorted((project / "articles").iterdir())[5]
+    target.write_text(target.read_text() + "\nThe fund raised 12 billion yuan in 2024.\n")
+    _, out, stats = check()
+    assert (stats.hits, stats.misses) == (N - 1, 1)
+    mine = [f for f in json.loads(out)["findings"] if f["path"].endswith(target.name)]
+    assert any(f["rule"] == "FL980" for f in mine)
+    _, again, stats = check("--no-cache")
+    assert again == out
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("ignore a rule", lambda p: _append(p / "factlint.yaml", "ignore: [FL701]\n")),
+        ("severity", lambda p: _append(p / "factlint.yaml", "severity: {FL980: warning}\n")),
+        ("options", lambda p: _append(p / "factlint.yaml", "options: {FL980: {x: 1}}\n")),
+        ("ledger", lambda p: (p / "ledger.yaml").write_text(LEDGER.format(value=61))),
+        ("rule file", lambda p: _append(p / "census.py", "\n# changed\n")),
+    ],
+)
+def test_a_changed_configuration_invalidates(project: Path, name: str, change) -> None:  # type: ignore[no-untyped-def]
+    check()
+    change(project)
+    _, _, stats = check()
+    assert (stats.hits, stats.misses) == (0, N), name
+
+
+def test_a_changed_yaml_rule_invalidates(project: Path) -> None:
+    rules = project / "rules"
+    rules.mkdir()
+    rule = (REPO / "rules" / "FL702-percent-consistency.yaml").read_text()
+    (rules / "FL702-percent-consistency.yaml").write_text(rule)
+    (project / "factlint.yaml").write_text(
+        "python-rules: [census.py]\nshipped-ledger: false\nshipped-rules: false\n"
+        "rule-paths: [rules]\n"
+    )
+    check()
+    _, _, stats = check()
+    assert stats.hits == N
+    (rules / "FL702-percent-consistency.yaml").write_text(rule + "\n# edited\n")
+    _, _, stats = check()
+    assert (stats.hits, stats.misses) == (0, N)
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text() + text)
+
+
+def test_a_corrupt_database_is_rebuilt(project: Path) -> None:
+    _, cold, _ = check()
+    db = project / CACHE_DIR / DB_NAME
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    _, out, stats = check()
+    assert out == cold
+    assert stats.hits == 0
+    assert any("rebuilt" in e for e in stats.errors)
+    assert stats.writes == N, stats.errors
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM results").fetchone()[0] == N
+    _, _, stats = check()
+    assert stats.hits == N
+
+
+def test_a_damaged_value_is_a_miss(project: Path) -> None:
+    check()
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        conn.execute("UPDATE results SET value = x'00ff'")
+    _, _, stats = check()
+    assert (stats.hits, stats.misses) == (0, N)
+    _, _, stats = check()
+    assert stats.hits == N
+
+
+def test_an_unwritable_cache_is_skipped_not_fatal(project: Path) -> None:
+    (project / CACHE_DIR).write_text("a file where the folder should be")
+    _, out, stats = check()
+    assert stats.writes == 0
+    assert any("disabled" in e for e in stats.errors)
+    assert json.loads(out)["summary"]["files"] == N
+
+
+def test_two_concurrent_runs_both_succeed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "code_fingerprint", REAL_FINGERPRINT)  # as the processes
+    command = [
+        sys.executable,
+        "-c",
+        "from factlint.cli import main; main()",
+        "check",
+        "--format",
+        "json",
+        "articles",
+    ]
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    runs = [
+        subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert [run.returncode for run in runs] == [runs[0].returncode] * 2
+    assert runs[0].returncode in (0, 1)
+    assert outputs[0] == outputs[1]
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        assert conn.execute("SELECT count(*) FROM results").fetchone()[0] == N
+    _, out, stats = check()
+    assert stats.hits == N
+    assert out == outputs[0]
+
+
+def test_cache_clear_removes_it(project: Path) -> None:
+    check()
+    result = CliRunner().invoke(main, ["cache", "info"])
+    assert result.exit_code == 0
+    assert f"{N} results" in result.output
+    result = CliRunner().invoke(main, ["cache", "clear"])
+    assert result.exit_code == 0
+    assert not (project / CACHE_DIR).exists()
+    result = CliRunner().invoke(main, ["cache", "clear"])
+    assert "no cache" in result.output
+
+
+def test_no_cache_writes_nothing(project: Path) -> None:
+    before = sorted(p.name for p in project.rglob("*"))
+    check("--no-cache")
+    assert sorted(p.name for p in project.rglob("*")) == before
+
+
+def test_stdin_is_never_cached(project: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "-", "--stdin-filename", "x.md"], input=b"Text.\n"
+    )
+    assert result.exit_code in (0, 1)
+    assert not (project / CACHE_DIR).exists()
+
+
+def test_code_fingerprint_follows_code_files(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "words.yaml").write_text("- a\n")
+    (tmp_path / "notes.md").write_text("not code")
+    first = cache_module.code_fingerprint(tmp_path)
+    assert cache_module.code_fingerprint(tmp_path) == first
+    (tmp_path / "notes.md").write_text("still not code")
+    assert cache_module.code_fingerprint(tmp_path) == first
+    (tmp_path / "data" / "words.yaml").write_text("- a\n- b\n")
+    second = cache_module.code_fingerprint(tmp_path)
+    assert second != first
+    (tmp_path / "a.py").write_text("x = 2\n")
+    assert cache_module.code_fingerprint(tmp_path) not in (first, second)

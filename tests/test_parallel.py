@@ -1,0 +1,173 @@
+"""Parallel analysis: the same report whatever --jobs is; claims reach the corpus rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factlint import parallel
+from factlint.cli import main
+from factlint.config import Config
+from factlint.engine import contexts_for, plan
+from factlint.model import FileError, RuleMeta, Severity
+from factlint.parallel import MIN_PARALLEL, Item, analyse
+from factlint.registry import load_checks
+from factlint.rule import Check
+
+REPO = Path(__file__).resolve().parents[1]
+NEWS = REPO.parent / "shared" / "corpus" / "news"
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds (with their metadata file) plus 30 news articles."""
+    root = tmp_path_factory.mktemp("articles")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    news = sorted(NEWS.glob("*.md"))[:30]
+    assert len(news) == 30
+    (root / "news").mkdir()
+    for path in news:
+        shutil.copy(path, root / "news" / path.name)
+    return root
+
+
+def check_json(folder: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "--no-cache", *args, str(folder)]
+    )
+    return result.exit_code, result.stdout
+
+
+def test_jobs_one_and_two_give_identical_json(articles: Path) -> None:
+    code1, out1 = check_json(articles, "--jobs", "1")
+    code2, out2 = check_json(articles, "--jobs", "2")
+    assert code1 in (0, 1)
+    assert (code1, out1) == (code2, out2)
+    report = json.loads(out1)
+    assert report["summary"]["files"] == 5 + 30
+
+
+def test_jobs_must_be_positive(articles: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--jobs", "0", str(articles)])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
+
+
+def _setup(checks: list[Check]) -> tuple[Config, object, dict]:
+    config = Config(shipped_ledger=False)
+    p = plan(config, checks)
+    return config, p, contexts_for(p, config)
+
+
+def _corpus_check(seen: dict[str, set[str]]) -> Check:
+    meta = RuleMeta(
+        id="FL990",
+        name="corpus-probe",
+        category="meta",
+        severity=Severity.INFO,
+        summary="Records which properties arrived already extracted",
+        scope="corpus",
+    )
+
+    def run(corpus, ctx):  # type: ignore[no-untyped-def]
+        for analysis in corpus:
+            seen[analysis.doc.path] = set(analysis.__dict__) - {"doc"}
+        return iter(())
+
+    return Check(rules=(meta,), scope="corpus", run=run)
+
+
+def test_workers_hand_the_corpus_rules_their_claims(articles: Path) -> None:
+    names = sorted(str(p) for p in (articles / "news").glob("*.md"))
+    assert len(names) >= MIN_PARALLEL
+    seen: dict[str, set[str]] = {}
+    checks = [_corpus_check(seen)]
+    config, p, contexts = _setup(checks)
+    batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    assert [a.doc.path for a in batch.analyses] == names
+    for analysis in batch.analyses:
+        # Pre-populated from the worker: the parent never runs these extractors.
+        assert {"blocks", "sentences", "quantities", "attributions"} <= set(analysis.__dict__)
+    reference = analyse([Item(n, True) for n in names], config, p, contexts, jobs=1)
+    for fast, slow in zip(batch.analyses, reference.analyses, strict=True):
+        assert fast.quantities == slow.quantities
+        assert fast.attributions == slow.attributions
+        assert fast.sentences == slow.sentences
+
+
+def test_without_corpus_rules_nothing_extra_is_shipped(articles: Path) -> None:
+    names = sorted(str(p) for p in (articles / "news").glob("*.md"))
+    config, p, contexts = _setup([])
+    batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    assert len(batch.analyses) == len(names)
+    assert all(set(a.__dict__) == {"doc"} for a in batch.analyses)
+
+
+def test_small_runs_stay_in_process(articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started for a small run")
+
+    monkeypatch.setattr(parallel, "_pooled", no_pool)
+    names = sorted(str(p) for p in (articles / "news").glob("*.md"))[: MIN_PARALLEL - 1]
+    config, p, contexts = _setup(load_checks(Config(shipped_ledger=False)))
+    batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    assert len(batch.analyses) == MIN_PARALLEL - 1
+
+
+def test_errors_and_skips_come_back_in_file_order(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for i in range(MIN_PARALLEL + 5):
+        (folder / f"a{i:02d}.md").write_text(f"Article {i} says 5 people came.\n")
+    (folder / "a03.md").write_bytes(b"\x00binary")
+    (folder / "a07.md").write_text("---\ndate: [unclosed\n---\nBody text.\n")
+    names = sorted(str(p) for p in folder.iterdir())
+    config, p, contexts = _setup([])
+    items = [Item(n, True) for n in names] + [Item(str(folder / "missing.md"), True)]
+    serial = analyse(items, config, p, contexts, jobs=1)
+    pooled = analyse(items, config, p, contexts, jobs=2)
+    assert serial.notices == pooled.notices == [f"{folder / 'a03.md'}: skipped, binary file"]
+    assert serial.read_errors == pooled.read_errors
+    assert [e.path for e in serial.read_errors] == [
+        str(folder / "a07.md"),
+        str(folder / "missing.md"),
+    ]
+    assert isinstance(serial.read_errors[0], FileError)
+    assert [a.doc.path for a in serial.analyses] == [a.doc.path for a in pooled.analyses]
+    assert len(serial.analyses) == len(names) - 1
+
+
+def test_a_failing_rule_is_reported_the_same_from_a_worker(tmp_path: Path) -> None:
+    meta = RuleMeta(
+        id="FL991", name="always-fails", category="meta", severity=Severity.INFO, summary="x"
+    )
+
+    def boom(analysis, ctx):  # type: ignore[no-untyped-def]
+        raise RuntimeError(f"cannot handle {Path(analysis.doc.path).name}")
+
+    checks = [Check(rules=(meta,), scope="document", run=boom)]
+    for i in range(MIN_PARALLEL + 2):
+        (tmp_path / f"b{i:02d}.md").write_text("Text.\n")
+    names = sorted(str(p) for p in tmp_path.glob("*.md"))
+    config, p, contexts = _setup(checks)
+    serial = analyse([Item(n, True) for n in names], config, p, contexts, jobs=1)
+    pooled = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    assert serial.rule_errors == pooled.rule_errors
+    assert pooled.rule_errors[0] == FileError(
+        names[0], "internal error in rule FL991: RuntimeError: cannot handle b00.md"
+    )
+
+
+def test_claims_jsonl_prints_one_object_per_line(articles: Path) -> None:
+    first, second = sorted((articles / "news").glob("*.md"))[:2]
+    result = CliRunner().invoke(main, ["claims", "--format", "jsonl", str(first), str(second)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 2
+    rows = [json.loads(line) for line in lines]
+    assert all(isinstance(row, dict) and row["type"] for row in rows)
+    assert {row["path"] for row in rows} == {str(first), str(second)}
