@@ -163,12 +163,19 @@ def stale_notice(stale: Sequence[Entry]) -> str:
     return "\n".join(lines)
 
 
-def keep_new(result: RunResult, path: Path, *, checked: Iterable[str] | None = None) -> RunResult:
+def keep_new(
+    result: RunResult,
+    path: Path,
+    *,
+    checked: Iterable[str] | None = None,
+    rules: Iterable[str] | None = None,
+) -> RunResult:
     """`result` with only the findings the baseline at `path` does not list.
 
-    Stale entries (nothing matches them any more) are named in a notice. `checked`, when
-    given, limits that to entries of the files that were checked, so that a run over a
-    few files does not call the rest of the baseline stale.
+    Stale entries (nothing matches them any more) are named in a notice. `checked` (the
+    files read) and `rules` (the rule ids run), when given, limit that to entries a run
+    could have matched, so that checking a few files or a few rules does not call the
+    rest of the baseline stale.
     """
     try:
         entries = load_baseline(path)
@@ -180,6 +187,9 @@ def keep_new(result: RunResult, path: Path, *, checked: Iterable[str] | None = N
     if checked is not None:
         paths = {rebase(p, folder) for p in checked}
         stale = [e for e in stale if e.path in paths]
+    if rules is not None:
+        ran = set(rules)
+        stale = [e for e in stale if e.rule in ran]
     notices = list(result.notices)
     if stale:
         notices.append(stale_notice(stale))

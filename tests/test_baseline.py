@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factlint.baseline import Entry, parse_baseline, stale_notice
+from factlint.baseline import Entry, keep_new, parse_baseline, stale_notice
 from factlint.cli import main
 from factlint.fingerprint import fingerprint
-from factlint.model import Finding, Location, Severity, Span
+from factlint.model import Finding, Location, RunResult, Severity, Span
 from tests.pr_repo import commit, git, make_repo, write
 
 BASELINE = "factlint-baseline.json"
@@ -146,6 +146,25 @@ def test_stale_entries_are_listed(repo: Path) -> None:
         "factlint: baseline: 1 stale entry; rewrite it with `factlint baseline`\n"
         "  articles/b.md: FL791 city budget: 6 million here, 5 million in articles/a.md\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("checked", "rules", "stale"),
+    [
+        (None, None, ["articles/a.md", "articles/b.md"]),
+        (["articles/b.md"], None, ["articles/b.md"]),
+        (["./articles/a.md", "articles/c.md"], None, ["articles/a.md"]),
+        (None, ["FL790"], ["articles/a.md"]),
+        (["articles/b.md"], ["FL790"], []),
+    ],
+)
+def test_stale_entries_only_of_the_files_and_rules_checked(
+    repo: Path, checked: list[str] | None, rules: list[str] | None, stale: list[str]
+) -> None:
+    make_baseline()
+    kept = keep_new(RunResult(files=2), Path(BASELINE), checked=checked, rules=rules)
+    listed = [line.split(":")[0].strip() for line in "".join(kept.notices).splitlines()[1:]]
+    assert listed == stale
 
 
 def test_stale_notice_names_twenty_and_counts_the_rest() -> None:
