@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from factlint.model import RunResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("full", "concise", "json", "sarif", "github", "html")
+FORMATS = ("full", "concise", "json", "sarif", "github", "html", "codequality")
 
 
 def _fail(message: str) -> None:
@@ -212,14 +212,19 @@ def check(
         jobs=jobs or os.cpu_count() or 1,
         cache=cache,
     )
+    # Baseline first: diff mode would otherwise hide old findings and make their
+    # baseline entries look stale.
+    if baseline_path:
+        from factlint.baseline import keep_new
+        from factlint.discover import discover
+
+        checked = [*discover(names, config)[0], *([stdin[0]] if stdin else [])]
+        enabled = engine.plan(config, checks).enabled
+        result = keep_new(result, Path(baseline_path), checked=checked, rules=enabled)
     if diff_base:
         from factlint.gitdiff import keep_changed
 
         result = keep_changed(result, diff_base)
-    if baseline_path:
-        from factlint.baseline import keep_new
-
-        result = keep_new(result, Path(baseline_path))
     if fix:
         _apply_fixes(result)
     _report(result, checks, fmt, output)
@@ -264,12 +269,15 @@ def _report(result: RunResult, checks: list[Any], fmt: str | None, output: str |
     if fmt is None:
         fmt = "full" if output is None and sys.stdout.isatty() else "concise"
     sources = {}
-    if fmt == "full":
-        for f in result.findings:
-            if f.path not in sources and Path(f.path).is_file():
-                from factlint.document import decode
+    if fmt in ("full", "html"):
+        from factlint.document import decode
 
-                sources[f.path] = decode(Path(f.path).read_bytes())[0]
+        wanted = [f.path for f in result.findings]
+        if fmt == "html":
+            wanted += [r.location.path for f in result.findings for r in f.related]
+        for path in wanted:
+            if path not in sources and Path(path).is_file():
+                sources[path] = decode(Path(path).read_bytes())[0]
     for notice in result.notices:
         click.echo(f"factlint: {notice}", err=True)
     render = get(fmt)

@@ -238,11 +238,6 @@ def test_a_shallow_clone_works_once_the_base_is_fetched(tmp_path: Path) -> None:
     assert "Found 1 finding" in out
 
 
-@pytest.mark.xfail(
-    reason="check applies --diff-base before --baseline, so entries of findings on unchanged"
-    " lines look stale; passes once cli.py applies the baseline first",
-    strict=False,
-)
 def test_diff_base_and_baseline_together(repo: Path) -> None:
     code, _, err = invoke("baseline", "articles", "-o", "baseline.json")
     assert code == 0, err
