@@ -11,9 +11,17 @@ from factlint.model import FileError
 from factlint.selection import path_matches
 
 
+def _resolved(path: Path) -> Path:
+    """The real path; a symlink loop (reported when read) stays as given."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return _resolved(path).relative_to(_resolved(root)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -65,11 +73,11 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
 def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     """Articles named by the config's `corpus` globs, for cross-document checks only."""
     out: list[str] = []
-    taken = {Path(p).resolve() for p in exclude}
+    taken = {_resolved(Path(p)) for p in exclude}
     for pattern in config.corpus:
         for file in sorted(config.root.glob(pattern)):
             wanted = file.is_file() and is_included(file, config) and not is_excluded(file, config)
-            if wanted and file.resolve() not in taken:
-                taken.add(file.resolve())
+            if wanted and _resolved(file) not in taken:
+                taken.add(_resolved(file))
                 out.append(_relative(file, Path.cwd()))
     return out

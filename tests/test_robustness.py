@@ -1,0 +1,378 @@
+"""Any text, any bytes: the reader, the extractors, the rules and the reporters never crash.
+
+Spans always fall inside the text, JSON output always parses and SARIF output always
+validates. Broken inputs on disk (symlink loops, dangling links, unreadable files) and a
+catastrophic regex in a user's rule are reported, never fatal and never a hang.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import io
+import json
+import os
+import pkgutil
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factlint.analysis import Analysis
+from factlint.cli import main
+from factlint.config import Config
+from factlint.document import build_document
+from factlint.engine import check_documents, plan
+from factlint.model import Fix, Location, Related, RuleMeta, RunResult, Severity, Span
+from factlint.registry import load_checks
+from factlint.reporters import FORMATS, get
+from factlint.rule import Context
+from tests.paths import SARIF_SCHEMA as SCHEMA_PATH
+
+PROPERTY = settings(
+    max_examples=200,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# Text that looks like news (figures, dates, quotes, Markdown, front matter) mixed
+# with arbitrary characters, so the extractors' interesting paths are reached.
+PIECES = [
+    "---\ndate: 2025-01-02\ntitle: x\n---\n",
+    "---\ndate: [\n---\n",
+    "# Heading\n",
+    "> quoted line\n",
+    "- item\n",
+    "```\ncode 5%\n```\n",
+    "<!-- factlint-disable FL5 -->",
+    "<!-- factlint-disable-next-line -->\n",
+    "\n\n",
+    "\r\n",
+    "The fund raised $60.06 billion (about 8.2bn euros) in 2025, up 12% from 2024. ",
+    "On April 16, 2025, officials said. ",
+    "Last Tuesday, the minister said: “We will act,” ",
+    '"Unclosed quote from Dr. Rory Green, chief economist at TS Lombard, ',
+    "between 3 and 5 million people ",
+    "one-sixth of 1.2 trillion yuan ",
+    "the 1990s, Q3 2024, mid-March ",
+    "https://example.com/a?b=1 ",
+    "word word ",
+    "ÃƒÂ© mojibake ",
+    "\u00a0\u200b\ufeff\ufffd",
+    "'",
+    "’",
+    "«»",
+    "[link](http://x.y)",
+    "**bold**",
+    "|a|b|\n|-|-|\n",
+]
+news_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=40)), max_size=25).map(
+    "".join
+)
+any_bytes = st.one_of(
+    st.binary(max_size=600),
+    news_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.tuples(news_text, st.binary(max_size=8)).map(lambda p: p[0].encode() + p[1]),
+)
+
+
+def spans_in(value: Any, seen: set[int] | None = None) -> Iterator[Span]:
+    """Every Span inside a (nested) value of dataclasses, tuples, lists and dicts."""
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, Span):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from spans_in(getattr(value, f.name), seen)
+    elif isinstance(value, tuple | list | frozenset | set):
+        for item in value:
+            yield from spans_in(item, seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from spans_in(item, seen)
+
+
+def assert_inside(value: Any, text: str) -> None:
+    for span in spans_in(value):
+        assert 0 <= span.start <= span.end <= len(text), (span, len(text))
+
+
+# --- the reader -------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(any_bytes)
+def test_reader_accepts_any_bytes(data: bytes) -> None:
+    doc, problem = build_document("a.md", data)
+    assert len(doc.prose) == len(doc.text)
+    assert 0 <= doc.body_start <= len(doc.text)
+    assert doc.line_starts[0] == 0
+    assert list(doc.line_starts) == sorted(doc.line_starts)
+    assert all(s <= len(doc.text) for s in doc.line_starts)
+    assert [c for c in doc.prose if c in "\r\n"] == [c for c in doc.text if c in "\r\n"]
+    assert_inside(doc.decode_errors, doc.text)
+    for offset in (0, len(doc.text) // 2, len(doc.text)):
+        line, col = doc.line_col(offset)
+        assert doc.offset(line, col) == offset
+    if problem is not None:
+        assert problem.path == "a.md"
+
+
+# --- the extractors ---------------------------------------------------------------------
+
+# Analysis property -> the extractor module it needs (None: core, always present).
+PROPERTIES = {
+    "blocks": None,
+    "paragraphs": None,
+    "sentences": None,
+    "quantities": "factlint.extract.numbers",
+    "dates": "factlint.extract.dates",
+    "published": "factlint.extract.dates",
+    "attributions": "factlint.extract.attribution",
+}
+
+
+def _available(module: str | None) -> bool:
+    if module is None:
+        return True
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return False
+        raise
+    return True
+
+
+@cache
+def written_properties() -> tuple[str, ...]:
+    return tuple(p for p, m in PROPERTIES.items() if _available(m))
+
+
+def test_every_extractor_module_is_exercised() -> None:
+    """A new module in factlint/extract must be reachable from Analysis, hence tested here."""
+    import factlint.extract
+
+    modules = {
+        f"factlint.extract.{m.name}" for m in pkgutil.iter_modules(factlint.extract.__path__)
+    }
+    known = {m for m in PROPERTIES.values() if m}
+    assert modules <= known, f"extractors not covered by PROPERTIES: {sorted(modules - known)}"
+
+
+@PROPERTY
+@given(any_bytes)
+def test_extractors_accept_any_text(data: bytes) -> None:
+    doc, _ = build_document("a.md", data)
+    analysis = Analysis(doc)
+    for name in written_properties():
+        value = getattr(analysis, name)
+        assert_inside(value, doc.text)
+    for block in analysis.blocks:
+        assert block.span.start >= doc.body_start
+
+
+@PROPERTY
+@given(news_text)
+def test_extractors_accept_any_unicode(text: str) -> None:
+    doc, _ = build_document("a.md", text.encode("utf-8", "surrogatepass"))
+    analysis = Analysis(doc)
+    for name in written_properties():
+        assert_inside(getattr(analysis, name), doc.text)
+
+
+# --- every registered rule ----------------------------------------------------------------
+
+
+@cache
+def all_checks() -> tuple[Any, ...]:
+    config = Config(shipped_ledger=False)
+    checks = load_checks(config)
+    return config, checks, plan(config, checks)
+
+
+@PROPERTY
+@given(any_bytes)
+def test_every_rule_accepts_any_text(data: bytes) -> None:
+    config, _, p = all_checks()
+    docs = [build_document(name, data)[0] for name in ("a.md", "b.md")]
+    analyses = [Analysis(d) for d in docs]
+    findings, errors = check_documents(analyses, {"a.md", "b.md"}, p, config)
+    assert errors == []
+    for f in findings:
+        assert_inside(f, docs[0].text)
+        assert f.location.line >= 1
+        assert f.location.col >= 1
+
+
+# --- every reporter -----------------------------------------------------------------------
+
+RULE = RuleMeta(
+    id="FL901",
+    name="robust-probe",
+    category="number",
+    severity=Severity.WARNING,
+    summary='A probe <rule> & "summary"',
+)
+
+
+@cache
+def sarif_validator() -> Any:
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft7Validator(schema)
+
+
+@st.composite
+def results(draw: st.DrawFn) -> tuple[RunResult, dict[str, str]]:
+    path = draw(st.sampled_from(["a.md", "dir with space/ü.md", "C:\\x\\y.txt", "<stdin>"]))
+    doc, _ = build_document(path, draw(any_bytes))
+    n = len(doc.text)
+    ctx = Context(rules={RULE.id: RULE})
+    findings = []
+    for _ in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, n))
+        span = Span(start, draw(st.integers(start, n)))
+        related = [
+            Related(doc.location(Span(s, s)), draw(st.text(max_size=20)))
+            for s in draw(st.lists(st.integers(0, n), max_size=2))
+        ]
+        related.append(Related(Location("ledger.yaml", 3, 1, 3, 9), "ledger: x"))
+        fix = None
+        if draw(st.booleans()):
+            fix = Fix(span, draw(st.text(max_size=10)))
+        findings.append(
+            ctx.finding(
+                RULE.id,
+                doc,
+                span,
+                draw(st.text(min_size=1, max_size=60)),
+                related=related,
+                fix=fix,
+                key=draw(st.text(max_size=10)),
+            )
+        )
+    errors = [
+        dataclasses.replace(e, message=draw(st.text(max_size=30)))
+        for e in draw(st.lists(st.sampled_from([_error()]), max_size=1))
+    ]
+    result = RunResult(findings=findings, errors=errors, files=1)
+    return result, {path: doc.text}
+
+
+def _error() -> Any:
+    from factlint.model import FileError
+
+    return FileError("bad.md", "cannot read", 2)
+
+
+@PROPERTY
+@given(results())
+def test_every_reporter_renders_anything(drawn: tuple[RunResult, dict[str, str]]) -> None:
+    result, sources = drawn
+    for name in FORMATS:
+        stream = io.StringIO()
+        get(name)(result, {RULE.id: RULE}, stream, sources=sources)
+        out = stream.getvalue()
+        if name == "json":
+            data = json.loads(out)
+            assert len(data["findings"]) == len(result.findings)
+        elif name == "sarif":
+            sarif_validator().validate(json.loads(out))
+        elif name == "github":
+            assert all(line.startswith("::") for line in out.split("\n") if line)
+
+
+# --- broken inputs on disk -------------------------------------------------------------
+
+
+def check_json(*args: str) -> tuple[int, dict[str, Any], str]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", *args])
+    return result.exit_code, json.loads(result.stdout), result.output
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "factlint.yaml").write_text("shipped-ledger: false\n")
+    monkeypatch.chdir(tmp_path)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.md").write_text("The council met on Tuesday.\n")
+    return articles
+
+
+def test_symlink_loops_and_dangling_links_are_reported_not_fatal(folder: Path) -> None:
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.md").write_text("Inner article.\n")
+    os.symlink("..", folder / "sub" / "back")  # a directory loop
+    os.symlink("loop.md", folder / "loop.md")  # a file that points at itself
+    os.symlink("missing-target.md", folder / "dangling.md")
+    code, report, output = check_json("articles")
+    assert code == 2
+    assert "Traceback" not in output
+    assert report["summary"]["files"] == 2  # good.md and sub/inner.md, once each
+    where = sorted(e["path"] for e in report["errors"])
+    assert where == ["articles/dangling.md", "articles/loop.md"]
+
+
+def test_a_loop_named_on_the_command_line_is_an_error(folder: Path) -> None:
+    os.symlink("self.md", folder / "self.md")
+    code, report, _ = check_json("articles/self.md", "articles/good.md")
+    assert code == 2
+    assert report["summary"]["files"] == 1
+    assert [e["path"] for e in report["errors"]] == ["articles/self.md"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_an_unreadable_file_is_reported(folder: Path) -> None:
+    secret = folder / "secret.md"
+    secret.write_text("Hidden.\n")
+    secret.chmod(0)
+    try:
+        code, report, _ = check_json("articles")
+    finally:
+        secret.chmod(0o644)
+    assert code == 2
+    assert [e["path"] for e in report["errors"]] == ["articles/secret.md"]
+
+
+CATASTROPHIC_RULE = """\
+id: FL799
+name: runaway-pattern
+category: style
+kind: pattern
+severity: warning
+summary: A pattern that backtracks forever on a long run of a's
+message: "runaway {match}"
+pattern: '(a+)+$'
+examples:
+  fail: ["aaa"]
+  pass: ["b"]
+"""
+
+
+def test_a_catastrophic_user_regex_is_a_rule_error_not_a_hang(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factlint.kinds import base
+
+    monkeypatch.setattr(base, "MATCH_TIMEOUT", 0.3)
+    rules = folder.parent / "my-rules"
+    rules.mkdir()
+    (rules / "FL799-runaway-pattern.yaml").write_text(CATASTROPHIC_RULE)
+    (folder.parent / "factlint.yaml").write_text("shipped-ledger: false\nrule-paths: [my-rules]\n")
+    (folder / "good.md").write_text("a" * 5000 + "!\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "articles"])
+    assert result.exit_code == 2
+    assert "FL799-runaway-pattern.yaml" in result.output
+    assert "timed out" in result.output
