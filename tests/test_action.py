@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.paths import SARIF_SCHEMA as SCHEMA_PATH
 from tests.pr_repo import commit, git, git_env, make_repo, write
 
 ROOT = Path(__file__).parent.parent
 SCRIPT = ROOT / "scripts" / "action-run.sh"
-SCHEMA_PATH = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+
 NEW_ARTICLE = {"articles/c.md": "# Council\n\nThe city budget was 7 million, the mayor said.\n"}
 
 

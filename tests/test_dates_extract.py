@@ -24,11 +24,12 @@ from factlint.extract.dates import (
     weekday_mismatch,
 )
 from factlint.model import Span
+from tests.paths import CORPUS
 
 D = datetime.date
 P = D(2026, 2, 17)  # a Tuesday, ISO week 2026-W08
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path("/work/shared/corpus/news")
+
 CORPUS_FILES = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
 
 

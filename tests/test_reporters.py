@@ -6,7 +6,6 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import unquote
 
 import jsonschema
@@ -32,8 +31,8 @@ from factlint.reporters._common import fix_location, one_line, summary_line
 from factlint.reporters.full import _piece, snippet
 from factlint.reporters.github import escape_data, escape_property
 from factlint.reporters.sarif import artifact_location
+from tests.paths import SARIF_SCHEMA as SCHEMA_PATH
 
-SCHEMA_PATH = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
 ANSI = regex.compile(r"\x1b\[")
 
 TEXT = (
