@@ -27,6 +27,9 @@ BUILTIN_CHECKS: tuple[str, ...] = (
     "factlint.checks.misspelling",
     "factlint.checks.phrase_lists",
     "factlint.checks.unbalanced",
+    "factlint.checks.dates",
+    "factlint.checks.date_conflicts",
+    "factlint.checks.ledger_events",
 )
 
 

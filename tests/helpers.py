@@ -89,6 +89,14 @@ def find_check(rule_id: str) -> Check:
     raise LookupError(f"no rule module declares {rule_id}" + (f" ({detail})" if detail else ""))
 
 
+@cache
+def shipped_ledger() -> Any:
+    """The shipped ledger, which ledger rules' examples are written against."""
+    from factlint.ledger import load_ledger, shipped_ledger_paths
+
+    return load_ledger(shipped_ledger_paths())
+
+
 # Corpus rules' examples hold several articles, split at this line.
 ARTICLE_BREAK = regex.compile(r"^[ \t]*<!--[ \t]*next article[ \t]*-->[ \t]*\r?\n?", regex.M)
 
@@ -120,6 +128,7 @@ def check_findings(
     ctx = Context(
         rules={r.id: r for r in check.rules},
         options={**check.defaults, **(options or {})},
+        ledger=shipped_ledger() if any(r.category == "ledger" for r in check.rules) else None,
     )
     found: Iterable[Finding]
     if check.scope == "corpus":

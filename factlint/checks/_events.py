@@ -1,0 +1,341 @@
+"""Event signatures: what happened and to whom, for the date checks.
+
+A dated mention is an event claim when its clause names a kind of event ("surpassed",
+"went public", "acquisition": factlint/data/event_verbs.yaml) and the parties it
+happened to (named entities that are not places, countries or outlets). Two mentions,
+or a mention and a ledger event, are the same event only when the kinds agree, the
+parties agree, and nothing tells them apart: a different model version ("Qwen 2.5" /
+"Qwen 3"), different figures in the clause (a change over time, not one event), a
+different ordinal, a negation on one side only. Dates in a clause about a plan or a
+forecast ("plans to list in 2026") are not event claims at all.
+
+When a clause holds two dates, each event word belongs to the date nearest to it:
+"Qwen, released in 2023, overtook Llama in September 2024" dates the release 2023
+and the overtaking September 2024.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from factlint.claims import DateMention, Subject
+from factlint.model import Span
+from factlint.subject import clause_around, content_terms, entity_names, stem
+
+_ORDINALS = regex.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\b",
+    regex.I,
+)
+_NUMBER = regex.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w]|[.,]\d)")
+# What may follow a figure that is a quantity, not a version: "Meta 10 billion".
+_NOT_VERSION_AFTER = (
+    r"(?!\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|thousand\b|trillion\b|bn\b|"
+    r"mn\b|tn\b|[mk]\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|times\b|people\b|"
+    r"percentage\b|points?\b|[,.]\d))"
+)
+# "Llama 4", "Qwen2.5", "GPT-4o"; "DeepSeek-V3"; "DeepSeek's R1".
+_VERSIONS = (
+    regex.compile(
+        r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)(?:[ \t]|-)?(?P<v>\d{1,3}(?:\.\d{1,2})?[a-z]?)\b"
+        + _NOT_VERSION_AFTER
+    ),
+    regex.compile(r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)-(?P<v>\p{Lu}{1,2}\d{1,3}(?:\.\d{1,2})?)\b"),
+    regex.compile(r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)['’]s\s+(?P<v>\p{Lu}{1,2}\d{1,3})\b"),
+)
+# Model and product codes that are names on their own: "H20", "A100", "R1", "M4".
+_CODE = regex.compile(r"(?<![\w.-])\p{Lu}{1,3}\d{1,4}[a-z]?(?![\w.-]|,\d)")
+# A masked web address that is a company's name ("Z.ai", "Character.AI").
+_DOMAIN_NAME = regex.compile(r"(?<![\w./@-])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+)+(?![\w/@-])")
+# A bare year after a determiner or a possessive names an edition, not a date:
+# "a 2025 Stanford HAI AI Index report", "the company's 2024 report".
+_ATTRIBUTIVE = regex.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those)|\p{L}['’]s?)\s+\Z", regex.I
+)
+_BARE_YEAR = regex.compile(r"\d{4}")
+_BOUND_CUE = regex.compile(
+    r"\b(?:by|until|till|through|before|after|since|from)\s+(?:the\s+)?"
+    r"(?:(?:end|start|beginning|middle|close)\s+of\s+)?\Z",
+    regex.I,
+)
+_LOOKBEHIND = 40
+_POSSESSIVE = regex.compile(r"(\p{L})['’]s?\s+(?=\p{Lu})")
+_SPLIT_PARTS = regex.compile(r"\s+(?:and|&)\s+")
+# Where an aside begins or ends: an event word belongs to a date of its own segment.
+_SEGMENT = regex.compile(r"[,;:()\[\]–—]")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    kinds: regex.Pattern[str]  # one named group per kind
+    kind_names: tuple[str, ...]
+    intention: regex.Pattern[str]
+    negation: regex.Pattern[str]
+    recurrence: regex.Pattern[str]
+    countries: regex.Pattern[str]  # one named group per country code
+    generic: frozenset[str]
+    places: frozenset[str]
+    single_party: frozenset[str]
+
+
+def _phrases(words: Iterable[str]) -> str:
+    alts = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts)
+
+
+def _exact(words: Iterable[str]) -> str:
+    alts = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    from factlint.data import load_yaml
+
+    data = load_yaml("event_verbs.yaml")
+    kinds = data["kinds"]
+    groups = "|".join(
+        rf"(?P<{name}>(?<![\w-])(?:{_phrases(words)})(?![\w-]))" for name, words in kinds.items()
+    )
+    return Lexicon(
+        kinds=regex.compile(groups, regex.I),
+        kind_names=tuple(kinds),
+        intention=regex.compile(rf"(?<![\w-])(?:{_phrases(data['intention'])})(?![\w-])", regex.I),
+        negation=regex.compile(rf"(?<![\w-])(?:{_phrases(data['negation'])})(?![\w-])", regex.I),
+        recurrence=regex.compile(
+            rf"(?<![\w-])(?:{_phrases(data['recurrence'])})(?![\w-])", regex.I
+        ),
+        countries=regex.compile(
+            "|".join(
+                rf"(?P<{code}>(?<![\w.-])(?:{_exact(names)})(?![\w-]|\.\w))"
+                for code, names in data["countries"].items()
+            )
+        ),
+        generic=frozenset(str(w).lower() for w in data["generic_names"]),
+        single_party=frozenset(data["single_party"]),
+        places=frozenset(str(w).lower() for w in data["places"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EventSig:
+    """The comparable parts of one event claim."""
+
+    kinds: frozenset[str]
+    parties: tuple[tuple[str, ...], ...]  # per named party: its distinctive words, in order
+    subject: Subject  # party words as entities, content terms (hyphen parts split)
+    versions: Mapping[str, frozenset[str]] = field(default_factory=dict)  # name -> versions
+    codes: frozenset[str] = frozenset()  # every version and product code of the clause
+    models: frozenset[str] = frozenset()  # named products: "llama 4", "r1", "h20"
+    countries: frozenset[str] = frozenset()  # country codes named: "us", "cn"
+    numbers: frozenset[str] = frozenset()
+    ordinals: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()  # content terms that are neither parties nor kinds
+    negated: bool = False
+    intended: bool = False
+    recurring: bool = False
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(w for p in self.parties for w in p)
+
+    @property
+    def label(self) -> str:
+        """A stable, normalised description: kinds and parties, sorted."""
+        parties = sorted(" ".join(p) for p in self.parties)
+        return " ".join([*sorted(self.kinds), *parties])
+
+
+def is_attributive(text: str, d: DateMention) -> bool:
+    """A bare year used as a modifier ("a 2025 report") rather than as a date."""
+    if not _BARE_YEAR.fullmatch(d.raw):
+        return False
+    return _ATTRIBUTIVE.search(text, max(0, d.span.start - _LOOKBEHIND), d.span.start) is not None
+
+
+def open_bound(text: str, d: DateMention) -> bool:
+    """A date that bounds a period ("by June 2025", "since 2018"), not an event's date."""
+    if d.mod in ("BEFORE", "AFTER"):
+        return True
+    return _BOUND_CUE.search(text, max(0, d.span.start - _LOOKBEHIND), d.span.start) is not None
+
+
+def names_text(text: str, prose: str) -> str:
+    """`prose` with masked company names that look like web addresses ("Z.ai") restored."""
+    if len(text) != len(prose):
+        return prose
+    chars: list[str] | None = None
+    for m in _DOMAIN_NAME.finditer(text):
+        if prose[m.start() : m.end()].strip():
+            continue
+        if chars is None:
+            chars = list(prose)
+        chars[m.start() : m.end()] = m.group()
+    return "".join(chars) if chars is not None else prose
+
+
+def _blank(text: str, spans: Iterable[Span], start: int, end: int) -> str:
+    chars = list(text[start:end])
+    for s in spans:
+        for i in range(max(s.start, start), min(s.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _party_words(phrase: str, lex: Lexicon) -> list[tuple[str, ...]]:
+    out = []
+    for part in _SPLIT_PARTS.split(phrase):
+        part = part.strip(" .'’-")
+        if not part or part in lex.places or part in lex.generic:
+            continue
+        words: list[str] = []
+        for word in part.split():
+            word = word.strip(".'’-")
+            if "-" in word and any(c.isdigit() for c in word):
+                word = word.split("-")[0]  # "deepseek-r1": the name; R1 is its version
+            ok = len(word) > 1 and word not in lex.generic and word not in lex.places
+            if ok and word not in words:
+                words.append(word)
+        if words:
+            out.append(tuple(words))
+    return out
+
+
+def _terms(text: str) -> frozenset[str]:
+    terms = set()
+    for term in content_terms(text):
+        terms.add(term)
+        if "-" in term:
+            terms.update(stem(p) for p in term.split("-") if len(p) > 2)
+    return frozenset(terms)
+
+
+def signature_of_text(body: str, kinds: Iterable[str] | None = None) -> EventSig:
+    """The signature of one clause (dates already blanked); kinds found in it unless given."""
+    lex = lexicon()
+    found = list(lex.kinds.finditer(body))
+    if kinds is None:
+        kinds = {m.lastgroup for m in found if m.lastgroup}
+    versions: dict[str, set[str]] = {}
+    version_spans = []
+    for pattern in _VERSIONS:
+        for m in pattern.finditer(body):
+            name = m["n"].lower()
+            if name in lex.generic:
+                continue
+            versions.setdefault(name, set()).add(m["v"].lower())
+            version_spans.append(Span(m.start("v"), m.end("v")))
+    product_codes = {m.group().lower() for m in _CODE.finditer(body)} - lex.generic
+    models = product_codes | {f"{n} {v}" for n, vs in versions.items() for v in vs}
+    codes = product_codes | {v for vs in versions.values() for v in vs}
+    parties: list[tuple[str, ...]] = []
+    # "Alibaba's Qwen" names two parties, not one called "alibaba qwen".
+    for phrase in entity_names(_POSSESSIVE.sub(r"\1, ", body)):
+        for words in _party_words(phrase, lex):
+            if words not in parties:
+                parties.append(words)
+    for code in sorted(codes - {w for p in parties for w in p}):
+        if not any(code in vs for vs in versions.values()):
+            parties.append((code,))
+    plain = _blank(body, version_spans, 0, len(body))
+    numbers = {m.group().replace(",", "") for m in _NUMBER.finditer(plain)}
+    terms = _terms(body)
+    names = {w for p in parties for w in p}
+    not_objects = _terms(" ".join(names)) | _terms(" ".join(m.group() for m in found))
+    not_objects |= {t for t in terms if t in lex.generic and not _is_place_word(t, lex)}
+    return EventSig(
+        kinds=frozenset(kinds),
+        parties=tuple(sorted(parties)),
+        subject=Subject(text=" ".join(body.split()), entities=frozenset(names), terms=terms),
+        versions={k: frozenset(v) for k, v in versions.items()},
+        codes=frozenset(codes),
+        models=frozenset(models),
+        countries=frozenset(m.lastgroup for m in lex.countries.finditer(body) if m.lastgroup),
+        numbers=frozenset(numbers),
+        ordinals=frozenset(m.group().lower() for m in _ORDINALS.finditer(body)),
+        objects=frozenset(terms - not_objects),
+        negated=lex.negation.search(body) is not None,
+        intended=lex.intention.search(body) is not None,
+        recurring=lex.recurrence.search(body) is not None,
+    )
+
+
+def _is_place_word(word: str, lex: Lexicon) -> bool:
+    return any(word in place.split() for place in lex.places)
+
+
+def signatures(text: str, dates: Sequence[DateMention]) -> list[EventSig]:
+    """One signature per date mention, from its clause in `text` (a names_text)."""
+    lex = lexicon()
+    spans = sorted(d.span for d in dates)
+    out = []
+    for d in dates:
+        clause = clause_around(text, d.sentence, d.span)
+        if clause.start == d.sentence.start:
+            clause = Span(_restored_start(text, clause.start), clause.end)
+        inside = [s for s in spans if clause.start <= s.start and s.end <= clause.end]
+        body = _blank(text, inside, clause.start, clause.end)
+        kinds = {
+            m.lastgroup
+            for m in lex.kinds.finditer(body)
+            if m.lastgroup and _date_of(body, clause.start, m.start(), inside) == d.span
+        }
+        out.append(signature_of_text(body, kinds))
+    return out
+
+
+def _restored_start(text: str, start: int) -> int:
+    """Move a sentence start back over a name that names_text restored ("Z.ai listed")."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    j = k
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    if j == k or not _DOMAIN_NAME.fullmatch(text, j, k):
+        return start
+    before = text[:j].rstrip(" \t")
+    return j if not before or before[-1] in '.!?\n"”' else start
+
+
+def _date_of(body: str, offset: int, at: int, dates: list[Span]) -> Span:
+    """The date an event word at `at` (in body) belongs to: one in its comma-separated
+    segment if any, the first after it, else the nearest before it."""
+    starts = [m.end() for m in _SEGMENT.finditer(body, 0, at)]
+    lo = offset + (starts[-1] if starts else 0)
+    end = _SEGMENT.search(body, at)
+    hi = offset + (end.start() if end else len(body))
+    pool = [s for s in dates if lo <= s.start < hi] or dates
+    here = offset + at
+    after = [s for s in pool if s.start >= here]
+    if after:
+        return min(after, key=lambda s: s.start)
+    return max(pool, key=lambda s: s.end)
+
+
+def shared_parties(a: EventSig, b: EventSig) -> int:
+    """How many parties each side has that the other names (the smaller count)."""
+    na, nb = a.names, b.names
+    return min(sum(1 for p in a.parties if p[0] in nb), sum(1 for p in b.parties if p[0] in na))
+
+
+def versions_clash(a: EventSig, b: EventSig, strict: bool) -> bool:
+    """Whether a shared name carries different versions ("Qwen 2.5" / "Qwen 3").
+
+    `strict`: a version on one side only also tells them apart (a release of "Qwen"
+    and a release of "Qwen 3" are different releases).
+    """
+    for name in set(a.versions) | set(b.versions):
+        va, vb = a.versions.get(name, frozenset()), b.versions.get(name, frozenset())
+        if va and vb:
+            if not va & vb:
+                return True
+        elif strict and (va or vb):
+            mine, other = (va, b) if va else (vb, a)
+            if name in other.names and not mine & other.codes:
+                return True
+    return False

@@ -1,0 +1,243 @@
+"""FL201 date-conflict: one event told at two incompatible dates.
+
+Within an article and across the articles of a run, two dated mentions are the same
+event when their clauses name the same kind of event ("surpassed" / "overtook",
+"went public" / "IPO") about the same parties (at least two named parties in common,
+or one and four more content words), and nothing tells them apart (factlint/checks/
+_events.py). Their dates conflict when no reading of one overlaps a reading of the
+other at their common grain: "2025" and "September 2025" agree; "September last year"
+published in February 2026 (2025-09) and "September 2024" do not.
+
+Precision first. Never compared: two dates of one sentence (a range or a change over
+time: "from 1.2% at the end of 2024 to nearly 30%"); a date in a quotation against one
+outside; a plan or a forecast ("plans to list in 2026"); a future against a past; an
+open bound ("by 2030", "since 2018"); a decade; a bare year that names an edition ("a
+2025 AI Index report"); clauses with different figures, versions or ordinals.
+"Early", "late", "the end of" widen a date by half its unit.
+
+One finding per mention that conflicts, at the less certain side (a relative date,
+else the later mention), with every conflicting mention as related location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from factlint.analysis import Analysis
+from factlint.checks._events import (
+    EventSig,
+    is_attributive,
+    lexicon,
+    names_text,
+    open_bound,
+    shared_parties,
+    signatures,
+    versions_clash,
+)
+from factlint.claims import DateMention, Subject
+from factlint.extract.dates import compatible
+from factlint.model import Finding, Related, RuleMeta, Severity
+from factlint.rule import Context
+from factlint.subject import candidate_pairs, subject_similarity
+
+RULES = (
+    RuleMeta(
+        id="FL201",
+        name="date-conflict",
+        category="date",
+        severity=Severity.ERROR,
+        summary="The same event is dated differently in two places",
+        scope="corpus",
+        rationale=(
+            "When one article says an event happened in September 2024 and another (or the "
+            "same one) says September 2025, at least one is wrong, and often the error comes "
+            "from resolving a relative date ('last year') against the wrong day. Mentions are "
+            "paired only when they name the same kind of event about the same parties; "
+            "ranges, changes over time, plans and quotations are never compared, and a coarse "
+            "date agrees with every finer date inside it."
+        ),
+        examples_fail=(
+            "Alibaba's Qwen models overtook Meta's Llama on Hugging Face in September 2024.\n"
+            "<!-- next article -->\n"
+            "Alibaba's Qwen surpassed Meta's Llama 4 on Hugging Face in September 2025, "
+            "becoming the most downloaded open model.\n",
+            "DeepSeek released its R1 model in January 2025, and the app topped the charts.\n\n"
+            "Markets fell sharply when DeepSeek released the R1 model in March 2024.\n",
+        ),
+        examples_pass=(
+            "Alibaba's Qwen models overtook Meta's Llama on Hugging Face in September 2024.\n"
+            "<!-- next article -->\n"
+            "Alibaba's Qwen surpassed Meta's Llama on Hugging Face in 2024, becoming the most "
+            "downloaded open model.\n",
+            "Alibaba released Qwen 2.5 in September 2024.\n"
+            "<!-- next article -->\n"
+            "Alibaba released Qwen 3 in April 2025.\n",
+            "Chinese models' share of usage on OpenRouter rose from 1.2% at the end of 2024 "
+            "to nearly 30% in 2025.\n",
+        ),
+    ),
+)
+SCOPE = "corpus"
+OPTIONS = {"min_similarity": float, "max_bucket": int}
+DEFAULTS = {"min_similarity": 0.35, "max_bucket": 256}
+
+_COMPARABLE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    doc_index: int
+    analysis: Analysis
+    date: DateMention
+    sig: EventSig
+
+
+def event_claims(analysis: Analysis) -> list[tuple[DateMention, EventSig]]:
+    """The article's dated mentions that can be compared as events, with signatures."""
+    dates = analysis.dates
+    if not dates:
+        return []
+    doc = analysis.doc
+    text = names_text(doc.text, doc.prose)
+    out = []
+    for d, sig in zip(dates, signatures(text, dates), strict=True):
+        if not (d.value or d.candidates) or d.grain not in _COMPARABLE_GRAINS:
+            continue
+        if open_bound(doc.prose, d) or is_attributive(doc.prose, d):
+            continue
+        if not sig.kinds or not sig.parties or sig.intended or sig.recurring:
+            continue
+        out.append((d, sig))
+    return out
+
+
+def widened(d: DateMention) -> DateMention:
+    """'Early 2025', 'the end of 2024': news uses them loosely, so widen by half a unit."""
+    return replace(d, mod="APPROX") if d.mod in ("START", "END") else d
+
+
+def dates_conflict(a: DateMention, b: DateMention) -> bool:
+    return not compatible(widened(a), widened(b))
+
+
+def same_event(a: EventSig, b: EventSig, min_similarity: float) -> bool:
+    """Whether two signatures describe one event (precision first)."""
+    kinds = a.kinds & b.kinds
+    if not kinds or a.negated != b.negated:
+        return False
+    if a.countries and b.countries and a.countries != b.countries:
+        return False  # other countries, other actors
+    parties = shared_parties(a, b)
+    if a.models & b.models or kinds & lexicon().single_party:
+        # One named product ("R1", "Llama 4") is as good as two names, and a listing
+        # or a founding happens once to one party.
+        parties = 2 * parties
+    objects = len(a.objects & b.objects)
+    # Two parties and what happened to them, or one party and several words more.
+    if parties < 1 or objects < (1 if parties >= 2 else 4):
+        return False
+    if subject_similarity(a.subject, b.subject) < min_similarity:
+        return False
+    if versions_clash(a, b, strict="release" in kinds):
+        return False
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return False  # different figures: different data points, not one event
+    return not (a.ordinals and b.ordinals and not a.ordinals & b.ordinals)
+
+
+def _tense_class(d: DateMention) -> str:
+    return "future" if d.tense == "future" else "past"
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """The mention-level conditions for comparing two claims at all."""
+    if a.doc_index == b.doc_index and a.date.sentence == b.date.sentence:
+        return False
+    if a.date.in_quote != b.date.in_quote:
+        return False
+    return _tense_class(a.date) == _tense_class(b.date)
+
+
+def shown(d: DateMention) -> str:
+    return " or ".join(d.candidates) if d.candidates else d.value
+
+
+def _primary(claims: Sequence[Claim], i: int, j: int) -> tuple[int, int]:
+    """(where to report, the other) for i < j: the relative side, else the later one."""
+    if claims[i].date.relative != claims[j].date.relative:
+        return (i, j) if claims[i].date.relative else (j, i)
+    return (j, i)  # claims are in (article, offset) order
+
+
+def _where(here: Claim, there: Claim) -> str:
+    line = there.analysis.doc.location(there.date.span).line
+    if here.doc_index == there.doc_index:
+        return f"on line {line}"
+    return f"in {there.analysis.doc.path}:{line}"
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
+    claims = [
+        Claim(i, analysis, d, sig)
+        for i, analysis in enumerate(corpus)
+        for d, sig in event_claims(analysis)
+    ]
+    if len(claims) < 2:
+        return
+    keys = []
+    owners = []
+    for n, claim in enumerate(claims):
+        names = claim.sig.names
+        for kind in sorted(claim.sig.kinds):
+            keys.append((kind, Subject(text="", entities=names)))
+            owners.append(n)
+    pairs = {
+        (min(owners[i], owners[j]), max(owners[i], owners[j]))
+        for i, j in candidate_pairs(keys, int(ctx.options["max_bucket"]))
+        if owners[i] != owners[j]
+    }
+    threshold = float(ctx.options["min_similarity"])
+    conflicts: dict[int, list[int]] = {}
+    for i, j in sorted(pairs):
+        a, b = claims[i], claims[j]
+        if not comparable(a, b) or not dates_conflict(a.date, b.date):
+            continue
+        if not same_event(a.sig, b.sig, threshold):
+            continue
+        here, there = _primary(claims, i, j)
+        conflicts.setdefault(here, []).append(there)
+    for n in sorted(conflicts):
+        here = claims[n]
+        others = [claims[m] for m in sorted(set(conflicts[n]))]
+        first = others[0]
+        more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
+        message = (
+            f'"{here.date.raw}" = {shown(here.date)} here; "{first.date.raw}" = '
+            f"{shown(first.date)} {_where(here, first)}{more}: the same event, dated differently"
+        )
+        related = [
+            Related(
+                o.analysis.doc.location(o.date.span),
+                f'"{o.date.raw}" = {shown(o.date)}: '
+                + _clip(
+                    " ".join(
+                        o.analysis.doc.text[o.date.sentence.start : o.date.sentence.end].split()
+                    )
+                ),
+            )
+            for o in others
+        ]
+        values = sorted({shown(o.date) for o in others})
+        yield ctx.finding(
+            "FL201",
+            here.analysis.doc,
+            here.date.span,
+            message,
+            related=related,
+            key=f"{here.sig.label}|{shown(here.date)}|{'/'.join(values)}",
+        )

@@ -1,0 +1,213 @@
+"""FL202-FL204: dates that cannot be right on their own, inside one article.
+
+- FL202 relative-date-unresolvable (info, off by default): "last year" in an article
+  with no publication date (front matter, metadata file or dateline) means nothing to
+  a reader who finds it later, and no other date check can use it.
+- FL203 future-past: an event told in the past tense at a date after publication
+  ("The plant opened in June 2026" in an article of March 2026). The date or the
+  publication date is wrong. Quotations, plans and forecasts ("will", "plans to",
+  "by 2030"), reported speech without a past verb of its own, and dates whose period
+  contains the publication day ("this year", "this month") are never reported; a
+  day may run two days past publication (time zones, late updates).
+- FL204 impossible-date: a day the calendar does not have ("30 February", "31 April
+  2025", "29 February 2025") or a weekday that does not match its date ("Monday, 17
+  February 2026", a Tuesday).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.checks._events import lexicon, open_bound
+from factlint.claims import DateMention, Subject
+from factlint.extract.dates import compatible, impossible_dates, weekday_mismatch
+from factlint.model import Finding, RuleMeta, Severity, Span
+from factlint.rule import Context
+from factlint.subject import clause_around
+
+RULES = (
+    RuleMeta(
+        id="FL202",
+        name="relative-date-unresolvable",
+        category="date",
+        severity=Severity.INFO,
+        summary="A relative date in an article without a publication date",
+        rationale=(
+            "'Last year', 'on Monday' and 'in May' are only meaningful against the day the "
+            "article was published. Without a date in the front matter, the metadata file or "
+            "a dateline, a reader who finds the article later cannot tell when things "
+            "happened, and factlint cannot compare the date with other articles or the ledger."
+        ),
+        examples_fail=("The company went public last year.\n",),
+        examples_pass=(
+            "---\ndate: 2026-02-17\n---\nThe company went public last year.\n",
+            "The company went public in January 2025.\n",
+        ),
+        default_enabled=False,
+    ),
+    RuleMeta(
+        id="FL203",
+        name="future-past",
+        category="date",
+        severity=Severity.WARNING,
+        summary="An event told in the past tense is dated after publication",
+        rationale=(
+            "A sentence that says something happened at a date after the article was "
+            "published is wrong somewhere: the year was mistyped ('2026' for '2025'), a "
+            "relative date was resolved against the wrong day, or the publication date in the "
+            "metadata is wrong. Plans, forecasts ('will', 'by 2030'), quotations and periods "
+            "that contain the publication day ('this year') are not reported."
+        ),
+        examples_fail=(
+            "---\ndate: 2025-03-01\n---\nThe company opened its first factory in June 2025.\n",
+            "BEIJING, Feb 17, 2026 (Reuters) - Alibaba released the model on 20 March 2026.\n",
+        ),
+        examples_pass=(
+            "---\ndate: 2025-03-01\n---\nThe company opened its first factory in June 2024.\n",
+            "---\ndate: 2025-03-01\n---\nThe company will open its first factory in June 2025.\n",
+            "---\ndate: 2025-03-01\n---\nThe company opened three factories this year.\n",
+        ),
+    ),
+    RuleMeta(
+        id="FL204",
+        name="impossible-date",
+        category="date",
+        severity=Severity.ERROR,
+        summary="A date that does not exist, or a weekday that does not match its date",
+        rationale=(
+            "30 February, 31 April and 29 February in a year that is not a leap year do not "
+            "exist, and 17 February 2026 was a Tuesday, not a Monday. Such a date is a typo, "
+            "and the reader cannot tell which part of it is wrong."
+        ),
+        examples_fail=(
+            "The deal closed on 30 February.\n",
+            "The meeting on Monday, 17 February 2026 ran late.\n",
+            "The report came out on 29 February 2025.\n",
+        ),
+        examples_pass=(
+            "The deal closed on 28 February.\n",
+            "The meeting on Tuesday, 17 February 2026 ran late.\n",
+            "The report came out on 29 February 2024.\n",
+        ),
+    ),
+)
+SCOPE = "document"
+OPTIONS = {"future_slack_days": int}
+DEFAULTS = {"future_slack_days": 2}
+
+# Verbs that report speech: a past "said" does not put the reported event in the past
+# ("said on Tuesday that the plant opens in June").
+_REPORTING = frozenset(
+    """
+    said told stated added noted wrote reported explained claimed warned announced
+    predicted argued insisted suggested believed thought estimated forecast confirmed
+    revealed indicated disclosed acknowledged asked replied agreed
+    """.split()
+)
+_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+_NEAR = 80  # how far from the date the clause's own past verb may be
+
+
+@functools.cache
+def _past_words() -> tuple[frozenset[str], frozenset[str]]:
+    from factlint.data import load_yaml
+
+    data = load_yaml("dates.yaml")
+    return frozenset(data["past_verbs"]), frozenset(data["ed_not_past"])
+
+
+def _has_own_past_verb(text: str, clause: Span, span: Span) -> bool:
+    """A past-tense verb, other than a reporting verb, close to the date in its clause."""
+    past, not_past = _past_words()
+    lo, hi = max(clause.start, span.start - _NEAR), min(clause.end, span.end + _NEAR)
+    for m in _WORD.finditer(text, lo, hi):
+        if span.start <= m.start() < span.end:
+            continue
+        word = m.group().lower()
+        if word in _REPORTING or word == "ago":
+            continue
+        if word in past or (word.endswith("ed") and len(word) > 4 and word not in not_past):
+            return True
+    return False
+
+
+def _after(published: datetime.date, slack: int) -> DateMention:
+    """Every date up to `published` + `slack` days, as a mention to compare with."""
+    limit = published + datetime.timedelta(days=slack)
+    return DateMention(
+        span=Span(0, 0),
+        raw="",
+        value=limit.isoformat(),
+        grain="day",
+        relative=False,
+        sentence=Span(0, 0),
+        subject=Subject(""),
+        mod="BEFORE",
+    )
+
+
+def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    published = analysis.published
+    if published is None:
+        return
+    doc = analysis.doc
+    text = doc.prose
+    bound = _after(published, int(ctx.options["future_slack_days"]))
+    intention = lexicon().intention
+    for d in analysis.dates:
+        if d.tense != "past" or d.in_quote or open_bound(text, d):
+            continue
+        if not (d.value or d.candidates) or d.grain == "decade":
+            continue
+        if compatible(d, bound):  # some reading is on or before publication
+            continue
+        clause = clause_around(text, d.sentence, d.span)
+        blanked = text[clause.start : d.span.start] + " " + text[d.span.end : clause.end]
+        if intention.search(blanked) or not _has_own_past_verb(text, clause, d.span):
+            continue
+        shown = " or ".join(d.candidates) if d.candidates else d.value
+        yield ctx.finding(
+            "FL203",
+            doc,
+            d.span,
+            f'"{d.raw}" ({shown}) is after the publication date {published.isoformat()}, '
+            "but the sentence tells it in the past tense",
+            key=f"{' '.join(sorted(d.subject.terms))}|{shown}|{published.isoformat()}",
+        )
+
+
+def _unresolvable(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    if analysis.published is not None:
+        return
+    for d in analysis.dates:
+        if d.relative and not d.value:
+            yield ctx.finding(
+                "FL202",
+                analysis.doc,
+                d.span,
+                f'"{d.raw}" is relative, but the article has no publication date (add '
+                "'date:' to its front matter or metadata file)",
+                key=f"{' '.join(d.raw.lower().split())}|{' '.join(sorted(d.subject.terms))}",
+            )
+
+
+def _impossible(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    doc = analysis.doc
+    found = [
+        *impossible_dates(doc.prose, analysis.sentences),
+        *weekday_mismatch(doc.prose, analysis.sentences),
+    ]
+    for span, message in sorted(found, key=lambda item: item[0]):
+        raw = " ".join(doc.text[span.start : span.end].split())
+        yield ctx.finding("FL204", doc, span, f'"{raw}": {message}', key=f"{raw.lower()}|{message}")
+
+
+def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    yield from _unresolvable(analysis, ctx)
+    yield from _future_past(analysis, ctx)
+    yield from _impossible(analysis, ctx)
