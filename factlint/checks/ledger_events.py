@@ -72,6 +72,7 @@ class _EventNames:
     kinds: frozenset[str]  # from all its names
     names: tuple[EventSig, ...]  # one signature per name
     versions: frozenset[str]  # versions any name carries ("r1" for "DeepSeek-R1")
+    scored: tuple[str, ...]  # the names without their event words, for match_score
 
 
 @functools.cache
@@ -82,7 +83,10 @@ def _event_names(event: Event) -> _EventNames:
     )
     names = tuple(signature_of_text(name, kinds) for name in event.aliases)
     versions = frozenset(v for n in names for vs in n.versions.values() for v in vs)
-    return _EventNames(kinds, names, versions)
+    # The kind is matched through the synonym table ("IPO" / "going public"), so the
+    # score compares the rest: who, where, what.
+    stripped = (" ".join(lex.kinds.sub(" ", name).split()) for name in event.aliases)
+    return _EventNames(kinds, names, versions, tuple(n for n in stripped if n))
 
 
 def _name_matches(claim: EventSig, name: EventSig) -> bool:
@@ -127,7 +131,7 @@ def matching_events(d: DateMention, sig: EventSig, ledger: Ledger, min_score: fl
             continue
         if not any(_name_matches(sig, name) for name in names.names):
             continue
-        if match_score(entry.aliases, subject) < min_score:
+        if match_score(names.scored or entry.aliases, subject) < min_score:
             continue
         found.append(entry)
     return found
