@@ -48,7 +48,7 @@ FL201_CASES = [
     # The seeds' case: a relative date (2025-09) against an explicit one (2024-09).
     pytest.param(
         [("a.md", QWEN_000, FEB_2026), ("b.md", QWEN_003, JAN_2026)],
-        [("FL201", 1, 62)],
+        [("a.md", 1, 62), ("b.md", 1, 110)],
         id="qwen-relative-vs-explicit",
     ),
     pytest.param(
@@ -71,7 +71,7 @@ FL201_CASES = [
                 None,
             )
         ],
-        [("FL201", 3, 35)],
+        [("a.md", 1, 45), ("a.md", 3, 35)],
         id="r1-within-article",
     ),
     pytest.param(
@@ -92,7 +92,7 @@ FL201_CASES = [
             ("a.md", "Zhipu's Z.ai went public in Hong Kong this month.\n", JAN_2026),
             ("b.md", "Z.ai listed in Hong Kong in January 2025.\n", None),
         ],
-        [("FL201", 1, 39)],
+        [("a.md", 1, 39), ("b.md", 1, 29)],
         id="listing-one-party",
     ),
     pytest.param(
@@ -169,7 +169,7 @@ FL201_CASES = [
             ("a.md", "The US halted Nvidia's sales of H20 chips to China in April 2025.\n", None),
             ("b.md", "The US banned sales of Nvidia's H20 chips to China in April 2024.\n", None),
         ],
-        [("FL201", 1, 55)],
+        [("a.md", 1, 55), ("b.md", 1, 55)],
         id="ban-same-actor",
     ),
     pytest.param(
@@ -207,6 +207,63 @@ FL201_CASES = [
         ],
         [],
         id="overtake-other-measure",
+    ),
+    # Dates of something else than the event: a statement, a time counted from it, a
+    # filing before a listing, one expression read as two.
+    pytest.param(
+        [
+            (
+                "a.md",
+                "Alibaba said in September 2025 that its Qwen models had overtaken Meta's Llama "
+                "in downloads on Hugging Face.\n",
+                None,
+            ),
+            ("b.md", QWEN_003, None),
+        ],
+        [],
+        id="date-of-the-statement",
+    ),
+    pytest.param(
+        [
+            (
+                "a.md",
+                "Alibaba's Qwen models overtook Meta's Llama in downloads on Hugging Face in "
+                "September 2025, the company said.\n",
+                None,
+            ),
+            ("b.md", QWEN_003, None),
+        ],
+        [("a.md", 1, 77), ("b.md", 1, 110)],
+        id="date-of-the-event-said",
+    ),
+    pytest.param(
+        [
+            ("a.md", "A year ago this week, DeepSeek released its R1 reasoning model.\n", FEB_2026),
+            ("b.md", "DeepSeek released its R1 reasoning model in January 2025.\n", None),
+        ],
+        [],
+        id="compound-expression",
+    ),
+    pytest.param(
+        [
+            (
+                "a.md",
+                "On the first anniversary of the R1 model's release, on 20 January 2026, "
+                "DeepSeek stayed silent.\n",
+                None,
+            ),
+            ("b.md", "DeepSeek released the R1 model on 20 January 2025.\n", None),
+        ],
+        [],
+        id="anniversary",
+    ),
+    pytest.param(
+        [
+            ("a.md", "Z.ai filed for a Hong Kong IPO in 2025 and listed in January 2026.\n", None),
+            ("b.md", "Z.ai went public in Hong Kong in January 2026.\n", None),
+        ],
+        [],
+        id="filing-before-listing",
     ),
     # One sentence: a change over time, not two claims about one event.
     pytest.param(
@@ -247,24 +304,46 @@ FL201_CASES = [
 ]
 
 
+def conflicts(sources: list) -> list[tuple[str, int, int]]:
+    return [(f.path, f.location.line, f.location.col) for f in rule_findings("FL201", sources)]
+
+
 @pytest.mark.parametrize(("sources", "expected"), FL201_CASES)
 def test_date_conflict(sources: list, expected: list) -> None:
-    assert run_rule("FL201", sources) == expected
+    assert conflicts(sources) == expected
 
 
-def test_date_conflict_message_and_related() -> None:
-    (finding,) = rule_findings(
+def test_date_conflict_messages_and_related() -> None:
+    here, there = rule_findings(
         "FL201", [("a.md", QWEN_000, FEB_2026), ("b.md", QWEN_003, JAN_2026)]
     )
-    assert finding.path == "a.md"
-    assert finding.message == (
+    assert here.message == (
         '"September last year" = 2025-09 here; "September 2024" = 2024-09 in b.md:1: '
         "the same event, dated differently"
     )
-    (related,) = finding.related
+    assert there.message == (
+        '"September 2024" = 2024-09 here; "September last year" = 2025-09 in a.md:1: '
+        "the same event, dated differently"
+    )
+    (related,) = here.related
     assert (related.location.path, related.location.line, related.location.col) == ("b.md", 1, 110)
     assert related.message.startswith('"September 2024" = 2024-09: China\'s Qwen models overtook')
-    assert finding.key == "overtake alibaba hugging face llama meta qwen|2025-09|2024-09"
+    assert here.key == "overtake alibaba hugging face llama meta qwen|2025-09|2024-09"
+    assert there.key == "overtake hugging face llama meta qwen|2024-09|2025-09"
+
+
+def test_date_conflict_within_article_message() -> None:
+    text = (
+        "DeepSeek released its R1 reasoning model on 20 January 2025.\n\n"
+        "When the R1 model was released in January 2024, chip stocks fell.\n"
+    )
+    first, second = rule_findings("FL201", text)
+    assert first.message.endswith(
+        '"January 2024" = 2024-01 on line 3: the same event, dated differently'
+    )
+    assert second.message.startswith(
+        '"January 2024" = 2024-01 here; "20 January 2025" = 2025-01-20 on line 1'
+    )
 
 
 def test_date_conflict_key_survives_edits_elsewhere() -> None:
@@ -275,7 +354,8 @@ def test_date_conflict_key_survives_edits_elsewhere() -> None:
     assert second[0].location.line == 3
 
 
-def test_date_conflict_reports_once_per_mention() -> None:
+def test_the_majority_side_is_not_reported() -> None:
+    """Two articles agree on September 2024, one says September 2025: only it is reported."""
     third = ("c.md", QWEN_003.replace("Did you know? ", ""), None)
     findings = rule_findings(
         "FL201", [("a.md", QWEN_000, FEB_2026), ("b.md", QWEN_003, None), third]
@@ -459,13 +539,15 @@ def test_seeds_through_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.chdir(tmp_path)
     out = _cli_json(["--select", "FL2", "seeds/"])
     found = [(f["rule"], f["path"], f["line"], f["column"]) for f in out["findings"]]
-    assert found == [("FL201", "seeds/000_b2a1cf249883d228.txt", 33, 322)]
-    (related,) = out["findings"][0]["related"]
-    assert (related["path"], related["line"], related["column"]) == (
-        "seeds/003_e5ad231f2f994792.txt",
-        47,
-        110,
-    )
+    assert found == [
+        ("FL201", "seeds/000_b2a1cf249883d228.txt", 33, 322),
+        ("FL201", "seeds/003_e5ad231f2f994792.txt", 47, 110),
+    ]
+    related = [[(r["path"], r["line"], r["column"]) for r in f["related"]] for f in out["findings"]]
+    assert related == [
+        [("seeds/003_e5ad231f2f994792.txt", 47, 110)],
+        [("seeds/000_b2a1cf249883d228.txt", 33, 322)],
+    ]
     assert out["findings"][0]["message"].startswith(
         '"September last year" = 2025-09 here; "September 2024" = 2024-09 in '
         "seeds/003_e5ad231f2f994792.txt:47"

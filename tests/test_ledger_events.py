@@ -146,7 +146,17 @@ SHIPPED = [
     ("DeepSeek released R1 on 20 January 2025.\n", []),
     ("DeepSeek released R1 in January 2024.\n", [("FL405", 1, 25)]),
     ("DeepSeek released V3 in December 2024.\n", []),
+    ("Zhipu AI filed for a Hong Kong IPO in 2025 and listed in January 2026.\n", []),
+    ("On the first anniversary of R1's release, 20 January 2026, DeepSeek stayed silent.\n", []),
+    ("DeepSeek said in January 2024 that R1 was released.\n", []),
 ]
+
+
+def test_compound_date_is_not_checked(shipped: Ledger) -> None:
+    text = "A year ago this week, DeepSeek released R1.\n"
+    assert located(text, shipped, {"date": datetime.date(2026, 1, 22)}) == []
+    text = "This week, DeepSeek released R1.\n"
+    assert located(text, shipped, {"date": datetime.date(2026, 1, 22)}) == [("FL405", 1, 1)]
 
 
 @pytest.fixture(scope="module")

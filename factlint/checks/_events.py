@@ -17,6 +17,7 @@ and the overtaking September 2024.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -48,7 +49,7 @@ _VERSIONS = (
     regex.compile(r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)['’]s\s+(?P<v>\p{Lu}{1,2}\d{1,3})\b"),
 )
 # Model and product codes that are names on their own: "H20", "A100", "R1", "M4".
-_CODE = regex.compile(r"(?<![\w.-])\p{Lu}{1,3}\d{1,4}[a-z]?(?![\w.-]|,\d)")
+_CODE = regex.compile(r"(?<![\w.-])\p{Lu}{1,3}\d{1,4}[a-z]?(?![\w-]|[.,]\d)")
 # A masked web address that is a company's name ("Z.ai", "Character.AI").
 _DOMAIN_NAME = regex.compile(r"(?<![\w./@-])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+)+(?![\w/@-])")
 # A bare year after a determiner or a possessive names an edition, not a date:
@@ -60,6 +61,18 @@ _BARE_YEAR = regex.compile(r"\d{4}")
 _BOUND_CUE = regex.compile(
     r"\b(?:by|until|till|through|before|after|since|from)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle|close)\s+of\s+)?\Z",
+    regex.I,
+)
+_REPORTED = regex.compile(
+    r"\b(?:said|says|told|announced|reported|stated|wrote|noted|confirmed|revealed|disclosed|"
+    r"according\s+to\s+\p{L}+)\s+(?:(?:on|in|at|during|earlier|late|early)\s+)?(?:the\s+)?\Z",
+    regex.I,
+)
+# "a year after", "two months later", "weeks before": a date counted from the event.
+_OFFSET = regex.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|"
+    r"\d+)\s+(?:full\s+)?(?:days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:after|before|since|later|earlier|on)\b|\banniversary\b",
     regex.I,
 )
 _LOOKBEHIND = 40
@@ -162,6 +175,28 @@ def open_bound(text: str, d: DateMention) -> bool:
     if d.mod in ("BEFORE", "AFTER"):
         return True
     return _BOUND_CUE.search(text, max(0, d.span.start - _LOOKBEHIND), d.span.start) is not None
+
+
+def not_the_event_date(text: str, d: DateMention) -> bool:
+    """A date of something else than the event its clause names: when it was said ("said
+    in September that Qwen had overtaken Llama"), or a time counted from the event ("a
+    year after its release, on 20 January 2026")."""
+    start = max(0, d.span.start - _LOOKBEHIND)
+    if _REPORTED.search(text, start, d.span.start):
+        return True
+    return _OFFSET.search(text, d.sentence.start, d.sentence.end) is not None
+
+
+def compound(text: str, dates: Sequence[DateMention]) -> frozenset[int]:
+    """Indexes of mentions written right beside another ("a year ago this week"): one
+    expression the extractor read as two, so neither part is the event's date."""
+    order = sorted(range(len(dates)), key=lambda i: dates[i].span.start)
+    out = set()
+    for i, j in itertools.pairwise(order):
+        gap = text[dates[i].span.end : dates[j].span.start]
+        if len(gap) <= 3 and not gap.strip(" \t,"):
+            out.update((i, j))
+    return frozenset(out)
 
 
 def names_text(text: str, prose: str) -> str:

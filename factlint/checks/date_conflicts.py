@@ -10,13 +10,17 @@ published in February 2026 (2025-09) and "September 2024" do not.
 
 Precision first. Never compared: two dates of one sentence (a range or a change over
 time: "from 1.2% at the end of 2024 to nearly 30%"); a date in a quotation against one
-outside; a plan or a forecast ("plans to list in 2026"); a future against a past; an
-open bound ("by 2030", "since 2018"); a decade; a bare year that names an edition ("a
-2025 AI Index report"); clauses with different figures, versions or ordinals.
-"Early", "late", "the end of" widen a date by half its unit.
+outside; a plan, a forecast or a step before the event ("plans to list in 2026", "filed
+for an IPO in 2025"); a future against a past; an open bound ("by 2030", "since 2018");
+a decade; a bare year that names an edition ("a 2025 AI Index report"); the date of a
+statement ("said in September that ...") or one counted from the event ("a year after
+its release"); two dates written as one expression ("a year ago this week"); clauses
+with different figures, versions, ordinals or countries; an event of a series ("its
+latest model"). "Early", "late", "the end of" widen a date by half its unit.
 
-One finding per mention that conflicts, at the less certain side (a relative date,
-else the later mention), with every conflicting mention as related location.
+Both sides of a conflict are reported, each with the other as related location (which
+one is wrong is for the editor to find out), except a side that more mentions agree
+with than contradict.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from dataclasses import dataclass, replace
 from factlint.analysis import Analysis
 from factlint.checks._events import (
     EventSig,
+    compound,
     is_attributive,
     lexicon,
     names_text,
+    not_the_event_date,
     open_bound,
     shared_parties,
     signatures,
@@ -101,10 +107,11 @@ def event_claims(analysis: Analysis) -> list[tuple[DateMention, EventSig]]:
     doc = analysis.doc
     text = names_text(doc.text, doc.prose)
     out = []
-    for d, sig in zip(dates, signatures(text, dates), strict=True):
-        if not (d.value or d.candidates) or d.grain not in _COMPARABLE_GRAINS:
+    joined = compound(text, dates)
+    for n, (d, sig) in enumerate(zip(dates, signatures(text, dates), strict=True)):
+        if not (d.value or d.candidates) or d.grain not in _COMPARABLE_GRAINS or n in joined:
             continue
-        if open_bound(doc.prose, d) or is_attributive(doc.prose, d):
+        if open_bound(text, d) or is_attributive(text, d) or not_the_event_date(text, d):
             continue
         if not sig.kinds or not sig.parties or sig.intended or sig.recurring:
             continue
@@ -163,13 +170,6 @@ def shown(d: DateMention) -> str:
     return " or ".join(d.candidates) if d.candidates else d.value
 
 
-def _primary(claims: Sequence[Claim], i: int, j: int) -> tuple[int, int]:
-    """(where to report, the other) for i < j: the relative side, else the later one."""
-    if claims[i].date.relative != claims[j].date.relative:
-        return (i, j) if claims[i].date.relative else (j, i)
-    return (j, i)  # claims are in (article, offset) order
-
-
 def _where(here: Claim, there: Claim) -> str:
     line = there.analysis.doc.location(there.date.span).line
     if here.doc_index == there.doc_index:
@@ -203,17 +203,25 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     }
     threshold = float(ctx.options["min_similarity"])
     conflicts: dict[int, list[int]] = {}
+    support: dict[int, int] = {}
     for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
-        if not comparable(a, b) or not dates_conflict(a.date, b.date):
+        if not comparable(a, b) or not same_event(a.sig, b.sig, threshold):
             continue
-        if not same_event(a.sig, b.sig, threshold):
-            continue
-        here, there = _primary(claims, i, j)
-        conflicts.setdefault(here, []).append(there)
-    for n in sorted(conflicts):
+        if dates_conflict(a.date, b.date):
+            conflicts.setdefault(i, []).append(j)
+            conflicts.setdefault(j, []).append(i)
+        else:
+            support[i] = support.get(i, 0) + 1
+            support[j] = support.get(j, 0) + 1
+    # Both sides are reported (which one is wrong is for the editor to find out), except
+    # a side that more mentions agree with than contradict.
+    reported = {
+        n: others for n, others in conflicts.items() if support.get(n, 0) < len(set(others))
+    }
+    for n in sorted(reported):
         here = claims[n]
-        others = [claims[m] for m in sorted(set(conflicts[n]))]
+        others = [claims[m] for m in sorted(set(reported[n]))]
         first = others[0]
         more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
         message = (

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 import regex
 
 from factlint.analysis import Analysis
-from factlint.checks._events import lexicon, open_bound
+from factlint.checks._events import compound, lexicon, open_bound
 from factlint.claims import DateMention, Subject
 from factlint.extract.dates import compatible, impossible_dates, weekday_mismatch
 from factlint.model import Finding, RuleMeta, Severity, Span
@@ -159,8 +159,9 @@ def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     text = doc.prose
     bound = _after(published, int(ctx.options["future_slack_days"]))
     intention = lexicon().intention
-    for d in analysis.dates:
-        if d.tense != "past" or d.in_quote or open_bound(text, d):
+    joined = compound(text, analysis.dates)
+    for n, d in enumerate(analysis.dates):
+        if d.tense != "past" or d.in_quote or open_bound(text, d) or n in joined:
             continue
         if not (d.value or d.candidates) or d.grain == "decade":
             continue
