@@ -30,6 +30,9 @@ BUILTIN_CHECKS: tuple[str, ...] = (
     "factlint.checks.dates",
     "factlint.checks.date_conflicts",
     "factlint.checks.ledger_events",
+    "factlint.checks.attributions",
+    "factlint.checks.unattributed",
+    "factlint.checks.ledger_people",
 )
 
 

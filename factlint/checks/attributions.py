@@ -1,0 +1,980 @@
+"""FL301-FL304: people's titles and quotations compared within and across articles.
+
+- FL301 title-conflict (error): one person given a different role or organisation in
+  two articles ("CEO of Google DeepMind" / "CEO of OpenAI").
+- FL302 title-wording (info): the same title worded differently ("head of Asian
+  research" / "Head of Asia Research"). Two ids rather than one rule with two
+  severities, so that each can be selected, ignored and baselined on its own.
+- FL303 quote-drift (warning): one remark of one speaker worded differently in two
+  places, most often a translation or a paraphrase.
+- FL304 quote-speaker-conflict (error): one quotation attributed to two people.
+
+Decisions:
+
+- People are matched across articles by full name: the same first and last name
+  (middle names and initials aside). Within one article the extractor has already
+  merged "Green" into "Rory Green", so title conflicts are a cross-article matter.
+- A title that legitimately changes is not a conflict: roles are not compared when the
+  articles were published more than `title_max_days_apart` days apart (default 183),
+  nor when either title says it is time-bound ("former", "acting", "interim", "then").
+  A missing title or organisation on one side is no conflict, nor is one side naming
+  fewer roles ("economist" / "economist and head of research"), a country in front of
+  the title ("U.S. President"), or an organisation written longer or as an acronym
+  ("DeepMind" / "Google DeepMind", "IDC" / "International Data Corporation").
+  Two people with one name are told apart, as far as text allows: a role conflict is
+  reported only when the title or the organisation agrees on both sides, or the two
+  articles name another person in common.
+- Quotes are compared sentence by sentence. Two sentences of one speaker match when
+  their words agree (rapidfuzz token_set_ratio on `normalise_quote` text, numbers as
+  digits) and their content words agree, rare words weighing more (inverse frequency
+  over all quoted sentences of the run). A match counts when it is strong, or when it
+  is moderate and the sentence before or after matches too, in the same order (a
+  translated passage drifts word by word but keeps its order). Each sentence matches at
+  most one sentence of each other article. Candidates come from an index on content
+  words (`subject.candidate_pairs`), never from all pairs.
+- A quote without a speaker is matched only when one of its sentences matches
+  another article's quote almost verbatim and that quote's speaker is named in the
+  unattributed quote's paragraph or the next (a lede quote attributed below it).
+- Speakers that are not people ("the report", "reports", "CNBC") are never matched as
+  names; FL304 needs two named people who are not the same person.
+- A sentence equal to the other, or contained in it (an excerpt), is no drift.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.claims import Person, Quote, Subject
+from factlint.extract.attribution import normalise_quote, same_person
+from factlint.model import Finding, RuleMeta, Severity
+from factlint.rule import Context
+from factlint.subject import STOPWORDS, candidate_pairs, stem
+
+_BREAK = "<!-- next article -->\n"
+
+RULES = (
+    RuleMeta(
+        id="FL301",
+        name="title-conflict",
+        category="attribution",
+        severity=Severity.ERROR,
+        summary="One person is given a different role or organisation in another article",
+        scope="corpus",
+        rationale=(
+            "A person's title is part of what makes a quote credible, and a wrong one is a "
+            "correction waiting to happen. People are matched by full name across "
+            "articles; a role or organisation that differs is reported at the later "
+            "article, with the other as related location. Titles are not compared when "
+            "the articles are more than about six months apart or a title is marked as "
+            "time-bound ('former', 'acting'), since people change jobs; a title missing "
+            "on one side, fewer roles on one side, a country before the title and an "
+            "organisation written shorter or as an acronym are not conflicts. To keep "
+            "namesakes apart, the title or the organisation must agree on both sides, or "
+            "the articles must name another person in common."
+        ),
+        examples_fail=(
+            "Demis Hassabis, CEO of Google DeepMind, said the gap was months.\n"
+            + _BREAK
+            + "Demis Hassabis, CEO of OpenAI, said the gap was months.\n",
+        ),
+        examples_pass=(
+            "Demis Hassabis, CEO of Google DeepMind, said the gap was months.\n"
+            + _BREAK
+            + "Demis Hassabis, CEO of DeepMind, said the gap was months.\n",
+        ),
+    ),
+    RuleMeta(
+        id="FL302",
+        name="title-wording",
+        category="attribution",
+        severity=Severity.INFO,
+        summary="One person's title is worded differently in another article",
+        scope="corpus",
+        rationale=(
+            "The same title written two ways ('head of Asian research' and 'Head of Asia "
+            "Research') is not wrong, but one of the two is usually not the official "
+            "form. Differences of case alone (a title capitalised before a name and "
+            "lowercase after it) and abbreviations ('CEO', 'chief executive') are not "
+            "reported."
+        ),
+        examples_fail=(
+            "Rory Green, chief economist and head of Asian research at TS Lombard, spoke.\n"
+            + _BREAK
+            + "Rory Green, Chief Economist and Head of Asia Research at TS Lombard, spoke.\n",
+        ),
+        examples_pass=(
+            "Rory Green, chief economist and head of Asia research at TS Lombard, spoke.\n"
+            + _BREAK
+            + "Rory Green, Chief Economist and Head of Asia Research at TS Lombard, spoke.\n",
+        ),
+    ),
+    RuleMeta(
+        id="FL303",
+        name="quote-drift",
+        category="quote",
+        severity=Severity.WARNING,
+        summary="A speaker's quote is worded differently in another place",
+        scope="corpus",
+        rationale=(
+            "A direct quote promises the speaker's exact words. When two articles (or two "
+            "places in one) quote the same remark of the same speaker in different words, "
+            "at most one of them can be verbatim; usually one is a translation or a "
+            "paraphrase that should lose its quote marks. The message shows the words "
+            "that changed. Differences of case, punctuation and quote style are ignored, "
+            "and an excerpt of a longer quote is not a drift."
+        ),
+        examples_fail=(
+            '"The tech shock has just begun, and it will reshape every emerging market '
+            'economy," Rory Green said.\n'
+            + _BREAK
+            + '"The tech shock is just getting started, and it will reshape every emerging '
+            'market economy," Rory Green said.\n',
+        ),
+        examples_pass=(
+            '"The tech shock has just begun, and it will reshape every emerging market '
+            'economy," Rory Green said.\n'
+            + _BREAK
+            + '"The Tech Shock has just begun - and it will reshape every emerging market '
+            'economy," Rory Green said.\n',
+        ),
+    ),
+    RuleMeta(
+        id="FL304",
+        name="quote-speaker-conflict",
+        category="quote",
+        severity=Severity.ERROR,
+        summary="The same quote is attributed to two different people",
+        scope="corpus",
+        rationale=(
+            "A quotation put in the wrong mouth is among the most damaging errors a "
+            "publication can make. A quote of at least eight words whose normalised text "
+            "is equal (or at least 95% similar, or contained in the other) is reported "
+            "when its two speakers are named people who cannot be the same person. "
+            "Sources that are not people ('the report', 'CNBC') are not compared."
+        ),
+        examples_fail=(
+            '"We will not raise taxes on working families this year or next," said Anna '
+            "Berg.\n" + _BREAK + '"We will not raise taxes on working families this year or '
+            'next," said Tom Walsh.\n',
+        ),
+        examples_pass=(
+            '"We will not raise taxes on working families this year or next," said Anna '
+            "Berg.\n" + _BREAK + '"We will not raise taxes on working families this year or '
+            'next," said Ms Berg.\n',
+        ),
+    ),
+)
+SCOPE = "corpus"
+OPTIONS = {"drift_threshold": float, "title_max_days_apart": int}
+DEFAULTS = {"drift_threshold": 75.0, "title_max_days_apart": 183}
+
+
+def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
+    docs = list(corpus)
+    if {"FL301", "FL302"} & set(ctx.rules):
+        yield from _title_findings(docs, ctx)
+    if "FL303" in ctx.rules or "FL304" in ctx.rules:
+        units = _units(docs)
+        if "FL303" in ctx.rules:
+            yield from _drift_findings(docs, units, ctx)
+        if "FL304" in ctx.rules:
+            yield from _speaker_conflicts(docs, ctx)
+
+
+# --------------------------------------------------------------------------- word tables
+
+
+@functools.cache
+def word_tables() -> dict[str, frozenset[str]]:
+    """The attribution extractor's word lists (reporting verbs, places, demonyms...)."""
+    import yaml
+
+    raw = resources.files("factlint.data").joinpath("attribution.yaml").read_text("utf-8")
+    data = yaml.load(raw, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and curly apostrophes folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").lower()
+
+
+# --------------------------------------------------------------------------- names
+
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*\.?")
+
+
+@functools.lru_cache(maxsize=4096)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded name words without honorifics and initials: "Mr. Rory J. Green" -> rory green."""
+    honorifics = {fold(h).rstrip(".") for h in word_tables()["honorifics"]}
+    words = [fold(w).rstrip(".").removesuffix("'s") for w in _NAME_WORD.findall(name)]
+    while words and words[0] in honorifics:
+        words.pop(0)
+    return tuple(w for w in words if len(w) > 1)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two full names of one person: equal, or the same first and last name."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    return ta == tb or (ta[0] == tb[0] and ta[-1] == tb[-1])
+
+
+def _speaker_kind(speaker: str, people: Sequence[Person]) -> str:
+    """ "person" (a named person), "name" (a capitalised source that may be one) or ""."""
+    if not speaker or not speaker[0].isupper() or speaker.startswith(("The ", "A ", "An ")):
+        return ""
+    if any(same_person(speaker, p.name) for p in people):
+        return "person"
+    words = speaker.split()
+    if len(words) > 5 or speaker.isupper():
+        return ""
+    orgs = word_tables()["org_words"]
+    if any(w in orgs or w.rstrip(".") in orgs for w in words):
+        return ""
+    return "person" if len(name_tokens(speaker)) >= 2 and len(words) >= 2 else "name"
+
+
+def _speakers_match(a: str, b: str) -> bool:
+    if len(name_tokens(a)) >= 2 and len(name_tokens(b)) >= 2:
+        return same_name(a, b) or same_person(a, b)
+    return same_person(a, b)
+
+
+# --------------------------------------------------------------------------- titles
+
+# Words that make a title time-bound: two different ones can both be true.
+_TIME_BOUND = frozenset(
+    "former ex acting interim outgoing incoming then late new current future caretaker "
+    "designate elect retired emeritus previous onetime erstwhile".split()
+)
+_ABBREVIATIONS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "coo": "chief operating officer",
+    "cio": "chief investment officer",
+    "vp": "vice president",
+    "md": "managing director",
+    "cofounder": "co founder",
+    "prof": "professor",
+    "dr": "doctor",
+    "sen": "senator",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "congressperson": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "supt": "superintendent",
+    "det": "detective",
+    "sgt": "sergeant",
+    "pres": "president",
+    "dir": "director",
+    "asst": "assistant",
+    "mgr": "manager",
+    "chair": "chairman",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+}
+_TITLE_STOP = frozenset("of at the for a an in with on to from s".split())
+_ROLE_SPLIT = regex.compile(r"\s*(?:,|;|/|&|\band\b)\s*")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Organisation words that say nothing about which organisation it is.
+_ORG_FILLER = frozenset(
+    "inc corp corporation co company ltd llc plc group holdings the of and for".split()
+)
+# Descriptions of a place, not an organisation ("the Caribbean Territory").
+_PLACE_NOUNS = frozenset(
+    "territory territories government state states country nation region island islands "
+    "city county province republic kingdom administration".split()
+)
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    t = word_tables()
+    words: set[str] = set()
+    for entry in t["places"] | t["demonyms"]:
+        words.update(_WORD.findall(fold(entry)))
+    demonyms = (
+        "american british chinese french german japanese indian russian european "
+        "canadian australian mexican brazilian italian spanish dutch swiss irish welsh "
+        "scottish english korean african asian caribbean u s k usa uk us eu un"
+    )
+    return frozenset(words | set(demonyms.split()))
+
+
+def _role_words(role: str, drop: frozenset[str]) -> tuple[str, ...]:
+    words: list[str] = []
+    for w in _WORD.findall(fold(role)):
+        words.extend(_ABBREVIATIONS.get(w, w).split())
+    out = [w for w in words if w not in _TITLE_STOP and w not in drop]
+    # A country in front qualifies the title ("U.S. President"); inside it is the role
+    # ("head of Asia research").
+    places = _place_words()
+    while len(out) > 1 and out[0] in places:
+        out.pop(0)
+    # "chief executive officer" is "chief executive"; "co founder" one word.
+    text = " ".join(out).replace("chief executive officer", "chief executive")
+    text = text.replace("co founder", "cofounder").replace("vice chairman", "vicechairman")
+    return tuple(text.split())
+
+
+def _word_like(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and long_.startswith(short[: max(4, len(short) - 1)])
+
+
+# Words that change a rank: "Vice President" is not "President".
+_RANK = frozenset(
+    "vice deputy assistant associate co under sub lieutenant chief head executive managing "
+    "general principal junior senior lead first second adjunct honorary visiting".split()
+)
+
+
+def _narrower(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """`long_` is `short` with descriptive words added ("research director" / "AI research
+    director"), none of which changes the rank."""
+    if len(short) >= len(long_):
+        return False
+    rest = iter(long_)
+    extra: list[str] = []
+    for w in short:
+        for x in rest:
+            if _word_like(w, x):
+                break
+            extra.append(x)
+        else:
+            return False
+    extra.extend(rest)
+    return not any(w in _RANK for w in extra)
+
+
+def _same_role(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) != len(b):
+        return False
+    rest = list(b)
+    for w in a:
+        hit = next((i for i, x in enumerate(rest) if _word_like(w, x)), None)
+        if hit is None:
+            return False
+        rest.pop(hit)
+    return True
+
+
+def _roles(title: str, drop: frozenset[str]) -> list[tuple[str, ...]]:
+    roles = [_role_words(part, drop) for part in _ROLE_SPLIT.split(title)]
+    return [r for r in roles if r]
+
+
+def _time_bound(title: str) -> bool:
+    return any(w in _TIME_BOUND for w in _WORD.findall(fold(title)))
+
+
+def _org_words(org: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.findall(fold(org)) if w not in _ORG_FILLER)
+
+
+def _acronym(org: str) -> str:
+    return "".join(w[0] for w in _WORD.findall(org) if w[0].isupper()).lower()
+
+
+def _descriptive(org: str) -> bool:
+    """ "the Caribbean Territory", "US": a place, not an organisation."""
+    words = _org_words(org)
+    places = _place_words()
+    return not words or all(w in places or w in _PLACE_NOUNS for w in words)
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """One organisation written two ways: equal, shorter, or an acronym of the other."""
+    wa, wb = _org_words(a), _org_words(b)
+    if not wa or not wb:
+        return True
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    ca, cb = a.replace(".", "").strip(), b.replace(".", "").strip()
+    for short, long_ in ((ca, b), (cb, a)):
+        if short.isupper() and len(short) >= 2 and short.lower() == _acronym(long_):
+            return True
+    return False
+
+
+def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
+    """How two descriptions of one person differ: "" (no conflict), "wording" or "role".
+
+    "role" when a role or the organisation differs; "wording" when the roles are the
+    same words in another form ("Asian" / "Asia"); "" when they agree, differ only in
+    case, abbreviations or a country in front, or one side says less.
+    """
+    if _time_bound(a_title) or _time_bound(b_title):
+        return ""
+    result = ""
+    if a_title and b_title:
+        drop = frozenset(_org_words(a_org)) | frozenset(_org_words(b_org))
+        ra, rb = _roles(a_title, drop), _roles(b_title, drop)
+        if ra and rb:
+            small, large = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
+            pool = list(large)
+            wording = False
+            for role in small:
+                exact = next((i for i, x in enumerate(pool) if x == role), None)
+                if exact is not None:
+                    pool.pop(exact)
+                    continue
+                like = next((i for i, x in enumerate(pool) if _same_role(role, x)), None)
+                if like is not None:
+                    pool.pop(like)
+                    wording = True
+                    continue
+                wider = next(
+                    (i for i, x in enumerate(pool) if _narrower(role, x) or _narrower(x, role)),
+                    None,
+                )
+                if wider is None:
+                    return "role"
+                pool.pop(wider)
+            result = "wording" if wording else ""
+    if (
+        a_org
+        and b_org
+        and not _descriptive(a_org)
+        and not _descriptive(b_org)
+        and not same_organisation(a_org, b_org)
+    ):
+        return "role"
+    return result
+
+
+def describe(title: str, org: str) -> str:
+    if title and org:
+        return f"{title}, {org}"
+    return title or org
+
+
+# --------------------------------------------------------------------------- FL301/FL302
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    doc: int
+    person: Person
+
+
+def _title_findings(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
+    by_key: dict[tuple[str, str], list[_Mention]] = {}
+    for i, analysis in enumerate(docs):
+        for person in analysis.attributions.people:
+            tokens = name_tokens(person.name)
+            if len(tokens) >= 2:
+                by_key.setdefault((tokens[0], tokens[-1]), []).append(_Mention(i, person))
+    keys_of_doc: list[set[tuple[str, str]]] = [set() for _ in docs]
+    for key, mentions in by_key.items():
+        for m in mentions:
+            keys_of_doc[m.doc].add(key)
+    max_days = int(ctx.options.get("title_max_days_apart", 183))
+    for key, mentions in by_key.items():
+        if len({m.doc for m in mentions}) < 2:
+            continue
+        for j, later in enumerate(mentions):
+            found: dict[str, list[_Mention]] = {}
+            for earlier in mentions[:j]:
+                if earlier.doc == later.doc or not same_name(
+                    earlier.person.name, later.person.name
+                ):
+                    continue
+                kind = _title_kind(docs, earlier, later, keys_of_doc, key, max_days)
+                if kind:
+                    found.setdefault(kind, []).append(earlier)
+            for kind, others in found.items():
+                rule = "FL301" if kind == "role" else "FL302"
+                if rule in ctx.rules:
+                    yield _title_finding(docs, ctx, rule, later, others)
+
+
+def _title_kind(
+    docs: Sequence[Analysis],
+    a: _Mention,
+    b: _Mention,
+    keys_of_doc: Sequence[set[tuple[str, str]]],
+    key: tuple[str, str],
+    max_days: int,
+) -> str:
+    pa, pb = a.person, b.person
+    kind = compare_titles(pa.title, pa.organisation, pb.title, pb.organisation)
+    if kind != "role":
+        return kind
+    da, db = docs[a.doc].published, docs[b.doc].published
+    if da is not None and db is not None and abs((da - db).days) > max_days:
+        return ""  # people change jobs
+    # Namesakes: the title or the organisation must agree, or the articles share a person.
+    title_agrees = bool(pa.title and pb.title) and not compare_titles(pa.title, "", pb.title, "")
+    org_agrees = (
+        bool(pa.organisation and pb.organisation)
+        and not _descriptive(pa.organisation)
+        and same_organisation(pa.organisation, pb.organisation)
+    )
+    shared = (keys_of_doc[a.doc] & keys_of_doc[b.doc]) - {key}
+    return "role" if title_agrees or org_agrees or shared else ""
+
+
+def _title_finding(
+    docs: Sequence[Analysis], ctx: Context, rule: str, later: _Mention, others: list[_Mention]
+) -> Finding:
+    doc = docs[later.doc].doc
+    p = later.person
+    span = p.title_span or p.span
+    first = others[0].person
+    other_path = Path(docs[others[0].doc].doc.path).name
+    same_org = same_organisation(p.organisation, first.organisation)
+    here = describe(p.title, "" if same_org and p.title else p.organisation)
+    there = describe(first.title, "" if same_org and first.title else first.organisation)
+    if rule == "FL301":
+        message = f"{p.name} is '{here}' here but '{there}' in {other_path}"
+    else:
+        message = f"{p.name}'s title is worded '{here}' here but '{there}' in {other_path}"
+    related = [
+        ctx.related(
+            docs[o.doc].doc,
+            o.person.title_span or o.person.span,
+            f"{o.person.name}: {describe(o.person.title, o.person.organisation)}",
+        )
+        for o in others
+    ]
+    titles = sorted({fold(describe(x.person.title, x.person.organisation)) for x in others})
+    key = "|".join([" ".join(name_tokens(p.name)), fold(here), *titles])
+    return ctx.finding(rule, doc, span, message, related=related, key=key)
+
+
+# --------------------------------------------------------------------------- quote units
+
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "hundred": "100",
+}
+_TERM_ALIASES = {
+    "chinese": "china",
+    "american": "america",
+    "us": "america",
+    "usa": "america",
+    "european": "europe",
+    "eu": "europe",
+    "british": "britain",
+    "uk": "britain",
+    "tech": "technology",
+    "govt": "government",
+    "percent": "%",
+}
+_SENTENCE = regex.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘']?[\p{Lu}\p{N}])")
+_MIN_UNIT_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One sentence of a quote: what quotes are compared by."""
+
+    doc: int
+    quote: int  # index into the document's quotes
+    seq: int  # position among the document's units
+    text: str
+    norm: str
+    terms: frozenset[str]
+    speaker: str  # the quote's speaker when it may be a person, else ""
+    kind: str  # "person", "name" or "" (no usable speaker)
+
+
+_CONTRACTIONS = (
+    (regex.compile(r"\b(?:won|wo)['’]t\b", regex.I), "will not"),
+    (regex.compile(r"\bcan['’]t\b", regex.I), "can not"),
+    (regex.compile(r"\bcannot\b", regex.I), "can not"),
+    (regex.compile(r"\bshan['’]t\b", regex.I), "shall not"),
+    (regex.compile(r"(?<=\p{L})n['’]t\b", regex.I), " not"),
+    (regex.compile(r"(?<=\p{L})['’]re\b", regex.I), " are"),
+    (regex.compile(r"(?<=\p{L})['’]ll\b", regex.I), " will"),
+    (regex.compile(r"(?<=\p{L})['’]ve\b", regex.I), " have"),
+    (regex.compile(r"\b(i)['’]m\b", regex.I), r"\1 am"),
+    (regex.compile(r"\b(it|that|there|what|here)['’]s\b", regex.I), r"\1 is"),
+)
+
+
+def compare_form(text: str) -> str:
+    """`normalise_quote` with contractions spelled out and number words as digits
+    ("won't" = "will not", "five to 10" = "5 to 10")."""
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return " ".join(_NUMBER_WORDS.get(w, w) for w in normalise_quote(text).split())
+
+
+def _terms(norm: str) -> frozenset[str]:
+    out = set()
+    for w in norm.split():
+        w = _TERM_ALIASES.get(w, w)
+        if w.isdigit() or w == "%":
+            out.add(w)
+        elif len(w) > 2 and w not in STOPWORDS:
+            out.add(stem(w)[:6])
+    return frozenset(out)
+
+
+def _sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in _SENTENCE.split(text)]
+    units = [p for p in parts if len(p.split()) >= _MIN_UNIT_WORDS]
+    if not units and len(text.split()) >= _MIN_UNIT_WORDS:
+        units = [text]
+    return units
+
+
+def _units(docs: Sequence[Analysis]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for d, analysis in enumerate(docs):
+        attrs = analysis.attributions
+        seq = 0
+        for k, q in enumerate(attrs.quotes):
+            kind = _speaker_kind(q.speaker, attrs.people) if q.speaker else ""
+            if q.speaker and not kind:
+                continue  # "the report", "officials": no speaker to compare
+            if not q.speaker and len(q.text.split()) < 8:
+                continue  # scare quotes and names
+            for s in _sentences(q.text):
+                norm = compare_form(s)
+                units.append(_Unit(d, k, seq, s, norm, _terms(norm), q.speaker, kind))
+                seq += 1
+    return units
+
+
+# --------------------------------------------------------------------------- FL303
+
+
+@dataclass(frozen=True, slots=True)
+class _Score:
+    ratio: float  # token_set_ratio of the normalised sentences
+    weight: float  # share of the smaller side's content weight found in the other
+    shared: int  # content words in common
+    same: bool  # equal, or one contained in the other: no drift
+
+    @property
+    def value(self) -> float:
+        return self.ratio + 100 * self.weight
+
+
+def _score(a: _Unit, b: _Unit, idf: dict[str, float]) -> _Score:
+    from rapidfuzz import fuzz
+
+    shared = a.terms & b.terms
+    wa = sum(idf[t] for t in a.terms)
+    wb = sum(idf[t] for t in b.terms)
+    weight = sum(idf[t] for t in shared) / min(wa, wb) if wa and wb else 0.0
+    na, nb = f" {a.norm} ", f" {b.norm} "
+    same = na in nb or nb in na
+    return _Score(fuzz.token_set_ratio(a.norm, b.norm), weight, len(shared), same)
+
+
+def _strong(s: _Score, threshold: float) -> bool:
+    return s.same or (s.ratio >= threshold and s.weight >= 0.6 and s.shared >= 3)
+
+
+def _moderate(s: _Score, threshold: float) -> bool:
+    return s.same or (s.ratio >= threshold - 15 and s.weight >= 0.5 and s.shared >= 2)
+
+
+def _anchor(s: _Score) -> bool:
+    """Near-verbatim: enough to give an unattributed quote the other side's speaker."""
+    return s.shared >= 4 and (s.same or s.ratio >= 90)
+
+
+def _named_near(analysis: Analysis, quote: Quote, speaker: str) -> bool:
+    """The speaker's last name in the quote's paragraph or the next one."""
+    tokens = name_tokens(speaker)
+    if not tokens:
+        return False
+    paras = analysis.paragraphs
+    lo = paras[quote.paragraph].start if quote.paragraph < len(paras) else quote.span.start
+    hi_para = min(quote.paragraph + 1, len(paras) - 1)
+    hi = paras[hi_para].end if paras else quote.span.end
+    words = {fold(w) for w in _WORD.findall(analysis.doc.prose[lo:hi])}
+    return tokens[-1] in words
+
+
+def _drift_findings(
+    docs: Sequence[Analysis], units: list[_Unit], ctx: Context
+) -> Iterator[Finding]:
+    threshold = float(ctx.options.get("drift_threshold", 75.0))
+    df = Counter(t for u in units for t in u.terms)
+    idf = {t: math.log(1 + len(units) / n) for t, n in df.items()}
+    keys = [("", Subject(u.text, terms=u.terms)) for u in units]
+    scored: dict[tuple[int, int], _Score] = {}
+    for i, j in candidate_pairs(keys):
+        a, b = units[i], units[j]
+        if len(a.terms & b.terms) < 2 or (a.doc == b.doc and a.quote == b.quote):
+            continue
+        if not a.speaker and not b.speaker:
+            continue
+        if a.speaker and b.speaker and not _speakers_match(a.speaker, b.speaker):
+            continue
+        if a.doc == b.doc and not (a.speaker and b.speaker):
+            continue
+        scored[(i, j)] = _score(a, b, idf)
+    # An unattributed quote takes part only once anchored to the other side's speaker.
+    anchored: set[tuple[int, int, int]] = set()  # (doc, quote, other doc)
+    for (i, j), s in scored.items():
+        a, b = units[i], units[j]
+        if _anchor(s) and bool(a.speaker) != bool(b.speaker):
+            bare, named = (a, b) if not a.speaker else (b, a)
+            quote = docs[bare.doc].attributions.quotes[bare.quote]
+            if _named_near(docs[bare.doc], quote, named.speaker):
+                anchored.add((bare.doc, bare.quote, named.doc))
+    usable: dict[tuple[int, int], _Score] = {}
+    for (i, j), s in scored.items():
+        a, b = units[i], units[j]
+        if not a.speaker and (a.doc, a.quote, b.doc) not in anchored:
+            continue
+        if not b.speaker and (b.doc, b.quote, a.doc) not in anchored:
+            continue
+        usable[(i, j)] = s
+    accepted = _accept(units, usable, threshold)
+    yield from _report_drift(docs, units, accepted, ctx)
+
+
+def _accept(
+    units: Sequence[_Unit], scored: dict[tuple[int, int], _Score], threshold: float
+) -> list[tuple[int, int, _Score]]:
+    """Strong matches, and moderate ones backed by a neighbouring match in the same order;
+    then each unit keeps its best match per other article (greedy, best first)."""
+    moderate = {pair for pair, s in scored.items() if _moderate(s, threshold)}
+    by_seq = {(u.doc, u.seq): n for n, u in enumerate(units)}
+    keep: list[tuple[int, int, _Score]] = []
+    for (i, j), s in scored.items():
+        a, b = units[i], units[j]
+        if a.doc == b.doc:
+            # Within one article only near-verbatim repeats are the same remark.
+            ok = s.same or (s.ratio >= 85 and s.weight >= 0.7 and s.shared >= 4)
+        else:
+            ok = _strong(s, threshold)
+            if not ok and (i, j) in moderate:
+                for step in (-1, 1):
+                    ni = by_seq.get((a.doc, a.seq + step))
+                    nj = by_seq.get((b.doc, b.seq + step))
+                    if ni is not None and nj is not None:
+                        pair = (ni, nj) if ni < nj else (nj, ni)
+                        if pair in moderate:
+                            ok = True
+        if ok:
+            keep.append((i, j, s))
+    keep.sort(key=lambda x: (-x[2].value, x[0], x[1]))
+    used: set[tuple[int, int]] = set()  # (unit, other doc)
+    out = []
+    for i, j, s in keep:
+        if (i, units[j].doc) in used or (j, units[i].doc) in used:
+            continue
+        used.add((i, units[j].doc))
+        used.add((j, units[i].doc))
+        out.append((i, j, s))
+    return out
+
+
+def _report_drift(
+    docs: Sequence[Analysis],
+    units: Sequence[_Unit],
+    accepted: list[tuple[int, int, _Score]],
+    ctx: Context,
+) -> Iterator[Finding]:
+    # Group by (later quote, earlier quote): one finding per quote and other quote.
+    groups: dict[tuple[int, int, int, int], list[tuple[_Unit, _Unit, _Score]]] = {}
+    for i, j, s in accepted:
+        a, b = units[i], units[j]
+        if (a.doc, a.quote) > (b.doc, b.quote):
+            a, b = b, a
+        groups.setdefault((b.doc, b.quote, a.doc, a.quote), []).append((a, b, s))
+    for (bd, bq, ad, aq), pairs in sorted(groups.items()):
+        drifting = [p for p in pairs if not p[2].same]
+        if not drifting:
+            continue
+        qa = docs[ad].attributions.quotes[aq]
+        qb = docs[bd].attributions.quotes[bq]
+        if compare_form(qa.text) == compare_form(qb.text):
+            continue
+        a, b, _ = max(drifting, key=lambda p: (p[2].value, -p[1].seq))
+        speaker = qb.speaker or qa.speaker
+        changes = word_diff(a.text, b.text)
+        where = "earlier in this article" if ad == bd else f"in {Path(docs[ad].doc.path).name}"
+        message = (
+            f"Quote of {speaker} is worded differently {where}: {changes} "
+            "(possibly a translation or paraphrase)"
+        )
+        related = [ctx.related(docs[ad].doc, qa.span, f"{qa.speaker or speaker}: “{_cut(qa)}”")]
+        key = "|".join(
+            [" ".join(name_tokens(speaker)), normalise_quote(qb.text), normalise_quote(qa.text)]
+        )
+        yield ctx.finding("FL303", docs[bd].doc, qb.span, message, related=related, key=key)
+
+
+def _cut(q: Quote, words: int = 12) -> str:
+    parts = q.text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+_DIFF_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+
+
+def word_diff(old: str, new: str, limit: int = 2) -> str:
+    """A short word diff: "'has just begun' → 'is just getting started'".
+
+    Changes at most one equal word apart are shown as one, and so are a word dropped in
+    one place and added in another (a move); at most `limit` changes, each cut to eight
+    words a side. A sentence rewritten through (fewer than half its words kept) is shown
+    whole, cut to fourteen words a side.
+    """
+    wa, wb = _DIFF_WORD.findall(old), _DIFF_WORD.findall(new)
+    fa, oa = _folded(wa)
+    fb, ob = _folded(wb)
+    matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    if kept * 2 < max(len(fa), len(fb)):
+        return f"{_side(wa, 0, len(wa), 14)} → {_side(wb, 0, len(wb), 14)}"
+    if kept == len(fa) == len(fb):
+        return "punctuation or case only"
+    changes: list[list[int]] = []  # [a1, a2, b1, b2]
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if changes and a1 - changes[-1][1] <= 1 and b1 - changes[-1][3] <= 1:
+            changes[-1][1], changes[-1][3] = a2, b2
+        else:
+            changes.append([a1, a2, b1, b2])
+    merged: list[list[int]] = []
+    for c in changes:
+        prev = merged[-1] if merged else None
+        # A move: what one change drops, the next one adds.
+        if prev is not None and (
+            (prev[2] == prev[3] and sorted(fa[prev[0] : prev[1]]) == sorted(fb[c[2] : c[3]]))
+            or (c[0] == c[1] and sorted(fb[prev[2] : prev[3]]) == sorted(fa[c[0] : c[1]]))
+        ):
+            prev[1], prev[3] = c[1], c[3]
+        else:
+            merged.append(c)
+    if not merged:
+        return "punctuation or case only"
+    shown = [
+        f"{_side(wa, *_owners(oa, a1, a2))} → {_side(wb, *_owners(ob, b1, b2))}"
+        for a1, a2, b1, b2 in merged[:limit]
+    ]
+    more = len(merged) - limit
+    return "; ".join(shown) + (f"; {more} more change{'s' if more > 1 else ''}" if more > 0 else "")
+
+
+def _folded(words: list[str]) -> tuple[list[str], list[int]]:
+    """Words in compare form ("it's" -> "it", "is"), each with the index of its token."""
+    out: list[str] = []
+    owner: list[int] = []
+    for i, w in enumerate(words):
+        for part in compare_form(w).split():
+            out.append(part)
+            owner.append(i)
+    return out, owner
+
+
+def _owners(owner: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The token range of folded words [lo, hi)."""
+    if lo >= hi:
+        return 0, 0
+    return owner[lo], owner[hi - 1] + 1
+
+
+def _side(words: list[str], lo: int, hi: int, cut: int = 8) -> str:
+    part = words[lo:hi]
+    text = " ".join(part[:cut]) + (" …" if len(part) > cut else "")
+    return f"'{text}'" if text else "nothing"
+
+
+# --------------------------------------------------------------------------- FL304
+
+_CONFLICT_MIN_WORDS = 8
+
+
+def _speaker_conflicts(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
+    from rapidfuzz import fuzz
+
+    items: list[tuple[int, int, str]] = []  # (doc, quote, normalised text)
+    for d, analysis in enumerate(docs):
+        attrs = analysis.attributions
+        for k, q in enumerate(attrs.quotes):
+            norm = compare_form(q.text)
+            if len(norm.split()) < _CONFLICT_MIN_WORDS:
+                continue
+            if _speaker_kind(q.speaker, attrs.people) != "person":
+                continue
+            items.append((d, k, norm))
+    keys = [("", Subject(norm, terms=_terms(norm))) for _, _, norm in items]
+    reported: set[tuple[int, int]] = set()
+    for i, j in sorted(candidate_pairs(keys)):
+        (da, ka, na), (db, kb, nb) = items[i], items[j]
+        if (da, ka) > (db, kb):
+            (da, ka, na), (db, kb, nb) = (db, kb, nb), (da, ka, na)
+        qa = docs[da].attributions.quotes[ka]
+        qb = docs[db].attributions.quotes[kb]
+        if _speakers_match(qa.speaker, qb.speaker) or same_person(qa.speaker, qb.speaker):
+            continue
+        contained = f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
+        if not contained and fuzz.ratio(na, nb) < 95:
+            continue
+        if (db, kb) in reported:
+            continue
+        reported.add((db, kb))
+        where = "earlier in this article" if da == db else f"in {Path(docs[da].doc.path).name}"
+        message = f"Quote attributed to {qb.speaker} here is attributed to {qa.speaker} {where}"
+        related = [ctx.related(docs[da].doc, qa.span, f"attributed to {qa.speaker}")]
+        key = "|".join(
+            sorted([" ".join(name_tokens(qa.speaker)), " ".join(name_tokens(qb.speaker))])
+        )
+        key += "|" + normalise_quote(qb.text)
+        yield ctx.finding("FL304", docs[db].doc, qb.span, message, related=related, key=key)
+
+
+__all__ = [
+    "RULES",
+    "SCOPE",
+    "check",
+    "compare_form",
+    "compare_titles",
+    "describe",
+    "fold",
+    "name_tokens",
+    "same_name",
+    "same_organisation",
+    "word_diff",
+    "word_tables",
+]
