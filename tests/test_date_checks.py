@@ -265,6 +265,51 @@ FL201_CASES = [
         [],
         id="filing-before-listing",
     ),
+    # Two listings in two places; a launch and its open-sourcing; two releases in one clause.
+    pytest.param(
+        [
+            ("a.md", "Alibaba listed its shares in New York in 2014.\n", None),
+            ("b.md", "Alibaba listed its shares in Hong Kong in 2019.\n", None),
+        ],
+        [],
+        id="listings-in-two-places",
+    ),
+    pytest.param(
+        [
+            ("a.md", "Alibaba listed its shares in New York in 2014.\n", None),
+            ("b.md", "Alibaba listed its shares in New York in 2015.\n", None),
+        ],
+        [("a.md", 1, 42), ("b.md", 1, 42)],
+        id="listing-in-one-place",
+    ),
+    pytest.param(
+        [
+            ("a.md", "Baidu released its Ernie 4.5 model in March 2025.\n", None),
+            ("b.md", "Baidu released its Ernie 4.5 model as open source in June 2025.\n", None),
+        ],
+        [],
+        id="launch-and-open-sourcing",
+    ),
+    pytest.param(
+        [
+            ("a.md", "Baidu released its Ernie 4.5 model in March 2025.\n", None),
+            ("b.md", "Baidu released its Ernie 4.5 model in June 2025.\n", None),
+        ],
+        [("a.md", 1, 39), ("b.md", 1, 39)],
+        id="one-launch",
+    ),
+    pytest.param(
+        [
+            (
+                "a.md",
+                "DeepSeek released V3 on December 26, 2024, and R1 on January 20, 2025.\n",
+                None,
+            ),
+            ("b.md", "DeepSeek released R1, its reasoning model, in January 2025.\n", None),
+        ],
+        [],
+        id="two-releases-one-clause",
+    ),
     # One sentence: a change over time, not two claims about one event.
     pytest.param(
         [
@@ -426,6 +471,23 @@ def test_each_event_word_goes_with_the_nearest_date() -> None:
 def test_attributive_year(text: str, expected: bool) -> None:
     a = Analysis(document_from_text(text + ".\n"))
     assert [is_attributive(text, d) for d in a.dates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "recurring", "intended"),
+    [
+        ("Alibaba listed in New York", False, False),
+        ("its new model", True, False),
+        ("New models came out", True, False),
+        ("Theresa May resigned", False, False),
+        ("it may list", False, True),
+        ("Will Smith was born", False, False),
+        ("If Zhipu listed", False, True),
+    ],
+)
+def test_names_are_not_words(text: str, recurring: bool, intended: bool) -> None:
+    sig = signature_of_text(text)
+    assert (sig.recurring, sig.intended) == (recurring, intended)
 
 
 def test_plans_are_not_event_claims() -> None:

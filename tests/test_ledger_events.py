@@ -149,6 +149,8 @@ SHIPPED = [
     ("Zhipu AI filed for a Hong Kong IPO in 2025 and listed in January 2026.\n", []),
     ("On the first anniversary of R1's release, 20 January 2026, DeepSeek stayed silent.\n", []),
     ("DeepSeek said in January 2024 that R1 was released.\n", []),
+    ("DeepSeek released V3 on December 26, 2024, and R1 on January 20, 2025.\n", []),
+    ("DeepSeek released V3 on December 26, 2024, and R1 on January 20, 2024.\n", []),
 ]
 
 

@@ -77,6 +77,10 @@ _OFFSET = regex.compile(
 )
 _LOOKBEHIND = 40
 _POSSESSIVE = regex.compile(r"(\p{L})['’]s?\s+(?=\p{Lu})")
+# Words of the lists that also begin or end names ("New York", "Theresa May", "Target").
+_NAMELIKE = frozenset({"new", "may", "will", "hope", "target", "goal", "series", "round"})
+_NAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+_NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+\Z")
 _SPLIT_PARTS = regex.compile(r"\s+(?:and|&)\s+")
 # Where an aside begins or ends: an event word belongs to a date of its own segment.
 _SEGMENT = regex.compile(r"[,;:()\[\]–—]")
@@ -90,6 +94,8 @@ class Lexicon:
     negation: regex.Pattern[str]
     recurrence: regex.Pattern[str]
     countries: regex.Pattern[str]  # one named group per country code
+    variants: regex.Pattern[str]
+    place_names: regex.Pattern[str]
     generic: frozenset[str]
     places: frozenset[str]
     single_party: frozenset[str]
@@ -128,6 +134,10 @@ def lexicon() -> Lexicon:
                 for code, names in data["countries"].items()
             )
         ),
+        variants=regex.compile(
+            rf"(?<![\w-])(?:{_phrases(data['release_variants'])})(?![\w-])", regex.I
+        ),
+        place_names=regex.compile(rf"(?<![\w-])(?:{_phrases(data['places'])})(?![\w-])", regex.I),
         generic=frozenset(str(w).lower() for w in data["generic_names"]),
         single_party=frozenset(data["single_party"]),
         places=frozenset(str(w).lower() for w in data["places"]),
@@ -145,6 +155,8 @@ class EventSig:
     codes: frozenset[str] = frozenset()  # every version and product code of the clause
     models: frozenset[str] = frozenset()  # named products: "llama 4", "r1", "h20"
     countries: frozenset[str] = frozenset()  # country codes named: "us", "cn"
+    places: frozenset[str] = frozenset()  # places named: "hong kong", "nasdaq"
+    variants: frozenset[str] = frozenset()  # release forms: "open-sourced", "preview"
     numbers: frozenset[str] = frozenset()
     ordinals: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()  # content terms that are neither parties nor kinds
@@ -290,13 +302,34 @@ def signature_of_text(body: str, kinds: Iterable[str] | None = None) -> EventSig
         codes=frozenset(codes),
         models=frozenset(models),
         countries=frozenset(m.lastgroup for m in lex.countries.finditer(body) if m.lastgroup),
+        places=frozenset(
+            " ".join(m.group().lower().split()) for m in lex.place_names.finditer(body)
+        ),
+        variants=frozenset(
+            " ".join(m.group().lower().replace("-", " ").split())
+            for m in lex.variants.finditer(body)
+        ),
         numbers=frozenset(numbers),
         ordinals=frozenset(m.group().lower() for m in _ORDINALS.finditer(body)),
         objects=frozenset(terms - not_objects),
         negated=lex.negation.search(body) is not None,
-        intended=lex.intention.search(body) is not None,
-        recurring=lex.recurrence.search(body) is not None,
+        intended=says(lex.intention, body),
+        recurring=says(lex.recurrence, body),
     )
+
+
+def says(pattern: regex.Pattern[str], text: str) -> bool:
+    """Whether `text` has a word of `pattern` that is not part of a name: "New York",
+    "Theresa May" and "Will Smith" are names, "new", "may" and "will" are not."""
+    for m in pattern.finditer(text):
+        word = m.group()
+        namelike = word[:1].isupper() and word.lower() in _NAMELIKE
+        if namelike and (
+            _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(text, 0, m.start())
+        ):
+            continue
+        return True
+    return False
 
 
 def _is_place_word(word: str, lex: Lexicon) -> bool:
@@ -319,8 +352,22 @@ def signatures(text: str, dates: Sequence[DateMention]) -> list[EventSig]:
             for m in lex.kinds.finditer(body)
             if m.lastgroup and _date_of(body, clause.start, m.start(), inside) == d.span
         }
+        if len(inside) > 1:
+            body = _own_segments(body, clause.start, d.span, inside)
         out.append(signature_of_text(body, kinds))
     return out
+
+
+def _own_segments(body: str, offset: int, own: Span, dates: list[Span]) -> str:
+    """The clause without the segments that hold another date: in "released V3 on 26
+    December 2024, and R1 on 20 January 2025", R1 is not about the first date."""
+    cuts = [0, *(m.end() for m in _SEGMENT.finditer(body)), len(body)]
+    chars = list(body)
+    for lo, hi in itertools.pairwise(cuts):
+        held = [s for s in dates if lo <= s.start - offset < hi]
+        if held and own not in held:
+            chars[lo:hi] = " " * (hi - lo)
+    return "".join(chars)
 
 
 def _restored_start(text: str, start: int) -> int:

@@ -135,6 +135,10 @@ def same_event(a: EventSig, b: EventSig, min_similarity: float) -> bool:
         return False
     if a.countries and b.countries and a.countries != b.countries:
         return False  # other countries, other actors
+    if a.places and b.places and not a.places & b.places:
+        return False  # listed in New York, listed in Hong Kong: two listings
+    if "release" in kinds and a.variants != b.variants:
+        return False  # a launch and the open-sourcing months later
     parties = shared_parties(a, b)
     if a.models & b.models or kinds & lexicon().single_party:
         # One named product ("R1", "Llama 4") is as good as two names, and a listing

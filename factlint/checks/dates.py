@@ -23,7 +23,7 @@ from collections.abc import Iterator
 import regex
 
 from factlint.analysis import Analysis
-from factlint.checks._events import compound, lexicon, open_bound
+from factlint.checks._events import compound, is_attributive, lexicon, open_bound, says
 from factlint.claims import DateMention, Subject
 from factlint.extract.dates import compatible, impossible_dates, weekday_mismatch
 from factlint.model import Finding, RuleMeta, Severity, Span
@@ -163,13 +163,15 @@ def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     for n, d in enumerate(analysis.dates):
         if d.tense != "past" or d.in_quote or open_bound(text, d) or n in joined:
             continue
+        if is_attributive(text, d):  # "qualified for the 2026 World Cup"
+            continue
         if not (d.value or d.candidates) or d.grain == "decade":
             continue
         if compatible(d, bound):  # some reading is on or before publication
             continue
         clause = clause_around(text, d.sentence, d.span)
         blanked = text[clause.start : d.span.start] + " " + text[d.span.end : clause.end]
-        if intention.search(blanked) or not _has_own_past_verb(text, clause, d.span):
+        if says(intention, blanked) or not _has_own_past_verb(text, clause, d.span):
             continue
         shown = " or ".join(d.candidates) if d.candidates else d.value
         yield ctx.finding(
