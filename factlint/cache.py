@@ -324,6 +324,9 @@ class Cache:
         """Queue one analysed file; files with rule errors are not cached (retry next run)."""
         if outcome.doc is None or outcome.rule_errors or self._broken:
             return
+        from factlint.parallel import register_pickling
+
+        register_pickling()
         value = pickle.dumps(
             (
                 outcome.doc,

@@ -123,6 +123,20 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
+def _load_yaml(text: str) -> Any:
+    """YAML through libyaml when present (ten times faster); its errors are worded and
+    located by the pure-Python loader, which users' messages and tests expect."""
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
     """(front matter mapping, offset where the body starts). Raises InputError, located."""
     match = _FRONT_MATTER.match(text)
@@ -131,7 +145,7 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
     import yaml  # only documents with front matter pay for it
 
     try:
-        data = yaml.safe_load(match.group(1)) if match.group(1).strip() else {}
+        data = _load_yaml(match.group(1)) if match.group(1).strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -7,6 +7,7 @@ another meet on the same terms.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import regex
@@ -56,13 +57,20 @@ def stem(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str:
+    """The content term of one word, "" for a stopword, number or short word (memoised:
+    the same words recur in every sentence of every article)."""
+    if word[0].isdigit() or len(word) <= 2 or word.lower() in STOPWORDS:
+        return ""
+    return stem(word)
+
+
 def content_terms(text: str) -> frozenset[str]:
     """Normalised content words of a phrase: lowercase, stemmed, no stopwords, no digits."""
-    return frozenset(
-        stem(w)
-        for w in _WORD.findall(text)
-        if not w[0].isdigit() and len(w) > 2 and w.lower() not in STOPWORDS
-    )
+    terms = {_term(w) for w in _WORD.findall(text)}
+    terms.discard("")
+    return frozenset(terms)
 
 
 def entity_names(text: str) -> frozenset[str]:
