@@ -16,9 +16,10 @@ and the overtaking September 2024.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -88,8 +89,8 @@ _SEGMENT = regex.compile(r"[,;:()\[\]–—]")
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    kinds: regex.Pattern[str]  # one named group per kind
-    kind_names: tuple[str, ...]
+    kinds: regex.Pattern[str]  # every event word of every kind
+    kind_of: Mapping[str, str]  # an event word or phrase (lowercase, single-spaced) -> kind
     intention: regex.Pattern[str]
     negation: regex.Pattern[str]
     recurrence: regex.Pattern[str]
@@ -117,12 +118,11 @@ def lexicon() -> Lexicon:
 
     data = load_yaml("event_verbs.yaml")
     kinds = data["kinds"]
-    groups = "|".join(
-        rf"(?P<{name}>(?<![\w-])(?:{_phrases(words)})(?![\w-]))" for name, words in kinds.items()
-    )
+    # One alternation, the kind looked up afterwards: far faster than a group per kind.
+    kind_of = {str(w).lower(): name for name, words in kinds.items() for w in words}
     return Lexicon(
-        kinds=regex.compile(groups, regex.I),
-        kind_names=tuple(kinds),
+        kinds=regex.compile(rf"(?<![\w-])(?:{_phrases(kind_of)})(?![\w-])", regex.I),
+        kind_of=kind_of,
         intention=regex.compile(rf"(?<![\w-])(?:{_phrases(data['intention'])})(?![\w-])", regex.I),
         negation=regex.compile(rf"(?<![\w-])(?:{_phrases(data['negation'])})(?![\w-])", regex.I),
         recurrence=regex.compile(
@@ -261,12 +261,22 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(terms)
 
 
+def event_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, kind) of every event word in text[start:end]."""
+    lex = lexicon()
+    stop = len(text) if end is None else end
+    return [
+        (m.start(), lex.kind_of[" ".join(m.group().lower().split())])
+        for m in lex.kinds.finditer(text, start, stop)
+    ]
+
+
 def signature_of_text(body: str, kinds: Iterable[str] | None = None) -> EventSig:
     """The signature of one clause (dates already blanked); kinds found in it unless given."""
     lex = lexicon()
     found = list(lex.kinds.finditer(body))
     if kinds is None:
-        kinds = {m.lastgroup for m in found if m.lastgroup}
+        kinds = {kind for _, kind in event_words(body)}
     versions: dict[str, set[str]] = {}
     version_spans = []
     for pattern in _VERSIONS:
@@ -336,22 +346,37 @@ def _is_place_word(word: str, lex: Lexicon) -> bool:
     return any(word in place.split() for place in lex.places)
 
 
-def signatures(text: str, dates: Sequence[DateMention]) -> list[EventSig]:
-    """One signature per date mention, from its clause in `text` (a names_text)."""
-    lex = lexicon()
+def signatures(
+    text: str, dates: Sequence[DateMention], wanted: Collection[int] | None = None
+) -> list[EventSig | None]:
+    """A signature per date mention (of the `wanted` indexes), from its clause in `text`
+    (a names_text); None for a date whose clause names no event for it."""
     spans = sorted(d.span for d in dates)
-    out = []
-    for d in dates:
+    words = event_words(text)
+    starts = [at for at, _ in words]
+    out: list[EventSig | None] = []
+    for n, d in enumerate(dates):
+        if wanted is not None and n not in wanted:
+            out.append(None)
+            continue
         clause = clause_around(text, d.sentence, d.span)
         if clause.start == d.sentence.start:
             clause = Span(_restored_start(text, clause.start), clause.end)
+        lo, hi = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
+        if lo == hi:
+            out.append(None)
+            continue
         inside = [s for s in spans if clause.start <= s.start and s.end <= clause.end]
         body = _blank(text, inside, clause.start, clause.end)
         kinds = {
-            m.lastgroup
-            for m in lex.kinds.finditer(body)
-            if m.lastgroup and _date_of(body, clause.start, m.start(), inside) == d.span
+            kind
+            for at, kind in words[lo:hi]
+            if body[at - clause.start] != " "  # not a word inside a date
+            and _date_of(body, clause.start, at - clause.start, inside) == d.span
         }
+        if not kinds:
+            out.append(None)
+            continue
         if len(inside) > 1:
             body = _own_segments(body, clause.start, d.span, inside)
         out.append(signature_of_text(body, kinds))

@@ -106,14 +106,20 @@ def event_claims(analysis: Analysis) -> list[tuple[DateMention, EventSig]]:
         return []
     doc = analysis.doc
     text = names_text(doc.text, doc.prose)
-    out = []
     joined = compound(text, dates)
-    for n, (d, sig) in enumerate(zip(dates, signatures(text, dates), strict=True)):
-        if not (d.value or d.candidates) or d.grain not in _COMPARABLE_GRAINS or n in joined:
-            continue
-        if open_bound(text, d) or is_attributive(text, d) or not_the_event_date(text, d):
-            continue
-        if not sig.kinds or not sig.parties or sig.intended or sig.recurring:
+    wanted = {
+        n
+        for n, d in enumerate(dates)
+        if (d.value or d.candidates)
+        and d.grain in _COMPARABLE_GRAINS
+        and n not in joined
+        and not open_bound(text, d)
+        and not is_attributive(text, d)
+        and not not_the_event_date(text, d)
+    }
+    out = []
+    for d, sig in zip(dates, signatures(text, dates, wanted), strict=True):
+        if sig is None or not sig.parties or sig.intended or sig.recurring:
             continue
         out.append((d, sig))
     return out

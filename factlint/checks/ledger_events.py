@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factlint.analysis import Analysis
-from factlint.checks._events import EventSig, lexicon, signature_of_text
+from factlint.checks._events import EventSig, event_words, lexicon, signature_of_text
 from factlint.checks.date_conflicts import dates_conflict, event_claims, shown
 from factlint.claims import DateMention, Subject
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
@@ -78,9 +78,7 @@ class _EventNames:
 @functools.cache
 def _event_names(event: Event) -> _EventNames:
     lex = lexicon()
-    kinds = frozenset(
-        m.lastgroup for name in event.aliases for m in lex.kinds.finditer(name) if m.lastgroup
-    )
+    kinds = frozenset(kind for name in event.aliases for _, kind in event_words(name))
     names = tuple(signature_of_text(name, kinds) for name in event.aliases)
     versions = frozenset(v for n in names for vs in n.versions.values() for v in vs)
     # The kind is matched through the synonym table ("IPO" / "going public"), so the
