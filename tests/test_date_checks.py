@@ -539,6 +539,9 @@ FL203_CASES = [
     ("The first factory opened on Monday.\n", MARCH_2025, []),
     ("Sales rose 5% in the fourth quarter of 2025.\n", MARCH_2025, [("FL203", 1, 18)]),
     ("Sales rose 5% in the fourth quarter of 2024.\n", MARCH_2025, []),
+    ("Updated: March 5, 2025\n\nSales rose 5% last year.\n", MARCH_2025, []),
+    ("Warren did well in the 2026 Senate race.\n", MARCH_2025, []),
+    ("Warren did well in the Senate race in 2026.\n", MARCH_2025, [("FL203", 1, 39)]),
 ]
 
 

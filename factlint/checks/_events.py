@@ -9,9 +9,12 @@ parties agree, and nothing tells them apart: a different model version ("Qwen 2.
 different ordinal, a negation on one side only. Dates in a clause about a plan or a
 forecast ("plans to list in 2026") are not event claims at all.
 
-When a clause holds two dates, each event word belongs to the date nearest to it:
-"Qwen, released in 2023, overtook Llama in September 2024" dates the release 2023
-and the overtaking September 2024.
+When a clause holds two dates, an event word belongs to the date of its own
+comma-separated segment, else to the first date after it, else to the nearest before
+it, and each date keeps only its own segments' names: "Qwen, which Alibaba released in
+2023, overtook Llama in September 2024" dates the release 2023 and the overtaking
+September 2024; "released V3 on 26 December 2024, and R1 on 20 January 2025" does not
+date R1 to December.
 """
 
 from __future__ import annotations

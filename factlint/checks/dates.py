@@ -101,12 +101,14 @@ OPTIONS = {"future_slack_days": int}
 DEFAULTS = {"future_slack_days": 2}
 
 # Verbs that report speech: a past "said" does not put the reported event in the past
-# ("said on Tuesday that the plant opens in June").
+# ("said on Tuesday that the plant opens in June"). Page labels ("Updated March 5,
+# 2025") are the article's own history, not an event it tells.
 _REPORTING = frozenset(
     """
     said told stated added noted wrote reported explained claimed warned announced
     predicted argued insisted suggested believed thought estimated forecast confirmed
     revealed indicated disclosed acknowledged asked replied agreed
+    updated posted modified revised edited corrected
     """.split()
 )
 _WORD = regex.compile(r"\p{L}[\p{L}'’]*")
