@@ -59,6 +59,11 @@ TITLES = [
     ("chief economist", "", "economist", "", "role"),
     ("AI research director", "International Data Corporation", "research director", "IDC", ""),
     ("head coach", "", "coach", "", "role"),
+    ("research director", "", "sales director", "", "role"),
+    ("chairman", "Microsoft", "CEO", "Microsoft", ""),
+    ("chief China economist", "TS Lombard", "head of Asia research", "TS Lombard", ""),
+    ("PM", "", "Prime Minister", "", ""),
+    ("Minister of Foreign Affairs", "", "Foreign Minister", "", ""),
     ("Acting Premier", "", "Deputy Premier", "BVI", ""),
     ("former CEO", "OpenAI", "CEO", "Google DeepMind", ""),
     ("Premier", "BVI", "Premier", "Caribbean Territory", ""),
@@ -137,6 +142,16 @@ TITLE_CASES = [
         pair(FAHIE_A.split(",")[0] + ".\n", FAHIE_B.split(",")[0] + ".\n"),
         [],
     ),
+    (
+        "odd-one-first",
+        [*pair(HASSABIS_OPENAI, HASSABIS_A), ("c.md", HASSABIS_A, MAR)],
+        [("FL301", "b.md", 1, 17)],
+    ),
+    (
+        "odd-one-between",
+        [*pair(HASSABIS_A, HASSABIS_OPENAI), ("c.md", HASSABIS_A, MAR)],
+        [("FL301", "b.md", 1, 41)],
+    ),
     ("wording", pair(GREEN_A, GREEN_B), [("FL302", "b.md", 1, 13)]),
     ("case-only", pair(GREEN_CASE, GREEN_B), []),
     (
@@ -207,6 +222,11 @@ POPULATION_B = (
 DRIFT_CASES = [
     ("drift", pair(SHOCK, SHOCK_DRIFT), [("FL303", "b.md", 1, 19)]),
     ("case-punctuation-quote-style", pair(SHOCK, SHOCK_STYLE), []),
+    (
+        "odd-one-first",
+        [*pair(SHOCK_DRIFT, SHOCK), ("c.md", SHOCK_STYLE, MAR)],
+        [("FL303", "b.md", 1, 2)],
+    ),
     (
         "excerpt",
         pair(

@@ -36,7 +36,7 @@ people:
 
   - id: brad-smith-counsel
     name: Brad Smith
-    title: general counsel
+    title: executive vice president and general counsel
     organisation: Microsoft
     period: {from: 2002, to: 2015-08}
     source: {publisher: Microsoft, title: Brad Smith biography, date: 2015-09}
@@ -78,7 +78,13 @@ CASES = [
     # (id, text, metadata, expected (line, col))
     ("other-org", "Demis Hassabis, CEO of OpenAI, said so.\n", FEB_2026, [(1, 17)]),
     ("same-org", "Demis Hassabis, chief executive of Google DeepMind, said so.\n", FEB_2026, []),
-    ("other-role", "Google DeepMind chairman Demis Hassabis said so.\n", FEB_2026, [(1, 17)]),
+    (
+        "other-rank",
+        "Demis Hassabis, deputy CEO of Google DeepMind, said so.\n",
+        FEB_2026,
+        [(1, 17)],
+    ),
+    ("another-post", "Google DeepMind chairman Demis Hassabis said so.\n", FEB_2026, []),
     ("wording-only", "Google DeepMind CEO Demis Hassabis said so.\n", FEB_2026, []),
     (
         "before-period",
@@ -138,7 +144,9 @@ def test_the_entry_for_the_date_is_named(ledger: Ledger) -> None:
     (f,) = findings(
         "Microsoft President Brad Smith testified.\n", ledger, {"date": datetime.date(2012, 3, 1)}
     )
-    assert "the ledger has 'general counsel, Microsoft' (2002 to 2015-08)" in f.message
+    assert (
+        "the ledger has 'executive vice president and general counsel, Microsoft' (2002 to 2015-08)"
+    ) in f.message
     assert f.related[0].message.startswith("ledger brad-smith-counsel:")
 
 

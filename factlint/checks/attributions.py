@@ -287,6 +287,14 @@ _ABBREVIATIONS = {
     "det": "detective",
     "sgt": "sergeant",
     "pres": "president",
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "mp": "member parliament",
+    "gm": "general manager",
+    "dg": "director general",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "amb": "ambassador",
     "dir": "director",
     "asst": "assistant",
     "mgr": "manager",
@@ -422,41 +430,54 @@ def same_organisation(a: str, b: str) -> bool:
     return False
 
 
+def _match_roles(a_title: str, b_title: str, drop: frozenset[str]) -> str:
+    """ "same", "wording", "rank" (one post in two ranks), "other" (different posts) or
+    "" (nothing to compare)."""
+    ra, rb = _roles(a_title, drop), _roles(b_title, drop)
+    if not ra or not rb:
+        return ""
+    small, large = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
+    pool = list(large)
+    result = "same"
+    for role in small:
+        exact = next((i for i, x in enumerate(pool) if x == role), None)
+        if exact is not None:
+            pool.pop(exact)
+            continue
+        like = next((i for i, x in enumerate(pool) if _same_role(role, x)), None)
+        if like is not None:
+            pool.pop(like)
+            result = "wording" if result == "same" else result
+            continue
+        wider = next(
+            (i for i, x in enumerate(pool) if _narrower(role, x) or _narrower(x, role)), None
+        )
+        if wider is not None:
+            pool.pop(wider)
+        elif any(_word_like(role[-1], x[-1]) for x in pool):
+            return "rank"
+        else:
+            result = "other"
+    return result
+
+
 def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
     """How two descriptions of one person differ: "" (no conflict), "wording" or "role".
 
-    "role" when a role or the organisation differs; "wording" when the roles are the
-    same words in another form ("Asian" / "Asia"); "" when they agree, differ only in
-    case, abbreviations or a country in front, or one side says less.
+    "role" when the organisation differs, or one role is another's in a different rank
+    ("President" / "Vice President", "economist" / "chief economist", "research
+    director" / "sales director": the same head noun, other words); "wording" when the
+    roles are the same words in another form ("Asian" / "Asia"); "" when they agree,
+    differ only in case, abbreviations or a country in front, one side says less, or
+    the roles have different head nouns ("chairman" / "chief executive": one person
+    often holds both, and an article names one).
     """
     if _time_bound(a_title) or _time_bound(b_title):
         return ""
-    result = ""
-    if a_title and b_title:
-        drop = frozenset(_org_words(a_org)) | frozenset(_org_words(b_org))
-        ra, rb = _roles(a_title, drop), _roles(b_title, drop)
-        if ra and rb:
-            small, large = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
-            pool = list(large)
-            wording = False
-            for role in small:
-                exact = next((i for i, x in enumerate(pool) if x == role), None)
-                if exact is not None:
-                    pool.pop(exact)
-                    continue
-                like = next((i for i, x in enumerate(pool) if _same_role(role, x)), None)
-                if like is not None:
-                    pool.pop(like)
-                    wording = True
-                    continue
-                wider = next(
-                    (i for i, x in enumerate(pool) if _narrower(role, x) or _narrower(x, role)),
-                    None,
-                )
-                if wider is None:
-                    return "role"
-                pool.pop(wider)
-            result = "wording" if wording else ""
+    drop = frozenset(_org_words(a_org)) | frozenset(_org_words(b_org))
+    roles = _match_roles(a_title, b_title, drop) if a_title and b_title else ""
+    if roles == "rank":
+        return "role"
     if (
         a_org
         and b_org
@@ -465,7 +486,15 @@ def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
         and not same_organisation(a_org, b_org)
     ):
         return "role"
-    return result
+    return "wording" if roles == "wording" else ""
+
+
+def titles_agree(a_title: str, b_title: str) -> bool:
+    """The same post, however worded: "CEO" / "chief executive", "economist" / "chief
+    economist and head of research" (one side says less)."""
+    if _time_bound(a_title) or _time_bound(b_title):
+        return False
+    return _match_roles(a_title, b_title, frozenset()) in ("same", "wording")
 
 
 def describe(title: str, org: str) -> str:
@@ -500,18 +529,30 @@ def _title_findings(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]
             continue
         for j, later in enumerate(mentions):
             found: dict[str, list[_Mention]] = {}
+            agreed = False
             for earlier in mentions[:j]:
                 if earlier.doc == later.doc or not same_name(
                     earlier.person.name, later.person.name
                 ):
                     continue
+                agreed = agreed or _agree(earlier.person, later.person)
                 kind = _title_kind(docs, earlier, later, keys_of_doc, key, max_days)
                 if kind:
                     found.setdefault(kind, []).append(earlier)
+            if agreed:
+                continue  # the difference shows, and is reported, between the earlier ones
             for kind, others in found.items():
                 rule = "FL301" if kind == "role" else "FL302"
                 if rule in ctx.rules:
                     yield _title_finding(docs, ctx, rule, later, others)
+
+
+def _agree(a: Person, b: Person) -> bool:
+    """Both give the same title or organisation, and nothing conflicts."""
+    if compare_titles(a.title, a.organisation, b.title, b.organisation):
+        return False
+    org = bool(a.organisation and b.organisation) and not _descriptive(a.organisation)
+    return titles_agree(a.title, b.title) or (org and not (a.title and b.title))
 
 
 def _title_kind(
@@ -530,7 +571,7 @@ def _title_kind(
     if da is not None and db is not None and abs((da - db).days) > max_days:
         return ""  # people change jobs
     # Namesakes: the title or the organisation must agree, or the articles share a person.
-    title_agrees = bool(pa.title and pb.title) and not compare_titles(pa.title, "", pb.title, "")
+    title_agrees = titles_agree(pa.title, pb.title)
     org_agrees = (
         bool(pa.organisation and pb.organisation)
         and not _descriptive(pa.organisation)
@@ -614,7 +655,6 @@ class _Unit:
     norm: str
     terms: frozenset[str]
     speaker: str  # the quote's speaker when it may be a person, else ""
-    kind: str  # "person", "name" or "" (no usable speaker)
 
 
 _CONTRACTIONS = (
@@ -664,14 +704,13 @@ def _units(docs: Sequence[Analysis]) -> list[_Unit]:
         attrs = analysis.attributions
         seq = 0
         for k, q in enumerate(attrs.quotes):
-            kind = _speaker_kind(q.speaker, attrs.people) if q.speaker else ""
-            if q.speaker and not kind:
+            if q.speaker and not _speaker_kind(q.speaker, attrs.people):
                 continue  # "the report", "officials": no speaker to compare
             if not q.speaker and len(q.text.split()) < 8:
                 continue  # scare quotes and names
             for s in _sentences(q.text):
                 norm = compare_form(s)
-                units.append(_Unit(d, k, seq, s, norm, _terms(norm), q.speaker, kind))
+                units.append(_Unit(d, k, seq, s, norm, _terms(norm), q.speaker))
                 seq += 1
     return units
 
@@ -819,14 +858,20 @@ def _report_drift(
         if (a.doc, a.quote) > (b.doc, b.quote):
             a, b = b, a
         groups.setdefault((b.doc, b.quote, a.doc, a.quote), []).append((a, b, s))
+    # A quote given verbatim (or as an excerpt) by an earlier article: its difference
+    # from a third one shows, and is reported, between the earlier ones.
+    verbatim: set[tuple[int, int]] = set()
+    for bd, bq, ad, aq in groups:
+        na = f" {compare_form(docs[ad].attributions.quotes[aq].text)} "
+        nb = f" {compare_form(docs[bd].attributions.quotes[bq].text)} "
+        if na in nb or nb in na:
+            verbatim.add((bd, bq))
     for (bd, bq, ad, aq), pairs in sorted(groups.items()):
         drifting = [p for p in pairs if not p[2].same]
-        if not drifting:
+        if not drifting or (bd, bq) in verbatim:
             continue
         qa = docs[ad].attributions.quotes[aq]
         qb = docs[bd].attributions.quotes[bq]
-        if compare_form(qa.text) == compare_form(qb.text):
-            continue
         a, b, _ = max(drifting, key=lambda p: (p[2].value, -p[1].seq))
         speaker = qb.speaker or qa.speaker
         changes = word_diff(a.text, b.text)
