@@ -310,6 +310,42 @@ FL201_CASES = [
         [],
         id="two-releases-one-clause",
     ),
+    pytest.param(
+        [
+            ("a.md", "The 2024 AI Index from Stanford HAI was published in April 2024.\n", None),
+            ("b.md", "The 2025 AI Index from Stanford HAI was published in April 2025.\n", None),
+        ],
+        [],
+        id="two-editions",
+    ),
+    pytest.param(
+        [
+            ("a.md", "The 2025 AI Index from Stanford HAI was published in April 2024.\n", None),
+            ("b.md", "The 2025 AI Index from Stanford HAI was published in April 2025.\n", None),
+        ],
+        [("a.md", 1, 54), ("b.md", 1, 54)],
+        id="one-edition",
+    ),
+    pytest.param(
+        [
+            ("a.md", "Meta agreed to a takeover of Manus in December 2025.\n", None),
+            ("b.md", "Meta completed its takeover of Manus in February 2026.\n", None),
+        ],
+        [],
+        id="deal-and-closing",
+    ),
+    pytest.param(
+        [
+            (
+                "a.md",
+                "Moonshot released Kimi K1.5 in January 2025 and Kimi K2 in July 2025.\n",
+                None,
+            ),
+            ("b.md", "Moonshot AI released Kimi K2 in July 2025.\n", None),
+        ],
+        [],
+        id="two-releases-joined-by-and",
+    ),
     # One sentence: a change over time, not two claims about one event.
     pytest.param(
         [

@@ -151,6 +151,16 @@ SHIPPED = [
     ("DeepSeek said in January 2024 that R1 was released.\n", []),
     ("DeepSeek released V3 on December 26, 2024, and R1 on January 20, 2025.\n", []),
     ("DeepSeek released V3 on December 26, 2024, and R1 on January 20, 2024.\n", []),
+    # The stage of an event: a ban lifted, a deal completed, is not the ban or the deal.
+    ("The US halted Nvidia's H20 sales to China in July 2025.\n", [("FL405", 1, 46)]),
+    ("The US halted Nvidia's H20 sales to China in April 2025.\n", []),
+    ("The US lifted the H20 licence requirement in July 2025.\n", []),
+    ("Meta completed its acquisition of Manus in February 2026.\n", []),
+    # An edition: the 2024 AI Index is not the 2025 one.
+    ("The 2025 AI Index from Stanford HAI was published in April 2024.\n", [("FL405", 1, 54)]),
+    ("The 2024 AI Index from Stanford HAI was published in April 2024.\n", []),
+    ("Stanford HAI published its AI Index report in April 2024.\n", []),
+    ("Zhipu AI, now known as Z.ai, listed in Hong Kong in January 2025.\n", [("FL405", 1, 53)]),
 ]
 
 

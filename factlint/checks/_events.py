@@ -62,6 +62,7 @@ _ATTRIBUTIVE = regex.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those)|\p{L}['’]s?)\s+\Z", regex.I
 )
 _BARE_YEAR = regex.compile(r"\d{4}")
+_YEAR = regex.compile(r"(?<![\w.,$])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 _BOUND_CUE = regex.compile(
     r"\b(?:by|until|till|through|before|after|since|from)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle|close)\s+of\s+)?\Z",
@@ -86,6 +87,7 @@ _NAMELIKE = frozenset({"new", "may", "will", "hope", "target", "goal", "series",
 _NAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
 _NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+\Z")
 _SPLIT_PARTS = regex.compile(r"\s+(?:and|&)\s+")
+_JOIN = regex.compile(r"\b(?:and|or|but|while|whereas|then|followed\s+by)\b")
 # Where an aside begins or ends: an event word belongs to a date of its own segment.
 _SEGMENT = regex.compile(r"[,;:()\[\]–—]")
 
@@ -99,6 +101,7 @@ class Lexicon:
     recurrence: regex.Pattern[str]
     countries: regex.Pattern[str]  # one named group per country code
     variants: regex.Pattern[str]
+    variant_of: Mapping[str, str]  # a stage word (lowercase, single-spaced) -> its kind
     place_names: regex.Pattern[str]
     generic: frozenset[str]
     places: frozenset[str]
@@ -123,6 +126,7 @@ def lexicon() -> Lexicon:
     kinds = data["kinds"]
     # One alternation, the kind looked up afterwards: far faster than a group per kind.
     kind_of = {str(w).lower(): name for name, words in kinds.items() for w in words}
+    variant_of = {str(w).lower(): name for name, words in data["variants"].items() for w in words}
     return Lexicon(
         kinds=regex.compile(rf"(?<![\w-])(?:{_phrases(kind_of)})(?![\w-])", regex.I),
         kind_of=kind_of,
@@ -137,9 +141,8 @@ def lexicon() -> Lexicon:
                 for code, names in data["countries"].items()
             )
         ),
-        variants=regex.compile(
-            rf"(?<![\w-])(?:{_phrases(data['release_variants'])})(?![\w-])", regex.I
-        ),
+        variants=regex.compile(rf"(?<![\w-])(?:{_phrases(variant_of)})(?![\w-])", regex.I),
+        variant_of=variant_of,
         place_names=regex.compile(rf"(?<![\w-])(?:{_phrases(data['places'])})(?![\w-])", regex.I),
         generic=frozenset(str(w).lower() for w in data["generic_names"]),
         single_party=frozenset(data["single_party"]),
@@ -159,8 +162,9 @@ class EventSig:
     models: frozenset[str] = frozenset()  # named products: "llama 4", "r1", "h20"
     countries: frozenset[str] = frozenset()  # country codes named: "us", "cn"
     places: frozenset[str] = frozenset()  # places named: "hong kong", "nasdaq"
-    variants: frozenset[str] = frozenset()  # release forms: "open-sourced", "preview"
+    variants: frozenset[tuple[str, str]] = frozenset()  # (kind, stage): ("ban", "lifted")
     numbers: frozenset[str] = frozenset()
+    editions: frozenset[str] = frozenset()  # years that name an edition: "the 2024 AI Index"
     ordinals: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()  # content terms that are neither parties nor kinds
     negated: bool = False
@@ -274,8 +278,11 @@ def event_words(text: str, start: int = 0, end: int | None = None) -> list[tuple
     ]
 
 
-def signature_of_text(body: str, kinds: Iterable[str] | None = None) -> EventSig:
-    """The signature of one clause (dates already blanked); kinds found in it unless given."""
+def signature_of_text(
+    body: str, kinds: Iterable[str] | None = None, editions: Iterable[str] | None = None
+) -> EventSig:
+    """The signature of one clause (dates already blanked); kinds and edition years found
+    in it unless given."""
     lex = lexicon()
     found = list(lex.kinds.finditer(body))
     if kinds is None:
@@ -319,10 +326,13 @@ def signature_of_text(body: str, kinds: Iterable[str] | None = None) -> EventSig
             " ".join(m.group().lower().split()) for m in lex.place_names.finditer(body)
         ),
         variants=frozenset(
-            " ".join(m.group().lower().replace("-", " ").split())
-            for m in lex.variants.finditer(body)
+            (lex.variant_of[w], w.replace("-", " "))
+            for w in (" ".join(m.group().lower().split()) for m in lex.variants.finditer(body))
         ),
         numbers=frozenset(numbers),
+        editions=frozenset(
+            editions if editions is not None else (m.group() for m in _YEAR.finditer(body))
+        ),
         ordinals=frozenset(m.group().lower() for m in _ORDINALS.finditer(body)),
         objects=frozenset(terms - not_objects),
         negated=lex.negation.search(body) is not None,
@@ -382,8 +392,18 @@ def signatures(
             continue
         if len(inside) > 1:
             body = _own_segments(body, clause.start, d.span, inside)
-        out.append(signature_of_text(body, kinds))
+        out.append(signature_of_text(body, kinds, _editions(text, dates, clause, body)))
     return out
+
+
+def _editions(text: str, dates: Sequence[DateMention], clause: Span, body: str) -> set[str]:
+    """Years in the clause that name an edition: a bare year no date was read from ("AI
+    Index 2025"), or one that is used as a modifier ("the 2024 AI Index report")."""
+    years = {m.group() for m in _YEAR.finditer(body)}
+    for d in dates:
+        if clause.start <= d.span.start < clause.end and is_attributive(text, d):
+            years.add(d.raw)
+    return years
 
 
 def _own_segments(body: str, offset: int, own: Span, dates: list[Span]) -> str:
@@ -395,6 +415,19 @@ def _own_segments(body: str, offset: int, own: Span, dates: list[Span]) -> str:
         held = [s for s in dates if lo <= s.start - offset < hi]
         if held and own not in held:
             chars[lo:hi] = " " * (hi - lo)
+            continue
+        # "Kimi K1.5 in January 2025 and Kimi K2 in July 2025": cut at the conjunction.
+        mine = own.start - offset
+        for other in held:
+            o = other.start - offset
+            if o < mine:
+                joins = list(_JOIN.finditer(body, o, mine))
+                if joins:
+                    chars[lo : joins[-1].start()] = " " * (joins[-1].start() - lo)
+            elif o > mine:
+                join = _JOIN.search(body, own.end - offset, o)
+                if join:
+                    chars[join.start() : hi] = " " * (hi - join.start())
     return "".join(chars)
 
 
@@ -425,6 +458,20 @@ def _date_of(body: str, offset: int, at: int, dates: list[Span]) -> Span:
     if after:
         return min(after, key=lambda s: s.start)
     return max(pool, key=lambda s: s.end)
+
+
+def stages_differ(a: EventSig, b: EventSig, kinds: Iterable[str]) -> bool:
+    """Whether the two name different stages of an event of `kinds` ("closed" / none)."""
+    wanted = set(kinds)
+    return {v for v in a.variants if v[0] in wanted} != {v for v in b.variants if v[0] in wanted}
+
+
+def editions_clash(a: EventSig, b: EventSig, strict: bool) -> bool:
+    """Whether the two are about different editions ("the 2024 AI Index" / "2025");
+    `strict`: an edition on one side only tells them apart too."""
+    if a.editions and b.editions:
+        return not a.editions & b.editions
+    return strict and bool(a.editions or b.editions)
 
 
 def shared_parties(a: EventSig, b: EventSig) -> int:

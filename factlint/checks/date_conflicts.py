@@ -32,6 +32,7 @@ from factlint.analysis import Analysis
 from factlint.checks._events import (
     EventSig,
     compound,
+    editions_clash,
     is_attributive,
     lexicon,
     names_text,
@@ -39,6 +40,7 @@ from factlint.checks._events import (
     open_bound,
     shared_parties,
     signatures,
+    stages_differ,
     versions_clash,
 )
 from factlint.claims import DateMention, Subject
@@ -143,20 +145,24 @@ def same_event(a: EventSig, b: EventSig, min_similarity: float) -> bool:
         return False  # other countries, other actors
     if a.places and b.places and not a.places & b.places:
         return False  # listed in New York, listed in Hong Kong: two listings
-    if "release" in kinds and a.variants != b.variants:
-        return False  # a launch and the open-sourcing months later
+    if stages_differ(a, b, kinds):
+        return False  # a launch and the open-sourcing months later; a deal and its closing
     parties = shared_parties(a, b)
-    if a.models & b.models or kinds & lexicon().single_party:
-        # One named product ("R1", "Llama 4") is as good as two names, and a listing
-        # or a founding happens once to one party.
+    if a.models & b.models or a.editions & b.editions or kinds & lexicon().single_party:
+        # One named product ("R1", "Llama 4") or edition ("the 2025 AI Index") is as good
+        # as two names, and a listing or a founding happens once to one party.
         parties = 2 * parties
     objects = len(a.objects & b.objects)
-    # Two parties and what happened to them, or one party and several words more.
-    if parties < 1 or objects < (1 if parties >= 2 else 4):
+    if a.objects and b.objects and not objects:
+        return False  # "in total downloads" / "in derivative models": other measures
+    # Three parties; two and what happened to them; one and several words more.
+    if parties < 1 or objects < (0 if parties >= 3 else 1 if parties == 2 else 4):
         return False
     if subject_similarity(a.subject, b.subject) < min_similarity:
         return False
     if versions_clash(a, b, strict="release" in kinds):
+        return False
+    if editions_clash(a, b, strict="release" in kinds):
         return False
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         return False  # different figures: different data points, not one event

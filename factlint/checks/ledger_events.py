@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factlint.analysis import Analysis
-from factlint.checks._events import EventSig, event_words, lexicon, signature_of_text
+from factlint.checks._events import (
+    EventSig,
+    event_words,
+    lexicon,
+    signature_of_text,
+    stages_differ,
+)
 from factlint.checks.date_conflicts import dates_conflict, event_claims, shown
 from factlint.claims import DateMention, Subject
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
@@ -71,7 +77,7 @@ DEFAULTS = {"min_score": 0.45}
 class _EventNames:
     kinds: frozenset[str]  # from all its names
     names: tuple[EventSig, ...]  # one signature per name
-    versions: frozenset[str]  # versions any name carries ("r1" for "DeepSeek-R1")
+    versions: frozenset[str]  # versions and editions any name carries ("r1", "2025")
     scored: tuple[str, ...]  # the names without their event words, for match_score
 
 
@@ -81,6 +87,7 @@ def _event_names(event: Event) -> _EventNames:
     kinds = frozenset(kind for name in event.aliases for _, kind in event_words(name))
     names = tuple(signature_of_text(name, kinds) for name in event.aliases)
     versions = frozenset(v for n in names for vs in n.versions.values() for v in vs)
+    versions |= frozenset(y for n in names for y in n.editions)
     # The kind is matched through the synonym table ("IPO" / "going public"), so the
     # score compares the rest: who, where, what.
     stripped = (" ".join(lex.kinds.sub(" ", name).split()) for name in event.aliases)
@@ -91,12 +98,14 @@ def _name_matches(claim: EventSig, name: EventSig) -> bool:
     """Every party of the ledger name is in the claim (its first, distinctive word)."""
     if not name.parties:
         return False
-    return all(party[0] in claim.names for party in name.parties)
+    known = claim.names | claim.codes  # "Nvidia's H20": H20 is Nvidia's product, and a name
+    return all(party[0] in known for party in name.parties)
 
 
 def _same_version(claim: EventSig, event: _EventNames) -> bool:
-    """An event of one version ("DeepSeek-R1") needs that version named in the claim."""
-    return not event.versions or bool(event.versions & claim.codes)
+    """An event of one version or edition ("DeepSeek-R1", "AI Index 2025") needs that
+    version or edition named in the claim."""
+    return not event.versions or bool(event.versions & (claim.codes | claim.editions))
 
 
 def _as_mention(event: Event) -> DateMention:
@@ -125,8 +134,11 @@ def matching_events(d: DateMention, sig: EventSig, ledger: Ledger, min_score: fl
         if not isinstance(entry, Event):
             continue
         names = _event_names(entry)
-        if not names.kinds & sig.kinds or not _same_version(sig, names):
+        kinds = names.kinds & sig.kinds
+        if not kinds or not _same_version(sig, names):
             continue
+        if any(stages_differ(sig, name, kinds) for name in names.names):
+            continue  # "lifted the H20 ban" is not the ban; a closing is not the agreement
         if not any(_name_matches(sig, name) for name in names.names):
             continue
         if match_score(names.scored or entry.aliases, subject) < min_score:
