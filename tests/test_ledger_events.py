@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.analysis import Analysis
 from factlint.checks import ledger_events
@@ -21,6 +23,7 @@ from factlint.document import document_from_text
 from factlint.ledger import Ledger, load_ledger, shipped_ledger_paths
 from factlint.model import Finding
 from factlint.rule import Context
+from tests.helpers import shipped_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -241,3 +244,52 @@ def test_seeds_with_a_configured_ledger(tmp_path: Path, monkeypatch: pytest.Monk
     ]
     (related,) = out["findings"][0]["related"]
     assert (Path(related["path"]).name, related["line"]) == ("mine.yaml", 2)
+
+
+_WORDS = st.sampled_from(
+    [
+        "Z.ai",
+        "MiniMax",
+        "listed",
+        "went",
+        "public",
+        "in",
+        "Hong",
+        "Kong",
+        "January",
+        "2025",
+        "2026",
+        "DeepSeek",
+        "released",
+        "R1",
+        "V3",
+        "Meta's",
+        "acquisition",
+        "of",
+        "Manus",
+        "H20",
+        "halted",
+        "lifted",
+        "the",
+        "2024",
+        "AI",
+        "Index",
+        ",",
+        ".",
+        "\n\n",
+        "“",
+        "”",
+        "last",
+        "year",
+        "will",
+        "a",
+        "ago",
+    ]
+)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+def test_no_crash_and_spans_inside(text: str) -> None:
+    for f in findings(text, shipped_ledger(), {"date": datetime.date(2026, 2, 17)}):
+        assert 0 <= f.span.start <= f.span.end <= len(text)
