@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".factlint_cache"
 DB_NAME = "results.sqlite"
-SCHEMA = 1
+SCHEMA = 2
 BUSY_TIMEOUT_MS = 10_000
 # Rows unused for this long are pruned (each hit refreshes a row at most once a day).
 MAX_AGE = 30 * 86_400
@@ -322,18 +322,20 @@ class Cache:
 
     def add(self, key: str, outcome: Outcome) -> None:
         """Queue one analysed file; files with rule errors are not cached (retry next run)."""
-        if outcome.doc is None or outcome.rule_errors or self._broken:
+        if (outcome.doc is None and not outcome.final) or outcome.rule_errors or self._broken:
             return
         from factlint.parallel import register_pickling
 
         register_pickling()
         value = pickle.dumps(
             (
+                outcome.name,
                 outcome.doc,
                 outcome.extracted,
                 outcome.findings,
                 outcome.read_errors,
                 outcome.notices,
+                outcome.final,
             ),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
@@ -385,16 +387,17 @@ def _unpickle(value: bytes) -> Outcome | None:
     from factlint.parallel import Outcome
 
     try:
-        doc, extracted, findings, read_errors, notices = pickle.loads(value)
+        name, doc, extracted, findings, read_errors, notices, final = pickle.loads(value)
     except Exception:  # written by another version, or damaged: a miss
         return None
     return Outcome(
-        doc.path,
+        name,
         doc,
         extracted=extracted,
         findings=findings,
         read_errors=read_errors,
         notices=notices,
+        final=final,
     )
 
 

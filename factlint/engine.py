@@ -260,8 +260,11 @@ def run(
     reported = batch.reported
     rule_errors = list(batch.rule_errors)
     raw = batch.findings + corpus_findings(batch.analyses, reported, p, contexts, rule_errors)
+    findings = finish(batch.analyses, reported, raw, p, config)
+    if batch.final_findings:  # finished where they were analysed (no corpus rule ran)
+        findings = dedupe([*findings, *batch.final_findings])
     return RunResult(
-        findings=finish(batch.analyses, reported, raw, p, config),
+        findings=findings,
         errors=[*errors, *batch.read_errors, *rule_errors],
         files=len(reported),
         notices=batch.notices,

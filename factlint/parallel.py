@@ -26,7 +26,7 @@ from typing import Any
 from factlint.analysis import Analysis
 from factlint.config import Config
 from factlint.document import Document
-from factlint.engine import Plan, Reader, document_findings
+from factlint.engine import Plan, Reader, document_findings, finish
 from factlint.model import FileError, Finding
 from factlint.rule import Context
 
@@ -58,6 +58,9 @@ class Outcome:
     read_errors: list[FileError] = field(default_factory=list)
     rule_errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # The findings are final (filtered and suppressed) and the document was dropped:
+    # no corpus rule runs, so nothing else needs it.
+    final: bool = False
 
     def analysis(self) -> Analysis:
         """The Analysis with every property the worker computed already in place."""
@@ -74,7 +77,8 @@ class Batch:
 
     analyses: list[Analysis] = field(default_factory=list)
     reported: set[str] = field(default_factory=set)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # raw, from document rules
+    final_findings: list[Finding] = field(default_factory=list)  # filtered and suppressed
     read_errors: list[FileError] = field(default_factory=list)
     rule_errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -90,6 +94,11 @@ class State:
     metadata: Mapping[Path, dict[str, Any]]
     prefetch: bool  # a corpus check is active: extract its claims in the worker
     keep_all: bool  # in-process: keep every computed property (nothing is pickled)
+
+    @property
+    def finish_here(self) -> bool:
+        """No corpus rule: each file's findings are final where it is analysed."""
+        return not self.prefetch
 
 
 _STATE: State | None = None
@@ -152,7 +161,7 @@ def analyse_item(item: Item, state: State) -> Outcome:
     reader = Reader(state.config)
     reader.metadata = dict(state.metadata)  # read once by the parent; no duplicate errors
     doc = reader.read(item.name, item.data)
-    if doc is None:
+    if doc is None or (state.finish_here and not item.reported):
         return Outcome(item.name, None, read_errors=reader.errors, notices=reader.notices)
     analysis = Analysis(doc)
     rule_errors: list[FileError] = []
@@ -161,6 +170,18 @@ def analyse_item(item: Item, state: State) -> Outcome:
         if item.reported
         else []
     )
+    if state.finish_here:
+        # Memory stays flat and the cache stores only what the report needs.
+        final = finish([analysis], {doc.path}, findings, state.plan, state.config)
+        return Outcome(
+            item.name,
+            None,
+            findings=final,
+            read_errors=reader.errors,
+            rule_errors=rule_errors,
+            notices=reader.notices,
+            final=True,
+        )
     if state.prefetch:
         for name in EXTRACTS:
             try:
@@ -258,6 +279,11 @@ def analyse(
         batch.read_errors += outcome.read_errors
         batch.rule_errors += outcome.rule_errors
         batch.notices += outcome.notices
+        if outcome.final:
+            batch.final_findings += outcome.findings
+            if item.reported:
+                batch.reported.add(outcome.name)
+            continue
         if outcome.doc is None:
             continue
         batch.analyses.append(outcome.analysis())

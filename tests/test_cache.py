@@ -92,6 +92,20 @@ def test_second_run_is_answered_by_the_cache(project: Path) -> None:
     assert len({m.split(" of ")[1] for m in messages}) == 1
 
 
+def test_document_rules_alone_cache_only_their_findings(project: Path) -> None:
+    """Without corpus rules a hit needs no document: the cache holds final findings."""
+    _, cold, _ = check("--no-cache", "--select", "FL5,FL7")
+    _, first, stats = check("--select", "FL5,FL7")
+    assert (stats.hits, stats.writes) == (0, N)
+    _, warm, stats = check("--select", "FL5,FL7")
+    assert stats.hits == N
+    assert warm == first == cold
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        sizes = [n for (n,) in conn.execute("SELECT length(value) FROM results")]
+    # The corpus-rule entries (written by no run here) would hold documents and claims.
+    assert max(sizes) < 5000
+
+
 def test_cached_report_equals_the_uncached_one(project: Path) -> None:
     _, cold, _ = check("--no-cache", "--jobs", "1")
     check()

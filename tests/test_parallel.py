@@ -10,9 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from factlint import parallel
+from factlint.analysis import Analysis
 from factlint.cli import main
 from factlint.config import Config
-from factlint.engine import contexts_for, plan
+from factlint.document import build_document
+from factlint.engine import check_documents, contexts_for, dedupe, plan
 from factlint.model import FileError, RuleMeta, Severity
 from factlint.parallel import MIN_PARALLEL, Item, analyse
 from factlint.registry import load_checks
@@ -99,12 +101,25 @@ def test_workers_hand_the_corpus_rules_their_claims(articles: Path) -> None:
         assert fast.sentences == slow.sentences
 
 
-def test_without_corpus_rules_nothing_extra_is_shipped(articles: Path) -> None:
+def test_without_corpus_rules_findings_are_finished_in_the_workers(articles: Path) -> None:
+    """No corpus rule needs the documents: workers filter and suppress, the parent keeps
+    only findings, so its memory does not grow with the corpus."""
     names = sorted(str(p) for p in (articles / "news").glob("*.md"))
-    config, p, contexts = _setup([])
-    batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
-    assert len(batch.analyses) == len(names)
-    assert all(set(a.__dict__) == {"doc"} for a in batch.analyses)
+    config = Config(shipped_ledger=False)
+    checks = [c for c in load_checks(config) if c.scope == "document"]
+    p = plan(config, checks)
+    contexts = contexts_for(p, config)
+    pooled = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    serial = analyse([Item(n, True) for n in names], config, p, contexts, jobs=1)
+    assert pooled.analyses == serial.analyses == []
+    assert pooled.findings == serial.findings == []
+    assert pooled.reported == serial.reported == set(names)
+    assert pooled.final_findings == serial.final_findings
+    # The same findings as filtering and suppressing in the parent.
+    docs = [Analysis(build_document(n, Path(n).read_bytes())[0]) for n in names]
+    expected, errors = check_documents(docs, set(names), p, config)
+    assert errors == []
+    assert dedupe(serial.final_findings) == expected
 
 
 def test_small_runs_stay_in_process(articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,7 +130,7 @@ def test_small_runs_stay_in_process(articles: Path, monkeypatch: pytest.MonkeyPa
     names = sorted(str(p) for p in (articles / "news").glob("*.md"))[: MIN_PARALLEL - 1]
     config, p, contexts = _setup(load_checks(Config(shipped_ledger=False)))
     batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
-    assert len(batch.analyses) == MIN_PARALLEL - 1
+    assert batch.reported == set(names)
 
 
 def test_errors_and_skips_come_back_in_file_order(tmp_path: Path) -> None:
@@ -137,8 +152,7 @@ def test_errors_and_skips_come_back_in_file_order(tmp_path: Path) -> None:
         str(folder / "missing.md"),
     ]
     assert isinstance(serial.read_errors[0], FileError)
-    assert [a.doc.path for a in serial.analyses] == [a.doc.path for a in pooled.analyses]
-    assert len(serial.analyses) == len(names) - 1
+    assert serial.reported == pooled.reported == set(names) - {str(folder / "a03.md")}
 
 
 def test_a_failing_rule_is_reported_the_same_from_a_worker(tmp_path: Path) -> None:
