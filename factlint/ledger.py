@@ -804,7 +804,7 @@ def load_ledger(paths: Sequence[str | Path]) -> Ledger:
     """Load and validate ledger files (a directory means its *.yaml); raises LedgerError."""
     sections: dict[str, list[Entry]] = {section: [] for section in _BUILDERS}
     for file in _expand(paths):
-        name = str(file)
+        name = _shown(file)
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -817,6 +817,14 @@ def load_ledger(paths: Sequence[str | Path]) -> Ledger:
         rates=tuple(sections["rates"]),  # type: ignore[arg-type]
         people=tuple(sections["people"]),  # type: ignore[arg-type]
     )
+
+
+def _shown(file: Path) -> str:
+    """The path as findings show it: relative to the working folder when inside it."""
+    try:
+        return file.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(file)
 
 
 def shipped_ledger_paths() -> list[Path]:
