@@ -66,7 +66,7 @@ def test_every_shipped_file_loads_and_every_entry_has_a_source(path: Path) -> No
     for entry in entries:
         assert entry.source.title or entry.source.publisher, entry.id
         assert entry.source.url or entry.source.date, entry.id
-        assert entry.path == str(path)
+        assert Path(entry.path).resolve() == path.resolve()
         # The recorded line is the entry's own "- id:" line.
         assert path.read_text(encoding="utf-8").splitlines()[entry.line - 1].strip() == (
             f"- id: {entry.id}"
