@@ -67,6 +67,8 @@ TITLES = [
     ("Acting Premier", "", "Deputy Premier", "BVI", ""),
     ("former CEO", "OpenAI", "CEO", "Google DeepMind", ""),
     ("Premier", "BVI", "Premier", "Caribbean Territory", ""),
+    ("director", "Centre", "director", "Duke University", ""),
+    ("director", "Stanford University", "director", "Duke University", "role"),
     ("UCU general secretary", "", "general secretary", "UCU", ""),
     ("Sen.", "", "Senator", "", ""),
     ("Rep.", "", "Congressman", "", ""),
@@ -357,6 +359,16 @@ SPEAKER_CASES = [
         [],
     ),
     ("not-a-person", pair(TAXES, TAXES_WALSH.replace("Tom Walsh", "The report")), []),
+    (
+        "pronoun",
+        pair(TAXES, "Tom Walsh spoke next.\n\n" + TAXES_WALSH.replace("Tom Walsh", "He")),
+        [],
+    ),
+    (
+        "named-at-the-quote",
+        pair(TAXES, "Tom Walsh spoke next. " + TAXES_WALSH),
+        [("FL304", "b.md", 1, 40)],
+    ),
     (
         "within-one-article",
         [("w.md", TAXES + "\nLater, " + TAXES_WALSH, FEB)],
