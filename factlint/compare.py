@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 from factlint.claims import Quantity
 
-__all__ = ["Verdict", "comparable", "compare"]
+__all__ = ["Verdict", "comparable", "compare", "resolve_time_scope"]
 
 _HEDGED = frozenset({"APPROX", "NEARLY"})
 _POWERS = {1: "a tenth", 2: "a hundredth", 3: "a thousandth"}
@@ -51,6 +52,20 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     if a.kind in ("count", "measure", "points"):
         return a.unit == b.unit
     return True
+
+
+def resolve_time_scope(scope: str, published: date | None) -> str:
+    """A figure's time scope with "rel:N" resolved against the publication year.
+
+    "rel:-1" published in 2026 -> "2025"; without a publication date a relative scope
+    cannot be placed and stays as it is (it then equals only the same token).
+    """
+    if not scope.startswith("rel:") or published is None:
+        return scope
+    try:
+        return str(published.year + int(scope[4:]))
+    except ValueError:
+        return scope
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:

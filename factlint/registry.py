@@ -30,6 +30,8 @@ BUILTIN_CHECKS: tuple[str, ...] = (
     "factlint.checks.dates",
     "factlint.checks.date_conflicts",
     "factlint.checks.ledger_events",
+    "factlint.checks.numbers",
+    "factlint.checks.number_sanity",
     "factlint.checks.attributions",
     "factlint.checks.unattributed",
     "factlint.checks.ledger_people",

@@ -983,3 +983,83 @@ def extract_quantities(text: str, sentences: Sequence[Span]) -> tuple[Quantity, 
             )
         )
     return tuple(out)
+
+
+# --- what a figure measures: a level or a change, a total or a rate -----------------
+
+# Change verbs after which a figure is the change, not the level reached
+# ("rose 5%", "fell by $2 billion"); "to" after them introduces the new level.
+_ROLE_VERBS = _CHANGE_VERBS - {"raised", "raises", "added", "adds", "went", "moved", "lost"}
+_CHANGE_BEFORE = regex.compile(
+    rf"(?i:(?<![\p{{L}}])(?:(?P<verb>{_alt(_ROLE_VERBS)})(?:\s+by)?"
+    r"|(?:an?\s+)?(?:increase|rise|drop|decline|fall|gain|growth|jump|cut|reduction)"
+    r"\s+of|(?P<to>to))\s+)$"
+)
+_FROM_BEFORE_FIG = regex.compile(r"(?i:(?<![\p{L}])from\s+)$")
+_CHANGE_AFTER = regex.compile(
+    r"(?i:\s*(?:\p{L}+\s+)?(?:increase|increases|rise|rises|drop|drops|decline|declines|"
+    r"fall|falls|gain|gains|growth|jump|jumps|cut|cuts|reduction|reductions|"
+    r"higher|lower|more|less|fewer|larger|smaller|faster|slower|cheaper|bigger|"
+    r"up|down|year-on-year|year-over-year|on\s+the\s+year)(?![\p{L}-]))"
+)
+_PER_AFTER = regex.compile(
+    r"(?i:(?:\s+\p{L}[\p{L}-]*){0,2}?\s+(?:(?:per|a|an|each|every)\s+(?P<noun>\p{L}+)"
+    r"|(?P<adv>annually|yearly|monthly|weekly|daily|hourly|per\s+annum))(?![\p{L}])"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|since)\b))"
+)
+_PER_BEFORE = regex.compile(
+    r"(?i:(?<![\p{L}])(?P<adj>annual|yearly|monthly|weekly|daily|hourly|average|median)"
+    r"\s+(?:\p{L}+\s+)?)$"
+)
+_PER_NOUNS = frozenset(
+    "year month week day hour minute second night person capita head share household "
+    "employee worker student resident patient customer user member unit barrel tonne "
+    "ton kilo kilogram pound litre liter gallon mile kilometre kilometer".split()
+)
+_PER_ADVERBS = {
+    "annually": "year",
+    "yearly": "year",
+    "per annum": "year",
+    "annual": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "hourly": "hour",
+}
+
+
+def figure_role(text: str, q: Quantity) -> str:
+    """Whether a figure is a level ("level"), a change ("change") or a starting point ("from").
+
+    "rose 5%", "an increase of $2 billion", "5% higher" and "$3 billion more" are
+    changes; "rose to 5%" is the level reached; "from 3% to 5%" makes 3% a starting
+    point. A change and a level of one subject are different quantities.
+    """
+    lo = max(q.sentence.start, q.span.start - 40)
+    before = _CHANGE_BEFORE.search(text, lo, q.span.start)
+    if _FROM_BEFORE_FIG.search(text, lo, q.span.start):
+        return "from"
+    if before is not None and not before.group("to"):
+        return "change"
+    if _CHANGE_AFTER.match(text, q.span.end, q.sentence.end):
+        return "change"
+    return "level"
+
+
+def per_unit(text: str, q: Quantity) -> str:
+    """What a figure is counted per ("year" for "$5 million a year" or "annual"), or "".
+
+    A rate and a total of the same thing are different quantities.
+    """
+    after = _PER_AFTER.match(text, q.span.end, q.sentence.end)
+    if after is not None:
+        if after.group("adv"):
+            return _PER_ADVERBS[" ".join(after.group("adv").lower().split())]
+        noun = stem(after.group("noun"))
+        if noun in _PER_NOUNS:
+            return noun
+    before = _PER_BEFORE.search(text, max(q.sentence.start, q.span.start - 30), q.span.start)
+    if before is not None:
+        adj = before.group("adj").lower()
+        return _PER_ADVERBS.get(adj, adj)
+    return ""

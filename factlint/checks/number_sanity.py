@@ -1,0 +1,150 @@
+"""FL106 impossible-share: a share of a whole above 100%, or a part larger than its whole.
+
+Only explicit shares are read, because most figures above 100% are legitimate:
+growth ("rose 120%"), performance against a target ("150% of the target"), cover
+("enough doses for 200% of the population"). A percentage is a share here only when it
+is a level (not a change) directly followed by "of" and a whole made of people or
+"all" of something: "of voters", "of the population", "of all respondents", "of the
+country's adults". A part larger than its whole needs the explicit "X of (the) Y
+<plural noun>" or "X out of Y" with X > Y ("12 of 10 members"); years, money, scale
+words and labels ("Game 5 of 7") are not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.extract.numbers import figure_role
+from factlint.model import Finding, RuleMeta, Severity, Span
+from factlint.rule import Context
+
+SCOPE = "document"
+
+RULES = (
+    RuleMeta(
+        id="FL106",
+        name="impossible-share",
+        category="number",
+        severity=Severity.WARNING,
+        summary="A share of a whole above 100%, or a part larger than its whole",
+        rationale=(
+            "'120% of voters' or '12 of 10 members' cannot be true: a digit slipped or "
+            "the whole is wrong. Growth ('rose 120%'), targets ('150% of the target') and "
+            "cover ('doses for 200% of the population') legitimately exceed 100%, so only "
+            "a percentage directly followed by 'of' and a whole made of people, or 'of "
+            "all ...', is read as a share, and a part only in 'X of (the) Y <plural "
+            "noun>' or 'X out of Y'."
+        ),
+        examples_fail=(
+            "The poll found that 120% of voters backed the measure.\n",
+            "Twelve of the 10 board members voted against the plan.\n",
+        ),
+        examples_pass=(
+            "Turnout rose 120% of voters' expectations, analysts joked.\n",
+            "Sales rose 120% on the year, and output reached 150% of the target.\n",
+            "The country has ordered enough doses for 200% of the population.\n",
+            "Nine of the 10 board members voted against the plan.\n",
+        ),
+    ),
+)
+
+OPTIONS: Mapping[str, type] = {}
+DEFAULTS: Mapping[str, Any] = {}
+
+_PEOPLE = (
+    "voters|respondents|population|people|residents|adults|children|households|students|"
+    "pupils|employees|workers|members|users|patients|participants|citizens|women|men|"
+    "parents|teachers|doctors|nurses|consumers|customers|americans|britons|"
+    "shareholders|subscribers|viewers|readers|inhabitants|electorate|staff|"
+    "those\\s+(?:surveyed|polled|asked|questioned)"
+)
+_SHARE_AFTER = regex.compile(
+    r"(?i:\s+of\s+(?:(?P<all>all)\s+(?:the\s+)?(?P<noun>[\p{L}-]+s)\b"
+    r"|(?:the\s+|its\s+|their\s+|our\s+|this\s+|that\s+|[\p{L}-]+['’]s\s+){0,2}"
+    rf"(?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{_PEOPLE})\b)"
+    r"(?!['’]))"
+)
+# Words that make a share above 100% legitimate: cover, capacity, targets, doses.
+_COVER = regex.compile(
+    r"(?i:\b(?:enough|cover(?:s|ed|ing|age)?|equivalent|doses?|capacity|target|goal|"
+    r"quota|expectations?|times)\b)"
+)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4}|" + "|".join(_NUMBER_WORDS) + ")"
+_PART_OF = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}$£€¥.,/#-])(?P<x>(?i:{_COUNT}))"
+    r"\s+(?:(?i:out\s+of|of)\s+)(?:(?i:the|its|their|all|our)\s+)?"
+    rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
+    r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
+)
+_LABEL_BEFORE = regex.compile(
+    r"(?i:\b(?:game|games|round|part|parts|chapter|step|steps|page|pages|episode|"
+    r"no\.|number|day|days|week|weeks|stage|phase|volume|book|level|top)\s*)$"
+)
+_SCALE_NOUN = regex.compile(r"(?i:^(?:millions|billions|trillions|thousands|hundreds|percent)$)")
+
+
+def _number(text: str) -> int | None:
+    low = text.lower()
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    digits = low.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _shares(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    prose = analysis.doc.prose
+    for q in analysis.quantities:
+        if q.kind != "percent" or max(q.value, q.value_high) <= 100:
+            continue
+        m = _SHARE_AFTER.match(prose, q.span.end, q.sentence.end)
+        if m is None or figure_role(prose, q) != "level":
+            continue
+        if _COVER.search(prose, q.sentence.start, q.sentence.end):
+            continue
+        whole = " ".join(m.group().split())
+        yield ctx.finding(
+            "FL106",
+            analysis.doc,
+            Span(q.span.start, m.end()),
+            f"{q.raw} {whole}: a share of a whole cannot exceed 100%",
+            key=f"share|{whole.lower()}|{q.value:g}",
+        )
+
+
+def _parts(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    prose = analysis.doc.prose
+    for sentence in analysis.sentences:
+        for m in _PART_OF.finditer(prose, sentence.start, sentence.end):
+            x, y = _number(m.group("x")), _number(m.group("y"))
+            if x is None or y is None or x <= y or y == 0:
+                continue
+            if 1000 <= y <= 2099 or (1000 <= x <= 2099 and len(m.group("x")) == 4):
+                continue  # a year
+            if _SCALE_NOUN.match(m.group("noun")):
+                continue
+            if _LABEL_BEFORE.search(prose, max(sentence.start, m.start() - 12), m.start()):
+                continue
+            phrase = " ".join(m.group().split())
+            yield ctx.finding(
+                "FL106",
+                analysis.doc,
+                Span(m.start(), m.end()),
+                f"{phrase}: the part is larger than the whole",
+                key=f"part|{m.group('noun').lower()}|{x}|{y}",
+            )
+
+
+def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
+    yield from _shares(analysis, ctx)
+    yield from _parts(analysis, ctx)

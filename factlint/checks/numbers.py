@@ -1,0 +1,1098 @@
+"""FL101-FL105 figures that disagree, within an article and across the articles of a run;
+FL401-FL404 figures that disagree with the ledger, in the same pass.
+
+What counts as "the same figure" decides this module's precision, so the matching is
+strict. Two figures are compared only when all of these hold:
+
+- same kind and unit (money in one currency, "$" = USD; one counted noun; percent);
+  bare numbers, multipliers and fractions are not paired;
+- the same role: a level is not compared with a change ("rose 5%", "5% higher") and a
+  starting point ("from 3%") with nothing; a rate ("$5 million a year", "per user")
+  only with a rate per the same thing;
+- compatible times: the years their sentences state (with "this year" and "last year"
+  resolved against each article's publication date) are equal; a figure without a
+  stated year is taken to describe its article's present, so it meets a stated year
+  only when that year is the publication year or the one before, and two figures
+  without a stated year only when their articles appeared within a year of each
+  other;
+- compatible subjects: the clauses share an anchor (a specific proper name, or two
+  content words in a row such as "national AI fund"); their proper names are not
+  disjoint, and not each with a name of its own ("Amazon invested" / "Google invested");
+  the measure words near the figures are not of different families ("investment" /
+  "revenue"); a percentage's "of ..." wholes share a word; and the weighted share of
+  names and content words in common reaches `min_similarity` (`min_similarity_within`
+  inside one article, where the subjects are closer anyway);
+- different sentences (figures in one sentence are contrasts: "from 1.2% to nearly
+  30%").
+
+Verdicts come from `factlint.compare.compare`: FL101 conflict, FL102 magnitude-slip,
+FL103 rounded (between articles only: inside an article a writer rounding their own
+precise figure is style). A pair is reported once, on the later mention (on the
+rounded one for FL103), with the other as related location.
+
+FL105 finds near-identical sentences (rapidfuzz ratio of the sentences with figures
+masked at least `sentence_threshold`), within or across articles, whose figures differ.
+Sentences are bucketed by their three rarest content terms, so only sentences sharing
+one are scored. When the differing figures are a power of ten apart the pair is
+reported as FL102 (or FL103 for a rounding) instead; either way the pair is not
+reported again by FL101-FL103.
+
+FL104 checks parenthesised conversions ("60.06 billion yuan (approximately $8.69
+billion)" implies 6.91 CNY per USD) against the ledger's rate for the period (the
+period of the ledger fact the amount matches, else the publication month), allowing
+`rate_tolerance` either side, or, without a ledger rate, against the other conversions
+of the same pair in the same month when at least two of them agree with each other.
+
+Merging: a figure with a ledger finding (FL401-FL404) that also belongs to a pair
+reported by FL101-FL103 or FL105 is reported once, as the ledger finding, with the
+other mention added as related location. The ledger decides which side of the pair is
+wrong: "up to $70 billion" (000) and "up to $700 billion" (001) become one FL402 on
+000's figure, which names 001's figure and the ledger entry. This happens inside the
+check, so a run with the FL4xx rules deselected loses those merged pairs; deselect the
+ledger with `shipped-ledger: false` instead.
+
+Findings are on the corpus scope: the engine keeps those on the files being reported,
+so a pair reported on an article outside the reported set is not shown.
+
+Cost: candidate pairs come from `factlint.subject.candidate_pairs` over (unit, anchor)
+buckets, and sentences from (rarest term) buckets, never all pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from factlint.analysis import Analysis
+from factlint.checks.duplicates import differs_in_figures, names, normalise
+from factlint.checks.ledger_figures import (
+    LEDGER_DEFAULTS,
+    LEDGER_OPTIONS,
+    LEDGER_RULES,
+    LedgerHit,
+    figure_text,
+    format_value,
+    ledger_hits,
+    matching_facts,
+)
+from factlint.claims import Quantity, Subject
+from factlint.compare import Verdict, compare, resolve_time_scope
+from factlint.extract.numbers import figure_role, per_unit
+from factlint.ledger import Ledger, Rate
+from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
+from factlint.rule import Context
+from factlint.subject import STOPWORDS, candidate_pairs, clause_around, content_terms, stem
+
+SCOPE = "corpus"
+
+_NEXT = "\n<!-- next article -->\n"
+_A_2026 = "---\ndate: 2026-02-17\n---\n"
+
+RULES = (
+    RuleMeta(
+        id="FL101",
+        name="number-conflict",
+        category="number",
+        severity=Severity.ERROR,
+        scope="corpus",
+        summary="Two figures for the same thing disagree",
+        rationale=(
+            "When one article, or two articles of the same run, give figures for the "
+            "same subject in the same unit and period whose intervals (after qualifiers "
+            "such as 'up to' or 'about' and the rounding their digits imply) do not "
+            "overlap, at least one is wrong. Matching is strict: the clauses must share a "
+            "specific name or phrase, must not name different companies or people, must "
+            "not measure different things (investment / revenue), and the figures must be "
+            "levels of the same period, not a change or an earlier value."
+        ),
+        examples_fail=(
+            _A_2026 + "Acme Robotics raised $40 million in its Series B round, led by "
+            "Sequoia." + _NEXT + _A_2026 + "Acme Robotics raised $55 million in its Series B "
+            "round, the company said.",
+        ),
+        examples_pass=(
+            _A_2026 + "Acme Robotics raised $40 million in its Series B round, led by "
+            "Sequoia." + _NEXT + _A_2026 + "Acme Robotics raised $55 million in its Series C "
+            "round in 2019.",
+            _A_2026
+            + "Acme Robotics raised $40 million in its Series B round."
+            + _NEXT
+            + _A_2026
+            + "Bolt Robotics raised $55 million in its Series B round.",
+        ),
+    ),
+    RuleMeta(
+        id="FL102",
+        name="magnitude-slip",
+        category="number",
+        severity=Severity.ERROR,
+        scope="corpus",
+        summary="Two figures for the same thing differ by a power of ten",
+        rationale=(
+            "'up to $70 billion' in one article and 'up to $700 billion' in another, for "
+            "the same companies' spending this year, cannot both be right: a digit or a "
+            "scale word slipped. A figure exactly ten, a hundred or a thousand times "
+            "another is rarely a coincidence, so this is reported with the same subject "
+            "matching as FL101."
+        ),
+        examples_fail=(
+            _A_2026 + "Toyota and Honda announced that they will invest up to $70 billion in "
+            "battery plants this year." + _NEXT + _A_2026 + "Honda and Toyota recently "
+            "announced up to $700 billion for battery plants this year.",
+        ),
+        examples_pass=(
+            _A_2026 + "Toyota and Honda announced that they will invest up to $700 billion in "
+            "battery plants this year." + _NEXT + _A_2026 + "Honda and Toyota recently "
+            "announced up to $700 billion for battery plants this year.",
+            _A_2026
+            + "Toyota and Honda invested $70 billion in battery plants in 2018."
+            + _NEXT
+            + _A_2026
+            + "Honda and Toyota recently announced up to $700 billion for "
+            "battery plants this year.",
+        ),
+    ),
+    RuleMeta(
+        id="FL103",
+        name="rounded-figure",
+        category="number",
+        severity=Severity.INFO,
+        scope="corpus",
+        summary="One article rounds a figure another gives precisely, without saying so",
+        rationale=(
+            "'60 billion yuan' against '60.06 billion yuan' for the same fund is not a "
+            "contradiction, but the rounded figure reads as exact; 'about 60 billion' "
+            "would not. Hedged figures are not reported, and neither are roundings "
+            "inside one article (a writer abbreviating their own figure)."
+        ),
+        examples_fail=(
+            _A_2026 + "The city jointly established a 3 billion euro green hydrogen fund to "
+            "accelerate investment." + _NEXT + _A_2026 + "Hamburg launched a green hydrogen "
+            "fund last year, reportedly worth 3.12 billion euros.",
+        ),
+        examples_pass=(
+            _A_2026 + "The city jointly established a green hydrogen fund of about 3 billion "
+            "euros to accelerate investment." + _NEXT + _A_2026 + "Hamburg launched a green "
+            "hydrogen fund last year, reportedly worth 3.12 billion euros.",
+        ),
+    ),
+    RuleMeta(
+        id="FL104",
+        name="conversion-mismatch",
+        category="number",
+        severity=Severity.WARNING,
+        scope="corpus",
+        summary="A currency conversion implies an exchange rate that does not fit its period",
+        rationale=(
+            "'60.06 billion yuan (approximately $8.69 billion)' implies 6.91 yuan to the "
+            "dollar. When the ledger's rate for the period of the figure (the period of "
+            "the ledger fact the amount matches, else the publication month) is 7.1-7.35, "
+            "the conversion used another date's rate or a wrong figure. Without a ledger "
+            "rate, a conversion is compared with other conversions of the same pair in the "
+            "same month, when at least two of those agree."
+        ),
+        examples_fail=(
+            _A_2026 + "Beijing launched a national AI fund last year, reportedly worth "
+            "60.06 billion yuan (approximately $8.69 billion).",
+        ),
+        examples_pass=(
+            _A_2026 + "Beijing launched a national AI fund last year, reportedly worth "
+            "60.06 billion yuan (approximately $8.2 billion).",
+        ),
+    ),
+    RuleMeta(
+        id="FL105",
+        name="same-sentence-different-figure",
+        category="number",
+        severity=Severity.ERROR,
+        scope="corpus",
+        summary="Two near-identical sentences give different figures",
+        rationale=(
+            "A sentence repeated within an article or copied between articles, with only "
+            "a figure changed, states one fact two ways: one version was edited and the "
+            "other was not, or a copy garbled a number. Sentences are compared with their "
+            "figures masked; sentences that also differ in a name, a date or a content "
+            "word are parallel statements ('the men's race had 120 runners' / 'the "
+            "women's race had 95 runners') and are skipped."
+        ),
+        examples_fail=(
+            "The council approved a budget of $12 million for road repairs on the east "
+            "side of the city.\n\nResidents welcomed the decision.\n\nThe council approved "
+            "a budget of $15 million for road repairs on the east side of the city.\n",
+        ),
+        examples_pass=(
+            "The council approved a budget of $12 million for road repairs on the east "
+            "side of the city.\n\nResidents welcomed the decision.\n\nThe council approved "
+            "a budget of $15 million for road repairs on the west side of the city.\n",
+        ),
+    ),
+    *LEDGER_RULES,
+)
+
+OPTIONS: Mapping[str, type] = {
+    "min_similarity": float,
+    "min_similarity_within": float,
+    "sentence_threshold": float,
+    "rate_tolerance": float,
+    "max_bucket": int,
+    **LEDGER_OPTIONS,
+}
+DEFAULTS: Mapping[str, Any] = {
+    "min_similarity": 0.5,
+    "min_similarity_within": 0.7,
+    "sentence_threshold": 90.0,
+    "rate_tolerance": 0.01,
+    "max_bucket": 64,
+    **LEDGER_DEFAULTS,
+}
+
+# Kinds whose figures are paired; bare numbers, multipliers and fractions are too vague.
+_PAIRED_KINDS = frozenset({"money", "percent", "points", "count", "measure"})
+# Names too common in this domain to anchor a match (they still keep apart subjects
+# that name different countries).
+_WEAK_NAMES = frozenset(
+    "ai us u.s usa uk eu un china chinese america american americans britain british "
+    "europe european world global january february march april may june july august "
+    "september october november december monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+# Families of measure words: two figures measuring different families are different
+# things ("$21.9 billion investment" / "$10 billion in revenue").
+_FAMILY_WORDS: Mapping[str, str] = {
+    "spend": "invest investment investments invested investing spend spending spent "
+    "expenditure expenditures capex outlay outlays",
+    "fund": "fund funds funding",
+    "raise": "raise raised raising funding round",
+    "revenue": "revenue revenues sales turnover",
+    "profit": "profit profits earnings income",
+    "loss": "loss losses deficit",
+    "cost": "cost costs price prices fee fees fare fares bill",
+    "value": "valuation valued value worth capitalization capitalisation",
+    "budget": "budget budgets",
+    "debt": "debt debts loan loans borrowing bonds",
+    "pay": "salary salaries wage wages pay compensation bonus",
+    "fine": "fine fined fines penalty penalties settlement damages",
+    "gift": "donation donations donated gift grant grants contribution pledge pledged",
+    "deal": "deal acquisition acquire acquired purchase bought",
+    "tax": "tax taxes tariff tariffs",
+    "aid": "aid relief stimulus subsidy subsidies",
+    "death": "death deaths dead died killed fatalities toll",
+    "case": "case cases infection infections infected",
+    "injury": "injured injuries wounded",
+    "job": "job jobs employee employees staff worker workers workforce layoffs",
+    "vote": "vote votes ballot ballots",
+    "user": "user users",
+    "download": "download downloads downloaded",
+}
+_MEASURE_FAMILIES: Mapping[str, frozenset[str]] = {
+    term: frozenset(f for f, words in _FAMILY_WORDS.items() if term in map(stem, words.split()))
+    for term in {stem(w) for words in _FAMILY_WORDS.values() for w in words.split()}
+}
+_TOKEN = regex.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’\-]*|[\p{N}]+")
+_UPPER_SHORT = regex.compile(r"[A-Z]{2,3}")
+_BEFORE_WORDS = 8  # words before a figure that carry its subject and measure
+_AFTER_WORDS = 6  # words after it
+_OF_AFTER = regex.compile(r"(?i:\s+of\s+)(?P<rest>(?:[\p{L}'’\-]+\s*){1,6})")
+_MASK = regex.compile(
+    r"\p{N}+(?:[.,]\p{N}+)*|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|trillion|dozen|bn|mn|m|b|k)\b)"
+)
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday yesterday today tomorrow first second third fourth fifth "
+    "last next".split()
+)
+_YEAR = regex.compile(r"(?<!\p{N})(?:19|20)\p{N}{2}(?!\p{N})")
+_DIGITS = regex.compile(r"(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)*")
+_PERIOD = regex.compile(
+    r"(?i:\b(?:january|february|march|april|june|july|august|september|october|november|"
+    r"december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|(?:first|second|third|fourth|final|last)\s+"
+    r"(?:quarter|half)|q[1-4]|h[12]|summer|autumn|winter|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|final)\b)"
+    r"|\bMay\b"
+    r"|(?P<clock>\b\d{1,2}(?:[:.]\d{2})?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+)
+_PERIOD_CANON = {
+    "first quarter": "q1",
+    "second quarter": "q2",
+    "third quarter": "q3",
+    "fourth quarter": "q4",
+    "final quarter": "q4",
+    "last quarter": "last-quarter",
+    "first half": "h1",
+    "second half": "h2",
+    "last half": "h2",
+    "autumn": "fall",
+}
+_CALENDAR = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+)
+_SENTENCE_MIN_WORDS = 8
+_SENTENCE_BUCKET_TERMS = 3
+_SAME_STORY_DAYS = 3  # near-identical sentences of articles further apart are updates
+_CONSENSUS_TOLERANCE = 0.03
+
+
+# --- figures and their context ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One quantity of one article with what pairing needs."""
+
+    doc: int  # index of its analysis in the corpus
+    index: int  # index in the analysis' quantities
+    q: Quantity
+    scope: str  # time scope, "rel:" resolved
+    published: date | None
+    bucket: str  # kind, unit, role and rate: what must be equal to compare
+    names: frozenset[str]  # proper names of the clause, one word each
+    near: frozenset[str]  # specific names and two-word phrases near the figure
+    terms: frozenset[str]  # content terms of the clause
+    window: frozenset[str]  # content terms within a few words of the figure
+    measures: frozenset[str]  # measure families near the figure
+    wholes: frozenset[str]  # terms of a percentage's "of ..." whole
+    alone: bool  # the only paired figure of its sentence
+    periods: frozenset[str]  # months, weekdays, quarters named in the clause
+    context: frozenset[str]  # other numbers of the clause
+
+
+def _unit_key(q: Quantity) -> str:
+    if q.kind == "money":
+        return "USD" if q.unit == "$" else q.unit
+    return q.unit
+
+
+def _lower_words(prose: str) -> frozenset[str]:
+    """Words that occur in lowercase somewhere in the article: not names when capitalised."""
+    return frozenset(w for w in _TOKEN.findall(prose) if w.islower())
+
+
+def _clean_names(entities: Iterable[str], lower_words: frozenset[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for entity in entities:
+        words = entity.split()
+        for word in words:
+            w = word.strip(".'’-").removesuffix("'s").removesuffix("’s")
+            if len(w) < 2 or w in STOPWORDS or not any(c.isalpha() for c in w):
+                continue
+            if len(words) == 1 and w in lower_words:
+                continue  # "Meanwhile", "However": a capitalised common word
+            out.add(w)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
+
+
+def _phrases(text: str, start: int, end: int, skip: Sequence[Span]) -> frozenset[str]:
+    """Two content words in a row ("national ai", "ai fund") in text[start:end]."""
+    out: set[str] = set()
+    prev = ""
+    prev_end = -1
+    inside = [s for s in skip if s.start < end and start < s.end]
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        low = word.lower()
+        keep = not low[0].isdigit() and low not in STOPWORDS
+        keep = keep and (len(low) > 2 or bool(_UPPER_SHORT.fullmatch(word)))
+        if keep and inside:
+            keep = not any(s.start <= m.start() < s.end for s in inside)
+        if not keep:
+            prev = ""
+            continue
+        token = _stem(low)
+        if prev and text[prev_end : m.start()].strip(" -") == "":
+            out.add(f"{prev} {token}")
+        prev, prev_end = token, m.end()
+    return frozenset(p for p in out if not set(p.split()) <= _WEAK_NAMES)
+
+
+def _window(text: str, clause: Span, span: Span) -> Span:
+    """The figure with a few words either side, within its clause."""
+    before = [m.start() for m in _TOKEN.finditer(text, clause.start, span.start)]
+    after = [m.end() for m in _TOKEN.finditer(text, span.end, clause.end)]
+    start = before[-_BEFORE_WORDS] if len(before) >= _BEFORE_WORDS else clause.start
+    end = after[_AFTER_WORDS - 1] if len(after) >= _AFTER_WORDS else clause.end
+    return Span(min(start, span.start), max(end, span.end))
+
+
+def _periods(text: str, clause: Span) -> frozenset[str]:
+    """What sets a figure apart in time or sequence: periods shorter than a year ("May",
+    "the first quarter"), times of day ("6:25 p.m.") and ordinals ("the second stage")."""
+    out = set()
+    for m in _PERIOD.finditer(text, clause.start, clause.end):
+        word = " ".join(m.group().lower().split())
+        if m.group("clock"):
+            out.add("at " + word.replace(" ", "").replace(".", ":", 1).replace(".", ""))
+        else:
+            short = word[:3]
+            out.add(_PERIOD_CANON.get(word, short if short in _CALENDAR else word))
+    return frozenset(out)
+
+
+def _segment(clause: Span, span: Span, figures: Sequence[Span]) -> Span:
+    """The part of the clause between the figures before and after this one."""
+    start = max(
+        [f.end for f in figures if f.end <= span.start and f.end > clause.start],
+        default=clause.start,
+    )
+    end = min(
+        [f.start for f in figures if f.start >= span.end and f.start < clause.end],
+        default=clause.end,
+    )
+    return Span(start, max(start, end))
+
+
+def _context_numbers(text: str, clause: Span, own: Sequence[Span]) -> frozenset[str]:
+    """Other numbers of the clause ("voters under 30"): they qualify the subject."""
+    out = set()
+    for m in _DIGITS.finditer(text, clause.start, clause.end):
+        if any(s.start <= m.start() < s.end for s in own) or _YEAR.fullmatch(m.group()):
+            continue
+        out.add(m.group().replace(",", ""))
+    return frozenset(out)
+
+
+def _window_terms(text: str, window: Span, span: Span) -> frozenset[str]:
+    """Content terms of the words nearest the figure (2-letter capitals like "AI" kept)."""
+    words = _TOKEN.findall(text, window.start, span.start) + _TOKEN.findall(
+        text, span.end, window.end
+    )
+    return frozenset(
+        _stem(w.lower())
+        for w in words
+        if w.lower() not in STOPWORDS
+        and not w[0].isdigit()
+        and (len(w) > 2 or bool(_UPPER_SHORT.fullmatch(w)))
+    )
+
+
+def _wholes(text: str, q: Quantity) -> frozenset[str]:
+    if q.kind != "percent":
+        return frozenset()
+    m = _OF_AFTER.match(text, q.span.end, q.sentence.end)
+    return content_terms(m.group("rest")) if m else frozenset()
+
+
+def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
+    """The figures of one article that can be paired, with their context."""
+    prose = analysis.doc.prose
+    published = analysis.published
+    lower_words = _lower_words(prose)
+    by_sentence: dict[Span, list[Span]] = {}
+    paired: Counter[Span] = Counter()
+    linked: dict[int, list[Span]] = {}  # a figure and its parenthesised conversion
+    for i, q in enumerate(analysis.quantities):
+        if q.converts >= 0:
+            linked.setdefault(q.converts, []).append(q.span)
+            linked.setdefault(i, []).append(analysis.quantities[q.converts].span)
+    for q in analysis.quantities:
+        by_sentence.setdefault(q.sentence, []).append(q.span)
+        paired[q.sentence] += q.kind in _PAIRED_KINDS
+    out: list[Figure] = []
+    for i, q in enumerate(analysis.quantities):
+        if q.kind not in _PAIRED_KINDS or q.converts >= 0:
+            continue
+        role = figure_role(prose, q)
+        if role == "from":
+            continue
+        if q.kind == "count":
+            role = "level"  # "cut 1,200 jobs" counts the jobs cut: compared as a level
+        clause = clause_around(prose, q.sentence, q.span)
+        figure_names = _clean_names(q.subject.entities, lower_words)
+        specific = frozenset(n for n in figure_names if n not in _WEAK_NAMES)
+        skip = by_sentence[q.sentence]
+        window = _window(prose, clause, q.span)
+        window_terms = _window_terms(prose, window, q.span)
+        window_words = {w.lower() for w in _TOKEN.findall(prose, window.start, window.end)}
+        near = (specific & window_words) | _phrases(prose, window.start, window.end, skip)
+        own = [q.span, *linked.get(i, ())]
+        out.append(
+            Figure(
+                doc=doc_index,
+                index=i,
+                q=q,
+                scope=resolve_time_scope(q.time_scope, published),
+                published=published,
+                bucket=f"{q.kind}|{_unit_key(q)}|{role}|{per_unit(prose, q)}",
+                names=figure_names,
+                near=near,
+                terms=q.subject.terms,
+                window=window_terms,
+                measures=frozenset().union(*(_MEASURE_FAMILIES.get(t, ()) for t in window_terms)),
+                wholes=_wholes(prose, q),
+                alone=paired[q.sentence] == 1,
+                periods=_periods(prose, _segment(clause, q.span, skip)),
+                context=_context_numbers(prose, clause, own),
+            )
+        )
+    return out
+
+
+# --- when two figures are about the same thing --------------------------------------
+
+
+def _explicit(scope: str) -> bool:
+    return bool(scope) and not scope.startswith("rel:")
+
+
+def times_compatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures can describe the same period (see the module docstring)."""
+    if a.scope and b.scope:
+        return a.scope == b.scope and (_explicit(a.scope) or a.published == b.published)
+    if a.scope or b.scope:
+        stated, bare = (a, b) if a.scope else (b, a)
+        if not _explicit(stated.scope) or bare.published is None:
+            return False
+        return int(stated.scope[:4]) in (bare.published.year, bare.published.year - 1)
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).days) <= 366
+
+
+def _share(a: frozenset[str], b: frozenset[str]) -> float:
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
+
+
+def similarity(a: Figure, b: Figure) -> float:
+    """How surely two figures' clauses describe one thing, 0..1.
+
+    The mean of two shares: of the clauses' names (counted double) and content terms,
+    and of the content terms within a few words of each figure.
+    """
+    shared = 2 * len(a.names & b.names) + len(a.terms & b.terms)
+    smaller = min(2 * len(a.names) + len(a.terms), 2 * len(b.names) + len(b.terms))
+    clause = shared / smaller if smaller else 0.0
+    return (clause + _share(a.window, b.window)) / 2
+
+
+def _strength(shared: frozenset[str]) -> int:
+    """Shared anchors near both figures: a specific name counts 2, a phrase 1."""
+    return sum(1 if " " in anchor else 2 for anchor in shared)
+
+
+def same_subject(a: Figure, b: Figure, threshold: float) -> bool:
+    """Whether two figures are about the same thing (see the module docstring)."""
+    if a.bucket != b.bucket or _strength(a.near & b.near) < 2:
+        return False
+    if a.doc == b.doc and (a.q.sentence == b.q.sentence or not (a.alone and b.alone)):
+        return False
+    if not times_compatible(a, b):
+        return False
+    if a.periods and b.periods and not a.periods & b.periods:
+        return False  # "in May" / "in April", "the first quarter" / "the second"
+    if a.context and b.context and not a.context & b.context:
+        return False  # "voters under 30" / "voters over 65"
+    a_specific = a.names - _WEAK_NAMES
+    b_specific = b.names - _WEAK_NAMES
+    if a.names and b.names and not a.names & b.names:
+        return False
+    if a_specific - b_specific and b_specific - a_specific:
+        return False  # each names someone the other does not: parallel statements
+    if a.measures and b.measures and not a.measures & b.measures:
+        return False
+    if a.wholes and b.wholes and not a.wholes & b.wholes:
+        return False
+    return similarity(a, b) >= threshold
+
+
+# --- results ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Pair:
+    """A reported pair of figures: `here` carries the finding, `there` is the evidence."""
+
+    rule_id: str
+    here: Figure
+    there: Figure
+    message: str
+    key: str
+
+
+@dataclass(slots=True)
+class _Run:
+    corpus: Sequence[Analysis]
+    ctx: Context
+    options: Mapping[str, Any]
+    figures: list[Figure] = field(default_factory=list)
+    taken: set[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=set)
+
+    def where(self, here: Figure, there: Figure) -> str:
+        doc = self.corpus[there.doc].doc
+        line = doc.line_col(there.q.span.start)[0]
+        return f"at line {line}" if here.doc == there.doc else f"in {doc.path}:{line}"
+
+    def related(self, there: Figure, message: str) -> Related:
+        return self.ctx.related(self.corpus[there.doc].doc, there.q.span, message)
+
+
+def _pair_id(a: Figure, b: Figure) -> tuple[tuple[int, int], tuple[int, int]]:
+    x, y = (a.doc, a.index), (b.doc, b.index)
+    return (x, y) if x <= y else (y, x)
+
+
+def _value_key(q: Quantity) -> str:
+    text = f"{q.value:.6g}" if not q.is_range else f"{q.value:.6g}-{q.value_high:.6g}"
+    return f"{q.qualifier}{text}"
+
+
+def _key(a: Figure, b: Figure) -> str:
+    shared = sorted(a.near & b.near)[:4]
+    values = sorted((_value_key(a.q), _value_key(b.q)))
+    return f"{','.join(shared)}|{_unit_key(a.q)}|{values[0]}|{values[1]}"
+
+
+def _later(a: Figure, b: Figure, corpus: Sequence[Analysis]) -> tuple[Figure, Figure]:
+    ka = (corpus[a.doc].doc.path, a.q.span.start)
+    kb = (corpus[b.doc].doc.path, b.q.span.start)
+    return (b, a) if kb >= ka else (a, b)
+
+
+def _verdict_pair(run: _Run, a: Figure, b: Figure, verdict: Verdict) -> _Pair | None:
+    if verdict.kind == "rounded":
+        if a.doc == b.doc:
+            return None
+        here, there = (a, b) if a.q.precision > b.q.precision else (b, a)
+        rule_id = "FL103"
+        text = (
+            f"{figure_text(here.q)} is {figure_text(there.q)} "
+            f"{run.where(here, there)} rounded, without a hedge"
+        )
+    else:
+        here, there = _later(a, b, run.corpus)
+        if verdict.kind == "magnitude-slip":
+            rule_id = "FL102"
+            times = _times(here.q, there.q)
+            text = f"{here.q.raw} here is {times} {there.q.raw} {run.where(here, there)}"
+        else:
+            rule_id = "FL101"
+            text = f"{here.q.raw} here, but {there.q.raw} {run.where(here, there)}"
+    return _Pair(rule_id, here, there, text, _key(here, there))
+
+
+def _times(here: Quantity, there: Quantity) -> str:
+    """ "a tenth of", "ten times", ... for two figures a power of ten apart."""
+    k = round(math.log10(abs(here.value) / abs(there.value)))
+    words = {1: "ten times", 2: "a hundred times", 3: "a thousand times"}
+    shares = {1: "a tenth of", 2: "a hundredth of", 3: "a thousandth of"}
+    if k > 0:
+        return words.get(k, f"{10**k:,} times")
+    return shares.get(-k, f"1/{10**-k:,} of")
+
+
+def _compare(a: Figure, b: Figure) -> Verdict | None:
+    # Times were checked by the caller (with "rel:" resolved); compare values only.
+    return compare(replace(a.q, time_scope=""), replace(b.q, time_scope=""))
+
+
+def figure_pairs(run: _Run) -> list[_Pair]:
+    """FL101-FL103: pairs of figures about the same thing that disagree.
+
+    A figure is compared only with its best match in each other article (and in its
+    own), and only when that match is mutual and unique: two articles on one story
+    both give a series of related figures ("reserves stood at 12 percent", "at 9.59
+    percent", "dipped to 8.9 percent"), and each figure must meet its own counterpart,
+    not its neighbours.
+    """
+    figures = run.figures
+    keys = [(f.bucket, Subject("", entities=f.near)) for f in figures]
+    threshold = float(run.options["min_similarity"])
+    within = float(run.options["min_similarity_within"])
+    matched: dict[tuple[int, int], tuple[float, Verdict | None]] = {}
+    for i, j in candidate_pairs(keys, int(run.options["max_bucket"])):
+        a, b = figures[i], figures[j]
+        if same_subject(a, b, within if a.doc == b.doc else threshold):
+            matched[(i, j)] = (similarity(a, b), _compare(a, b))
+    # The best score of each figure against each article, and how many reach it.
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for (i, j), (score, _) in matched.items():
+        for x, y in ((i, j), (j, i)):
+            where = (x, figures[y].doc)
+            top, count = best.get(where, (-1.0, 0))
+            if score > top:
+                best[where] = (score, 1)
+            elif score == top:
+                best[where] = (top, count + 1)
+    out: list[_Pair] = []
+    for (i, j), (score, verdict) in sorted(matched.items()):
+        a, b = figures[i], figures[j]
+        if verdict is None or _pair_id(a, b) in run.taken:
+            continue
+        if best[(i, b.doc)] != (score, 1) or best[(j, a.doc)] != (score, 1):
+            continue
+        pair = _verdict_pair(run, a, b, verdict)
+        if pair is not None:
+            run.taken.add(_pair_id(a, b))
+            out.append(pair)
+    return out
+
+
+# --- FL105 near-identical sentences -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    doc: int
+    span: Span
+    text: str
+    masked: str
+    terms: frozenset[str]
+    figures: tuple[Figure, ...]
+    others: tuple[str, ...]  # numbers outside the figures ("under 30")
+
+
+def _sentences(corpus: Sequence[Analysis], by_doc: Mapping[int, list[Figure]]) -> list[_Sentence]:
+    out = []
+    for d, analysis in enumerate(corpus):
+        figs: dict[Span, list[Figure]] = {}
+        for f in by_doc.get(d, []):
+            figs.setdefault(f.q.sentence, []).append(f)
+        for span, members in figs.items():
+            text = analysis.doc.prose[span.start : span.end]
+            if len(_TOKEN.findall(text)) < _SENTENCE_MIN_WORDS:
+                continue
+            masked = _MASK.sub("#", normalise(text))
+            spans = [f.q.span for f in members]
+            others = tuple(
+                m.group()
+                for m in _MASK.finditer(analysis.doc.prose, span.start, span.end)
+                if not any(x.start <= m.start() < x.end for x in spans)
+            )
+            out.append(
+                _Sentence(d, span, text, masked, content_terms(text), tuple(members), others)
+            )
+    return out
+
+
+def _sentence_candidates(sents: Sequence[_Sentence], max_bucket: int) -> list[tuple[int, int]]:
+    """Pairs of sentences sharing one of their rarest terms; near-identical sentences
+    share all their terms, so the rarest ones find them. Terms in more than
+    `max_bucket` sentences are no key (boilerplate repeated across a corpus)."""
+    df = Counter(t for s in sents for t in s.terms)
+    buckets: dict[str, list[int]] = {}
+    for i, s in enumerate(sents):
+        rare = [t for t in s.terms if df[t] <= max_bucket]
+        for t in sorted(rare, key=lambda t: (df[t], t))[:_SENTENCE_BUCKET_TERMS]:
+            buckets.setdefault(t, []).append(i)
+    pairs = {(a, b) for members in buckets.values() for a in members for b in members if a < b}
+    return sorted(pairs)
+
+
+def _differing_words(a: str, b: str) -> set[str]:
+    wa = Counter(w.lower() for w in _TOKEN.findall(a) if not w[0].isdigit())
+    wb = Counter(w.lower() for w in _TOKEN.findall(b) if not w[0].isdigit())
+    return set((wa - wb) + (wb - wa))
+
+
+def _same_story(a: Analysis, b: Analysis) -> bool:
+    pa, pb = a.published, b.published
+    return pa is None or pb is None or abs((pa - pb).days) <= _SAME_STORY_DAYS
+
+
+def sentence_pairs(run: _Run) -> list[_Pair]:
+    """FL105 (or FL102/FL103): near-identical sentences whose figures differ."""
+    from rapidfuzz import fuzz
+
+    by_doc: dict[int, list[Figure]] = {}
+    for f in run.figures:
+        by_doc.setdefault(f.doc, []).append(f)
+    sents = _sentences(run.corpus, by_doc)
+    threshold = float(run.options["sentence_threshold"])
+    out: list[_Pair] = []
+    for i, j in _sentence_candidates(sents, int(run.options["max_bucket"])):
+        a, b = sents[i], sents[j]
+        if a.text == b.text or fuzz.ratio(a.masked, b.masked, score_cutoff=threshold) == 0:
+            continue
+        if not differs_in_figures(a.text, b.text):
+            continue
+        if _parallel(run, a, b):
+            # Two statements of one pattern ("... east side", "... west side"): their
+            # figures are about different things, for FL101-FL103 too.
+            run.taken.update(_pair_id(x, y) for x in a.figures for y in b.figures)
+            continue
+        pair = _sentence_pair(run, a, b)
+        if pair is not None:
+            out.append(pair)
+    return out
+
+
+def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
+    """Whether two near-identical sentences state two facts rather than one fact twice:
+    they differ in a name, a year, a date word, a content word each, or a number that
+    is not one of their figures ("voters under 30" / "voters over 65"), or come from
+    articles published days apart (a daily update)."""
+    if len(a.figures) != len(b.figures) or a.others != b.others:
+        return True
+    if a.doc != b.doc and not _same_story(run.corpus[a.doc], run.corpus[b.doc]):
+        return True
+    if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
+        return True
+    if _differing_words(a.masked, b.masked) & _DATE_WORDS:
+        return True
+    return bool(a.terms - b.terms) and bool(b.terms - a.terms)
+
+
+def _sentence_pair(run: _Run, a: _Sentence, b: _Sentence) -> _Pair | None:
+    differing: list[tuple[Figure, Figure, Verdict | None]] = []
+    for x, y in zip(a.figures, b.figures, strict=True):
+        if (x.q.value, x.q.value_high, x.q.unit, x.q.qualifier) == (
+            y.q.value,
+            y.q.value_high,
+            y.q.unit,
+            y.q.qualifier,
+        ):
+            continue
+        if (x.q.value, x.q.value_high) == (y.q.value, y.q.value_high) and x.bucket == y.bucket:
+            continue  # one figure written two ways ("60 billion" / "sixty billion")
+        differing.append((x, y, _compare(x, y)))
+    if not differing:
+        return None
+    for x, y, _ in differing:
+        run.taken.add(_pair_id(x, y))
+    x, y, verdict = differing[0]
+    if len(differing) == 1 and verdict is not None and verdict.kind != "conflict":
+        pair = _verdict_pair(run, x, y, verdict)
+        if pair is not None:
+            pair.message += " in a near-identical sentence"
+            return pair
+    here, there = _later(x, y, run.corpus)
+    shown = ", ".join(
+        f"{(yy if here is y else xx).q.raw} here, {(xx if here is y else yy).q.raw} there"
+        for xx, yy, _ in differing
+    )
+    where = run.where(here, there).replace("at line", "the sentence at line")
+    if here.doc != there.doc:
+        where = "the sentence " + where
+    message = f"near-identical to {where}, but the figures differ: {shown}"
+    return _Pair("FL105", here, there, message, _key(here, there))
+
+
+# --- FL104 conversions --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Conversion:
+    doc: int
+    original: Quantity
+    converted: Quantity
+    low: float  # implied rate: units of the original currency per converted unit
+    high: float
+    when: str
+
+
+def _currency(q: Quantity) -> str:
+    return "USD" if q.unit == "$" else q.unit
+
+
+def _conversions(run: _Run, ledger: Ledger | None) -> list[_Conversion]:
+    out = []
+    for d, analysis in enumerate(run.corpus):
+        qs = analysis.quantities
+        for q in qs:
+            if q.converts < 0:
+                continue
+            orig = qs[q.converts]
+            if orig.kind != "money" or q.kind != "money":
+                continue
+            a, b = _currency(orig), _currency(q)
+            if a == b or "¥" in (a, b) or q.is_range or orig.is_range:
+                continue
+            lo_c, hi_c = q.value - q.precision, q.value + q.precision
+            if lo_c <= 0:
+                continue
+            low = (orig.value - orig.precision) / hi_c
+            high = (orig.value + orig.precision) / lo_c
+            when = ""
+            if ledger is not None:
+                facts = matching_facts(orig, analysis.published, ledger, run.options)
+                when = facts[0][1].about if facts else ""
+            if not when and analysis.published is not None:
+                when = analysis.published.strftime("%Y-%m")
+            out.append(_Conversion(d, orig, q, low, high, when))
+    return out
+
+
+def _rate_text(low: float, high: float) -> str:
+    return f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
+
+
+def conversion_findings(run: _Run, ledger: Ledger | None) -> Iterator[Finding]:
+    """FL104: conversions against the ledger's rate, else against each other."""
+    tol = float(run.options["rate_tolerance"])
+    unchecked: dict[tuple[str, str, str], list[_Conversion]] = {}
+    for c in _conversions(run, ledger):
+        base, quote = _currency(c.converted), _currency(c.original)
+        rate: Rate | None = ledger.rate(base, quote, c.when) if ledger and c.when else None
+        if rate is None:
+            unchecked.setdefault((base, quote, c.when[:7]), []).append(c)
+            continue
+        if c.high >= rate.lower * (1 - tol) and c.low <= rate.upper * (1 + tol):
+            continue
+        implied = c.original.value / c.converted.value
+        doc = run.corpus[c.doc].doc
+        ledger_rate = format_value(rate.lower, rate.upper, "")
+        yield run.ctx.finding(
+            "FL104",
+            doc,
+            c.converted.span,
+            f"{figure_text(c.converted)} for {figure_text(c.original)} implies "
+            f"{implied:.2f} {quote} per {base}; the ledger's {base}/{quote} rate for "
+            f"{c.when} is {ledger_rate} ({rate.source.describe()})",
+            related=[
+                Related(
+                    Location(rate.path, rate.line, 1, rate.line, 1),
+                    f"ledger {rate.id}: {ledger_rate} {quote} per {base} "
+                    f"({rate.source.describe()})",
+                )
+            ],
+            key=f"conversion|{quote}/{base}|{c.original.value:.6g}|{c.converted.value:.6g}",
+        )
+    for (base, quote, _), group in sorted(unchecked.items()):
+        yield from _consensus(run, base, quote, group)
+
+
+def _consensus(run: _Run, base: str, quote: str, group: Sequence[_Conversion]) -> Iterator[Finding]:
+    if len(group) < 3:
+        return
+    t = _CONSENSUS_TOLERANCE
+    for c in group:
+        others = [o for o in group if o is not c]
+        lo = max(o.low for o in others)
+        hi = min(o.high for o in others)
+        if hi < lo * (1 - 2 * t) or max(o.high for o in others) > min(o.low for o in others) * (
+            1 + 2 * t
+        ):
+            continue  # the others disagree among themselves: no consensus
+        span_lo = min(o.low for o in others) * (1 - t)
+        span_hi = max(o.high for o in others) * (1 + t)
+        if c.high >= span_lo and c.low <= span_hi:
+            continue
+        nearest = others[0]
+        doc = run.corpus[c.doc].doc
+        other_doc = run.corpus[nearest.doc].doc
+        yield run.ctx.finding(
+            "FL104",
+            doc,
+            c.converted.span,
+            f"{figure_text(c.converted)} for {figure_text(c.original)} implies "
+            f"{c.original.value / c.converted.value:.2f} {quote} per {base}; "
+            f"{len(others)} other conversions this month imply "
+            f"{_rate_text(min(o.low for o in others), max(o.high for o in others))}",
+            related=[
+                run.ctx.related(
+                    other_doc,
+                    nearest.converted.span,
+                    f"{nearest.converted.raw} for {nearest.original.raw}",
+                )
+            ],
+            key=f"conversion|{quote}/{base}|{c.original.value:.6g}|{c.converted.value:.6g}",
+        )
+
+
+# --- the ledger the examples run against -------------------------------------------
+
+
+def example_ledger() -> Ledger:
+    """The shipped ledger plus one entry with a `known_wrong` value, for FL404's example.
+
+    Used by the rule-example tests only; checks get their ledger from the context.
+    """
+    from factlint.ledger import Fact, Source, load_ledger, shipped_ledger_paths
+
+    shipped = load_ledger(shipped_ledger_paths())
+    example = Fact(
+        id="example-harbour-bridge-budget",
+        subject="Harbour Bridge repair budget",
+        aliases=("Harbour Bridge repair budget", "Harbour Bridge repairs"),
+        metric="approved budget",
+        lower=120e6,
+        upper=120e6,
+        unit="USD",
+        about="2026",
+        grain="year",
+        source=Source(publisher="factlint", title="example entry for FL404"),
+        tolerance_rel=0.0,
+        tolerance_abs=0.0,
+        status="official",
+        notes="",
+        known_wrong=(210e6,),
+        path="<example ledger>",
+        line=1,
+    )
+    return Ledger(
+        facts=(*shipped.facts, example),
+        events=shipped.events,
+        rates=shipped.rates,
+        people=shipped.people,
+    )
+
+
+# --- merging and the check ----------------------------------------------------------
+
+
+def _ledger_finding(
+    run: _Run, hit: LedgerHit, doc_index: int, pairs: Sequence[tuple[_Pair, Figure]]
+) -> Finding:
+    """The ledger finding, with the other mentions of merged pairs as evidence."""
+    analysis = run.corpus[doc_index]
+    q = analysis.quantities[hit.index]
+    message = hit.message
+    related = list(hit.related)
+    for pair, other in pairs:
+        name = run.ctx.rules[pair.rule_id].name if pair.rule_id in run.ctx.rules else ""
+        mine = pair.here if other is pair.there else pair.there
+        message += f"; also {other.q.raw} {run.where(mine, other)}"
+        related.append(run.related(other, f"{pair.rule_id} {name}: {other.q.raw}"))
+    return run.ctx.finding(hit.rule_id, analysis.doc, q.span, message, related=related, key=hit.key)
+
+
+def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
+    options = {**DEFAULTS, **ctx.options}
+    run = _Run(corpus, ctx, options)
+    for d, analysis in enumerate(corpus):
+        run.figures.extend(figures_of(analysis, d))
+    ledger = ctx.ledger
+    hits: dict[tuple[int, int], LedgerHit] = {}
+    if ledger is not None:
+        for d, analysis in enumerate(corpus):
+            found = ledger_hits(
+                analysis.doc.prose, analysis.quantities, analysis.published, ledger, options
+            )
+            for hit in found:
+                hits[(d, hit.index)] = hit
+    pairs = sentence_pairs(run) + figure_pairs(run)
+    merged: dict[tuple[int, int], list[tuple[_Pair, Figure]]] = {}
+    for pair in pairs:
+        ends = [(pair.here, pair.there), (pair.there, pair.here)]
+        mine = [(m, o) for m, o in ends if (m.doc, m.index) in hits]
+        for m, other in mine:
+            merged.setdefault((m.doc, m.index), []).append((pair, other))
+        if mine:
+            continue
+        doc = corpus[pair.here.doc].doc
+        yield ctx.finding(
+            pair.rule_id,
+            doc,
+            pair.here.q.span,
+            pair.message,
+            related=[run.related(pair.there, f"{pair.there.q.raw}")],
+            key=pair.key,
+        )
+    for (d, _), hit in sorted(hits.items()):
+        yield _ledger_finding(run, hit, d, merged.get((d, hit.index), ()))
+    yield from conversion_findings(run, ledger)

@@ -1,0 +1,630 @@
+"""FL101-FL106: figures that disagree within and across articles, conversions, shares.
+
+Each failing case sits next to a passing near-miss. Articles carry a publication date
+in front matter ("this year" and "last year" resolve against it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.analysis import Analysis
+from factlint.checks import numbers
+from factlint.checks.numbers import figures_of, times_compatible
+from factlint.cli import main
+from factlint.compare import resolve_time_scope
+from factlint.document import document_from_text
+from factlint.extract.numbers import extract_quantities, figure_role, per_unit
+from factlint.ledger import Ledger, load_ledger, shipped_ledger_paths
+from factlint.model import Finding, Span
+from factlint.rule import Context
+from tests.helpers import run_rule
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+REGRESSIONS = Path(__file__).resolve().parent / "corpus_regressions" / "numbers"
+D2026 = "---\ndate: 2026-02-17\n---\n"  # 3 lines: article text starts on line 4
+D2025 = "---\ndate: 2025-03-04\n---\n"
+
+Articles = Sequence[tuple[str, str]]
+
+
+def findings(articles: Articles, ledger: Ledger | None = None, **options: object) -> list[Finding]:
+    """Every finding of the numbers module on (path, text) articles."""
+    corpus = [Analysis(document_from_text(text, path)) for path, text in articles]
+    ctx = Context(
+        rules={r.id: r for r in numbers.RULES},
+        options={**numbers.DEFAULTS, **options},
+        ledger=ledger,
+    )
+    return sorted(numbers.check(corpus, ctx), key=Finding.sort_key)
+
+
+def tuples(articles: Articles, ledger: Ledger | None = None) -> list[tuple[str, str, int, int]]:
+    return [
+        (f.rule_id, f.location.path, f.location.line, f.location.col)
+        for f in findings(articles, ledger)
+    ]
+
+
+def pair(a: str, b: str, date: str = D2025) -> list[tuple[str, str, int, int]]:
+    return tuples([("a.md", date + a), ("b.md", date + b)])
+
+
+# --- FL101-FL103 across articles: each failing pair beside a near miss ----------------
+
+CROSS: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
+    # The same cut, two counts.
+    (
+        "Acme Corp said on Tuesday it would cut 1,200 jobs, about 8% of its workforce.",
+        "Acme Corp will eliminate 2,100 jobs as part of a restructuring, the company said.",
+        [("FL101", "b.md", 4, 26)],
+    ),
+    (
+        "Acme Corp cut 1,200 jobs in 2019.",
+        "Acme Corp will eliminate 2,100 jobs this year.",
+        [],
+    ),
+    # Deaths in one fire.
+    (
+        "The fire at the Grenfell Tower killed 72 people, the inquiry found.",
+        "The Grenfell Tower fire killed 27 people, according to the inquiry.",
+        [("FL101", "b.md", 4, 32)],
+    ),
+    (
+        "The fire at the Grenfell Tower killed 72 people, the inquiry found.",
+        "The Grenfell Tower fire killed 72 people, according to the inquiry.",
+        [],
+    ),
+    # A power of ten.
+    (
+        "Nvidia expects the export ban to cost it $5.5 billion in revenue.",
+        "The export ban will cost Nvidia $55 billion in revenue, the company warned.",
+        [("FL102", "b.md", 4, 33)],
+    ),
+    (
+        "Nvidia expects the export ban to cost it $5.5 billion in revenue.",
+        "The export ban will cost AMD $55 billion in revenue, the company warned.",
+        [],
+    ),
+    # A rounding without a hedge (reported on the rounded figure) ...
+    (
+        "The city jointly established a 3 billion euro green hydrogen fund.",
+        "Hamburg launched a green hydrogen fund last year, reportedly worth 3.12 billion euros.",
+        [("FL103", "a.md", 4, 32)],
+    ),
+    # ... and with one.
+    (
+        "The city jointly established a green hydrogen fund of about 3 billion euros.",
+        "Hamburg launched a green hydrogen fund last year, reportedly worth 3.12 billion euros.",
+        [],
+    ),
+    # Quarters, months, subgroups and companies keep figures apart.
+    (
+        "Tesla delivered 405,278 vehicles in the first quarter, the company said.",
+        "Tesla delivered 450,278 vehicles in the first quarter.",
+        [("FL101", "b.md", 4, 17)],
+    ),
+    (
+        "Tesla delivered 405,278 vehicles in the first quarter.",
+        "Tesla delivered 466,140 vehicles in the second quarter.",
+        [],
+    ),
+    (
+        "Unemployment in Spain fell to 3.9% in May from 4.1% in April.",
+        "Unemployment in Spain was 4.1% in April.",
+        [],
+    ),
+    (
+        "Turnout in Ohio was 65% among voters under 30.",
+        "Turnout in Ohio was 80% among voters over 65.",
+        [],
+    ),
+    (
+        "Amazon invested $4 billion in Anthropic.",
+        "Google invested $2 billion in Anthropic.",
+        [],
+    ),
+    (
+        "Apple sold 50 million iPhones in the quarter.",
+        "Samsung sold 60 million phones in the quarter.",
+        [],
+    ),
+    # A change is not a level; revenue is not profit.
+    (
+        "Acme Corp's revenue rose 12% to $5 billion.",
+        "Acme Corp's revenue rose to 30% of its market.",
+        [],
+    ),
+    (
+        "The company's revenue rose 12% to $5 billion.",
+        "The company's profit fell 5% to $1 billion.",
+        [],
+    ),
+    # A total is not a rate.
+    (
+        "Acme Robotics pays its chief executive $5 million a year.",
+        "Acme Robotics paid its chief executive $12 million last year.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), CROSS)
+def test_cross_article_pairs(a: str, b: str, expected: list[tuple[str, str, int, int]]) -> None:
+    assert pair(a, b) == expected
+
+
+def test_conflict_message_and_related_location() -> None:
+    (f,) = findings(
+        [
+            ("a.md", D2025 + "The fire at the Grenfell Tower killed 72 people, the inquiry found."),
+            ("b.md", D2025 + "The Grenfell Tower fire killed 27 people, according to the inquiry."),
+        ]
+    )
+    assert f.message == "27 here, but 72 in a.md:4"
+    ((rel_loc, rel_msg),) = [(r.location, r.message) for r in f.related]
+    assert (rel_loc.path, rel_loc.line, rel_loc.col) == ("a.md", 4, 39)
+    assert rel_msg == "72"
+    assert f.key == "grenfell,grenfell tower,tower|people|27|72"
+
+
+def test_slip_message_reads_from_the_reported_figure() -> None:
+    (f,) = findings(
+        [
+            ("a.md", D2025 + "Nvidia expects the export ban to cost it $5.5 billion in revenue."),
+            ("b.md", D2025 + "The export ban will cost Nvidia $55 billion in revenue."),
+        ]
+    )
+    assert f.message == "$55 billion here is ten times $5.5 billion in a.md:4"
+
+
+def test_stated_years_and_publication_dates() -> None:
+    a = "Toyota and Honda will invest up to $70 billion in battery plants this year."
+    b = "Honda and Toyota announced up to $700 billion for battery plants this year."
+    assert pair(a, b) == [("FL102", "b.md", 4, 28)]
+    # "this year" in articles published in different years: different years.
+    other = tuples([("a.md", D2025 + a), ("b.md", D2026 + b)])
+    assert other == []
+    # A stated year meets a figure without one only in its article's year or the one before.
+    c = "Toyota and Honda invested $70 billion in battery plants in 2025."
+    d = "Honda and Toyota announced $700 billion for battery plants."
+    assert pair(c, d, D2026) == [("FL102", "b.md", 4, 28)]
+    e = c.replace("2025", "2018")
+    assert pair(e, d, D2026) == []
+
+
+# --- within one article ---------------------------------------------------------------
+
+
+def test_within_article_figures_need_a_single_figure_and_close_wording() -> None:
+    text = (
+        D2025 + "Acme Robotics raised $40 million in its Series B round, led by Sequoia.\n\n"
+        "The weather was mild.\n\n"
+        "Acme Robotics raised $45 million in its Series B round, the company said.\n"
+    )
+    assert tuples([("a.md", text)]) == [("FL101", "a.md", 8, 22)]
+    series = (
+        D2025 + "The first-stage alert began at 6 p.m., when operating reserves stood at 12 "
+        "percent.\n\nThe second stage began at 6:25 p.m., when operating reserves stood at "
+        "9.59 percent.\n"
+    )
+    assert tuples([("a.md", series)]) == []
+
+
+def test_within_article_rounding_is_style() -> None:
+    text = (
+        D2025 + "The green hydrogen fund is worth 3.12 billion euros, Hamburg said.\n\n"
+        "The weather was mild.\n\n"
+        "The green hydrogen fund, worth 3 billion euros, Hamburg said, starts soon.\n"
+    )
+    assert tuples([("a.md", text)]) == []
+
+
+def test_best_match_only() -> None:
+    """Two copies of one article: every figure meets its own copy, not its neighbours."""
+    text = (
+        D2025 + "The first-stage alert began when California ISO's operating reserves stood "
+        "at 12 percent.\n\nThe second stage began when California ISO's operating reserves "
+        "stood at 9.59 percent.\n\nThe final stage began when California ISO's operating "
+        "reserves dipped to 8.9 percent.\n"
+    )
+    assert tuples([("a.md", text), ("b.md", text)]) == []
+
+
+# --- FL105 near-identical sentences ---------------------------------------------------
+
+BUDGET = (
+    "The council approved a budget of $12 million for road repairs on the east side of the city."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (BUDGET, BUDGET.replace("$12", "$15"), [("FL105", "b.md", 4, 34)]),
+        (BUDGET, BUDGET.replace("$12", "$15").replace("east", "west"), []),
+        (BUDGET, BUDGET.replace("$12", "$120"), [("FL102", "b.md", 4, 34)]),
+        (BUDGET, BUDGET, []),
+        (BUDGET, BUDGET.replace("$12 million", "$12m"), []),
+        (BUDGET, BUDGET.replace("council", "Council on Monday"), []),
+        (BUDGET, BUDGET.replace("of $12", "of more than $12"), []),
+    ],
+)
+def test_near_identical_sentences(
+    a: str, b: str, expected: list[tuple[str, str, int, int]]
+) -> None:
+    assert pair(a, b) == expected
+
+
+def test_near_identical_sentences_within_an_article() -> None:
+    text = BUDGET + "\n\nResidents welcomed it.\n\n" + BUDGET.replace("$12", "$15") + "\n"
+    assert run_rule("FL105", text) == [("FL105", 5, 34)]
+    assert run_rule("FL105", text.replace("east side", "west side", 1)) == []
+    (f,) = findings([("t.md", text)])
+    assert f.message == (
+        "near-identical to the sentence at line 1, but the figures differ: "
+        "$15 million here, $12 million there"
+    )
+
+
+def test_near_identical_sentences_of_articles_far_apart_are_updates() -> None:
+    a = "The ministry reported 1,234 new cases of the virus across the country, officials said."
+    b = a.replace("1,234", "1,456")
+    assert pair(a, b) == [("FL105", "b.md", 4, 23)]
+    later = "---\ndate: 2025-03-20\n---\n"
+    assert tuples([("a.md", D2025 + a), ("b.md", later + b)]) == []
+
+
+# --- FL104 conversions ------------------------------------------------------------------
+
+FUND = "Beijing launched a national AI fund last year, reportedly worth 60.06 billion yuan"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Ledger:
+    return load_ledger(shipped_ledger_paths())
+
+
+def test_conversion_against_the_ledger_rate(shipped: Ledger) -> None:
+    wrong = D2026 + FUND + " (approximately $8.69 billion).\n"
+    right = D2026 + FUND + " (approximately $8.2 billion).\n"
+    assert tuples([("a.md", wrong)], shipped) == [("FL104", "a.md", 4, 85)]
+    assert tuples([("a.md", right)], shipped) == []
+    (f,) = findings([("a.md", wrong)], shipped)
+    rate = shipped.get("usd-cny-2025-01")
+    assert f.message == (
+        "$8.69 billion for 60.06 billion yuan implies 6.91 CNY per USD; the ledger's "
+        "USD/CNY rate for 2025-01 is 7.1-7.35 (People's Bank of China, USD/CNY central "
+        "parity, as reported (2025-01))"
+    )
+    (rel,) = f.related
+    assert (rel.location.path, rel.location.line) == (rate.path, rate.line)
+    assert tuples([("a.md", wrong)]) == []  # no ledger: nothing to check against
+
+
+def test_conversion_period_is_the_publication_month_without_a_fact(shipped: Ledger) -> None:
+    text = "The province pledged 100 billion yuan (about $11 billion) for AI chips.\n"
+    assert tuples([("a.md", "---\ndate: 2025-01-20\n---\n" + text)], shipped) == [
+        ("FL104", "a.md", 4, 40)
+    ]
+    assert tuples([("a.md", "---\ndate: 2025-06-20\n---\n" + text)], shipped) == []
+
+
+def test_conversions_against_each_other() -> None:
+    base = "---\ndate: 2024-05-{day:02d}\n---\n"
+    agree = [
+        (f"a{i}.md", base.format(day=i + 1) + f"Firm {c} raised £{a} million (${b} million).\n")
+        for i, (c, a, b) in enumerate(
+            [("Alpha", 100, 127), ("Beta", 200, 254), ("Gamma", 300, 381)]
+        )
+    ]
+    odd = ("z.md", base.format(day=9) + "Firm Delta raised £400 million ($600 million).\n")
+    fine = ("z.md", base.format(day=9) + "Firm Delta raised £400 million ($508 million).\n")
+    assert tuples([*agree, odd]) == [("FL104", "z.md", 4, 33)]
+    assert tuples([*agree, fine]) == []
+    assert tuples([agree[0], odd]) == []  # one other conversion is no consensus
+    (f,) = findings([*agree, odd])
+    assert f.message == (
+        "$600 million for £400 million implies 0.67 GBP per USD; "
+        "3 other conversions this month imply 0.78-0.79"
+    )
+
+
+# --- FL106 impossible shares ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The poll found that 120% of voters backed the measure.", [("FL106", 1, 21)]),
+        ("The poll found that 20% of voters backed the measure.", []),
+        ("Some 130 percent of all households own a phone.", [("FL106", 1, 1)]),
+        ("Support among 110% of the country's adults is strong.", [("FL106", 1, 15)]),
+        ("Sales rose 120% on the year.", []),
+        ("Output reached 150% of the target.", []),
+        ("The country ordered enough doses for 200% of the population.", []),
+        ("Turnout rose 120% of voters' expectations.", []),
+        ("Twelve of the 10 board members voted against the plan.", [("FL106", 1, 1)]),
+        ("Nine of the 10 board members voted against the plan.", []),
+        ("It won 12 of 10 games.", [("FL106", 1, 8)]),
+        ("Game 5 of 3 rounds went badly.", []),
+        ("In 2019 of 2018 models, none sold.", []),
+        ("There were 15 of 12 million people.", []),
+    ],
+)
+def test_impossible_share(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert run_rule("FL106", text) == expected
+
+
+# --- the parts --------------------------------------------------------------------------
+
+
+def _q(text: str) -> tuple[str, str, str]:
+    (q,) = [q for q in extract_quantities(text, (Span(0, len(text)),)) if q.kind != "number"]
+    return q.raw, figure_role(text, q), per_unit(text, q)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose 5% last year.", ("5%", "change", "")),
+        ("Sales rose to $5 billion.", ("$5 billion", "level", "")),
+        ("It fell from 3% last year.", ("3%", "from", "")),
+        ("Revenue was 20% higher.", ("20%", "change", "")),
+        ("It reported an increase of $2 billion in spending.", ("$2 billion", "change", "")),
+        ("He earns $5 million a year.", ("$5 million", "level", "year")),
+        ("He earned $5 million a year ago.", ("$5 million", "level", "")),
+        ("The plan costs $40 per user.", ("$40", "level", "user")),
+        ("It pays $40 monthly.", ("$40", "level", "month")),
+        ("It pays an average of $40,000.", ("$40,000", "level", "average")),
+    ],
+)
+def test_role_and_rate(text: str, expected: tuple[str, str, str]) -> None:
+    assert _q(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("scope", "published", "expected"),
+    [
+        ("rel:0", "2026-02-17", "2026"),
+        ("rel:-1", "2026-02-17", "2025"),
+        ("rel:+1", "2026-02-17", "2027"),
+        ("rel:-1", None, "rel:-1"),
+        ("2024", "2026-02-17", "2024"),
+        ("", "2026-02-17", ""),
+    ],
+)
+def test_resolve_time_scope(scope: str, published: str | None, expected: str) -> None:
+    import datetime
+
+    when = datetime.date.fromisoformat(published) if published else None
+    assert resolve_time_scope(scope, when) == expected
+
+
+def _figure(text: str, date: str | None) -> numbers.Figure:
+    meta = f"---\ndate: {date}\n---\n" if date else ""
+    (f,) = figures_of(Analysis(document_from_text(meta + text, "x.md")), 0)
+    return f
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (("It had 5 stores in 2024.", "2026-01-01"), ("It had 7 stores.", "2026-01-01"), False),
+        (("It had 5 stores in 2025.", "2026-01-01"), ("It had 7 stores.", "2026-01-01"), True),
+        (("It had 5 stores this year.", "2025-06-01"), ("It had 7 stores in 2025.", None), True),
+        (("It had 5 stores this year.", None), ("It had 7 stores in 2025.", None), False),
+        (("It had 5 stores.", "2020-01-01"), ("It had 7 stores.", "2025-01-01"), False),
+        (("It had 5 stores.", "2025-01-01"), ("It had 7 stores.", "2025-09-01"), True),
+        (("It had 5 stores.", None), ("It had 7 stores.", "2025-09-01"), True),
+    ],
+)
+def test_times_compatible(
+    a: tuple[str, str | None], b: tuple[str, str | None], expected: bool
+) -> None:
+    assert times_compatible(_figure(*a), _figure(*b)) is expected
+
+
+# --- cost: never all pairs ------------------------------------------------------------
+
+
+def test_cross_article_matching_does_not_compare_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    original = numbers.same_subject
+
+    def counting(*args: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(numbers, "same_subject", counting)
+    # 100 towns, five articles each: a figure has four plausible partners, not 1,499.
+    articles = [
+        (
+            f"a{i}.md",
+            D2025 + f"Town{i % 100:03d} Council approved a budget of ${i % 100 + 3} million for "
+            f"Town{i % 100:03d} schools.\n\nThe Town{i % 100:03d} Rovers sold "
+            f"{i % 100 * 10 + 100} season tickets.\n\nMayor Town{i % 100:03d}son said that "
+            f"4{i % 10}% of residents back the Town{i % 100:03d} plan.\n",
+        )
+        for i in range(500)
+    ]
+    assert tuples(articles) == []
+    figures = 3 * len(articles)
+    assert 0 < calls <= figures * 4
+    assert calls < figures * (figures - 1) // 2 // 100  # all pairs: over a million
+
+
+# --- the seeds, through the command line ----------------------------------------------
+
+
+def _seed_run(*options: str) -> dict:
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "--select", "FL1,FL4", *options, str(SEEDS)]
+    )
+    return json.loads(result.stdout)
+
+
+def test_seeds_through_the_cli(shipped: Ledger) -> None:
+    report = _seed_run()
+    got = {
+        (f["rule"], Path(f["path"]).name, f["line"], f["column"]): [
+            (Path(r["path"]).name, r["line"], r["column"]) for r in f["related"]
+        ]
+        for f in report["findings"]
+        if f["rule"] != "FL405"  # event dates: another module's rule
+    }
+    capex = shipped.get("us-hyperscalers-capex-2026")
+    fund = shipped.get("cn-national-ai-fund-capital")
+    rate = shipped.get("usd-cny-2025-01")
+    pre = shipped.get("deepseek-v3-pretraining-compute")
+    total = shipped.get("deepseek-v3-training-compute")
+    ledger_file = Path(capex.path).name
+    assert got == {
+        # $70 billion: the ledger (a tenth of 650-700 billion) and 001's $700 billion.
+        ("FL402", "000_b2a1cf249883d228.txt", 19, 194): [
+            (ledger_file, capex.line, 1),
+            ("001_3d07ea246869d68c.txt", 11, 132),
+        ],
+        # 60 billion yuan: the ledger's 60.06 billion, and 001's 60.06 billion yuan.
+        ("FL403", "000_b2a1cf249883d228.txt", 39, 485): [
+            (ledger_file, fund.line, 1),
+            ("001_3d07ea246869d68c.txt", 5, 151),
+        ],
+        ("FL104", "001_3d07ea246869d68c.txt", 5, 171): [(ledger_file, rate.line, 1)],
+        # 2.6 million GPU-hours: pre-training's 2.664 million truncated, not the total.
+        ("FL403", "004_2cb8a2b5be4354fc.txt", 5, 145): [
+            (ledger_file, pre.line, 1),
+            (ledger_file, total.line, 1),
+        ],
+    }
+    messages = {f["rule"] + str(f["line"]): f["message"] for f in report["findings"]}
+    slip = messages["FL40219"]
+    assert slip.startswith("$70 billion is a tenth of the ledger's 650-700 billion USD for ")
+    assert "(2026; CNBC, " in slip
+    assert slip.endswith(
+        "; also up to $700 billion in " + str(SEEDS / "001_3d07ea246869d68c.txt") + ":11"
+    )
+
+
+def test_seeds_without_the_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "factlint.yaml").write_text("shipped-ledger: false\n")
+    monkeypatch.chdir(tmp_path)
+    report = _seed_run()
+    got = sorted(
+        (
+            f["rule"],
+            Path(f["path"]).name,
+            f["line"],
+            f["column"],
+            tuple((Path(r["path"]).name, r["line"], r["column"]) for r in f["related"]),
+        )
+        for f in report["findings"]
+    )
+    assert got == [
+        ("FL102", "001_3d07ea246869d68c.txt", 11, 132, (("000_b2a1cf249883d228.txt", 19, 194),)),
+        ("FL103", "000_b2a1cf249883d228.txt", 39, 485, (("001_3d07ea246869d68c.txt", 5, 151),)),
+    ]
+
+
+def test_seed_controls_are_not_reported(shipped: Ledger) -> None:
+    """002's $21.9 billion (2018) and $10 billion revenue; 003's 400 models and 002's
+    100,000 variations; 1.2% at the end of 2024 and nearly 30%."""
+    report = _seed_run()
+    spots = {(Path(f["path"]).name, f["line"]) for f in report["findings"]}
+    related = {(Path(r["path"]).name, r["line"]) for f in report["findings"] for r in f["related"]}
+    for spot in [
+        ("002_4e47a948c7735e86.txt", 18),
+        ("002_4e47a948c7735e86.txt", 19),
+        ("002_4e47a948c7735e86.txt", 16),
+        ("003_e5ad231f2f994792.txt", 11),
+        ("000_b2a1cf249883d228.txt", 35),
+    ]:
+        assert spot not in spots
+        assert spot not in related
+
+
+# --- regressions: real articles that once gave false findings --------------------------
+
+
+def _regressions() -> list[Path]:
+    return sorted(REGRESSIONS.glob("*.md"))
+
+
+def _paragraph_halves(text: str) -> tuple[str, str]:
+    head, _, body = text.partition("\n---\n")
+    front = head + "\n---\n"
+    paragraphs = body.split("\n\n")
+    middle = len(paragraphs) // 2
+    return front + "\n\n".join(paragraphs[:middle]), front + "\n\n".join(paragraphs[middle:])
+
+
+@pytest.mark.parametrize("path", _regressions(), ids=lambda p: p.name)
+def test_regression_article_alone_split_and_copied(path: Path, shipped: Ledger) -> None:
+    text = path.read_text(encoding="utf-8")
+    first, second = _paragraph_halves(text)
+    assert tuples([(path.name, text)], shipped) == []
+    assert tuples([("a.md", first), ("b.md", second)], shipped) == []
+    assert tuples([("a.md", text), ("b.md", text)], shipped) == []
+
+
+def test_regression_articles_together(shipped: Ledger) -> None:
+    articles = [(p.name, p.read_text(encoding="utf-8")) for p in _regressions()]
+    assert len(articles) >= 8
+    assert tuples(articles, shipped) == []
+
+
+# --- robustness ----------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "Acme",
+        "Corp",
+        "raised",
+        "$40",
+        "million",
+        "in",
+        "2025",
+        "rose",
+        "12%",
+        "to",
+        "the",
+        "fund",
+        "of",
+        "(about",
+        "$5",
+        "billion)",
+        "120%",
+        "voters",
+        "12",
+        "10",
+        "members",
+        "last",
+        "year",
+        "yuan",
+        "nearly",
+        "30%",
+        ".",
+        ",",
+        "\n\n",
+        "up",
+        "from",
+    ]
+)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_WORDS, max_size=40).map(" ".join), min_size=1, max_size=3))
+def test_random_articles_never_crash(texts: list[str]) -> None:
+    articles = [(f"a{i}.md", D2025 + t) for i, t in enumerate(texts)]
+    for f in findings(articles):
+        text = dict(articles)[f.location.path]
+        assert 0 <= f.span.start <= f.span.end <= len(text)
