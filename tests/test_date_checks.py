@@ -346,6 +346,12 @@ FL201_CASES = [
         [],
         id="two-releases-joined-by-and",
     ),
+    # A wire story and its reprint a year later: the text agrees with itself.
+    pytest.param(
+        [("a.md", QWEN_000, FEB_2026), ("b.md", QWEN_000, {"date": datetime.date(2027, 2, 1)})],
+        [],
+        id="reprint-on-another-day",
+    ),
     # One sentence: a change over time, not two claims about one event.
     pytest.param(
         [

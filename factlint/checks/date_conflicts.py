@@ -16,7 +16,8 @@ a decade; a bare year that names an edition ("a 2025 AI Index report"); the date
 statement ("said in September that ...") or one counted from the event ("a year after
 its release"); two dates written as one expression ("a year ago this week"); clauses
 with different figures, versions, ordinals or countries; an event of a series ("its
-latest model"). "Early", "late", "the end of" widen a date by half its unit.
+latest model"); one sentence with a relative date copied into articles of different
+days (a reprint). "Early", "late", "the end of" widen a date by half its unit.
 
 Both sides of a conflict are reported, each with the other as related location (which
 one is wrong is for the editor to find out), except a side that more mentions agree
@@ -179,7 +180,16 @@ def comparable(a: Claim, b: Claim) -> bool:
         return False
     if a.date.in_quote != b.date.in_quote:
         return False
+    if a.date.relative and b.date.relative and _sentence(a) == _sentence(b):
+        # One sentence copied into articles of different days ("on Thursday" in a wire
+        # story and its later reprint): the text agrees with itself.
+        return False
     return _tense_class(a.date) == _tense_class(b.date)
+
+
+def _sentence(claim: Claim) -> str:
+    s = claim.date.sentence
+    return " ".join(claim.analysis.doc.text[s.start : s.end].split()).casefold()
 
 
 def shown(d: DateMention) -> str:
