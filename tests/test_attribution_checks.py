@@ -244,6 +244,30 @@ DRIFT_CASES = [
     ),
     ("same-speaker-other-remark", pair(FORD_A, FORD_B), []),
     (
+        "short-near-verbatim",
+        pair(
+            '"We are deeply concerned about the situation," said Ann Ford.\n',
+            '"We are very concerned about the situation," said Ann Ford.\n',
+        ),
+        [("FL303", "b.md", 1, 2)],
+    ),
+    (
+        "another-place",
+        pair(
+            '"We are deeply concerned about the situation in Gaza," said Ann Ford.\n',
+            '"We are deeply concerned about the situation in Ukraine," said Ann Ford.\n',
+        ),
+        [],
+    ),
+    (
+        "another-figure",
+        pair(
+            '"We will hire 200 nurses and open two clinics by June," said Ann Ford.\n',
+            '"We will hire 300 nurses and open two clinics by June," said Ann Ford.\n',
+        ),
+        [],
+    ),
+    (
         "not-a-person",
         pair(
             SHOCK.replace("Rory Green said", "the report said"),
