@@ -89,7 +89,7 @@ RULES = (
 )
 SCOPE = "corpus"
 OPTIONS = {"min_similarity": float, "max_bucket": int}
-DEFAULTS = {"min_similarity": 0.35, "max_bucket": 256}
+DEFAULTS = {"min_similarity": 0.5, "max_bucket": 256}
 
 _COMPARABLE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
 
