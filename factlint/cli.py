@@ -226,7 +226,7 @@ def check(
 
         result = keep_changed(result, diff_base)
     if fix:
-        _apply_fixes(result)
+        _apply_fixes(result, stdin[0] if stdin else None)
     _report(result, checks, fmt, output)
     sys.exit(exit_code(result, config.fail_on, exit_zero))
 
@@ -239,22 +239,31 @@ def exit_code(result: RunResult, fail_on: Any, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(f.severity >= fail_on for f in result.findings) else EXIT_CLEAN
 
 
-def _apply_fixes(result: RunResult) -> None:
+def _apply_fixes(result: RunResult, skip: str | None) -> None:
+    """Apply safe fixes file by file, atomically; a file that cannot be written is an error.
+
+    `skip` is the name given to stdin: it may be a real file name, which is not the
+    text that was checked, so it is never rewritten.
+    """
+    from factlint.document import decode
     from factlint.fix import apply_fixes, write_atomically
+    from factlint.model import FileError
 
     by_path: dict[str, list[Any]] = {}
     for f in result.findings:
-        if f.fix is not None and f.path != "<stdin>":
+        if f.fix is not None and f.path not in (skip, "<stdin>"):
             by_path.setdefault(f.path, []).append(f)
     fixed_ids: set[int] = set()
     for path, findings in by_path.items():
-        from factlint.document import decode
-
-        original = Path(path).read_bytes()
-        text, _ = decode(original)
-        new_text, applied = apply_fixes(text, [f.fix for f in findings])
+        try:
+            original = Path(path).read_bytes()
+            new_text, applied = apply_fixes(decode(original)[0], [f.fix for f in findings])
+            if applied:
+                write_atomically(Path(path), new_text, original)
+        except (OSError, ValueError) as exc:
+            result.errors.append(FileError(path, f"fixes not applied: {exc}"))
+            continue
         if applied:
-            write_atomically(Path(path), new_text, original)
             click.echo(f"{path}: applied {len(applied)} fix(es)", err=True)
             applied_set = {id(a) for a in applied}
             fixed_ids.update(id(f) for f in findings if id(f.fix) in applied_set)
