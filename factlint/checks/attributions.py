@@ -17,27 +17,39 @@ Decisions:
 - A title that legitimately changes is not a conflict: roles are not compared when the
   articles were published more than `title_max_days_apart` days apart (default 183),
   nor when either title says it is time-bound ("former", "acting", "interim", "then").
-  A missing title or organisation on one side is no conflict, nor is one side naming
-  fewer roles ("economist" / "economist and head of research"), a country in front of
-  the title ("U.S. President"), or an organisation written longer or as an acronym
-  ("DeepMind" / "Google DeepMind", "IDC" / "International Data Corporation").
-  Two people with one name are told apart, as far as text allows: a role conflict is
-  reported only when the title or the organisation agrees on both sides, or the two
-  articles name another person in common.
+  A role conflict is another organisation, or one post in another rank ("President" /
+  "Vice President", "economist" / "chief economist": the same head noun). Two posts
+  with different head nouns ("chairman" / "chief executive") are not: one person often
+  holds both and an article names one. A missing title or organisation on one side is
+  no conflict, nor is one side naming fewer roles ("economist" / "economist and head of
+  research"), a country in front of the title ("U.S. President"), an organisation
+  written longer or as an acronym ("DeepMind" / "Google DeepMind", "IDC" /
+  "International Data Corporation"), or one that only names a place or a kind ("the
+  Caribbean Territory", "the Centre"). Two people with one name are told apart, as far
+  as text allows: a role conflict is reported only when the title or the organisation
+  agrees on both sides, or the two articles name another person in common. An article
+  that agrees with an earlier one is not reported again against a third.
 - Quotes are compared sentence by sentence. Two sentences of one speaker match when
   their words agree (rapidfuzz token_set_ratio on `normalise_quote` text, numbers as
   digits) and their content words agree, rare words weighing more (inverse frequency
-  over all quoted sentences of the run). A match counts when it is strong, or when it
-  is moderate and the sentence before or after matches too, in the same order (a
-  translated passage drifts word by word but keeps its order). Each sentence matches at
-  most one sentence of each other article. Candidates come from an index on content
-  words (`subject.candidate_pairs`), never from all pairs.
+  over all quoted sentences of the run). A match counts when it is strong (a word or
+  two changed, or most words and most of the rare ones shared), or when it is moderate
+  and the sentence before or after matches too, in the same order (a translated
+  passage drifts word by word but keeps its order). Two sentences that each name a
+  place, person or figure the other does not are two statements ("the situation in
+  Gaza" / "in Ukraine"). Each sentence matches at most one sentence of each other
+  article; within one article only near-verbatim repeats count. Candidates come from
+  an index on content words (`subject.candidate_pairs`), never from all pairs.
 - A quote without a speaker is matched only when one of its sentences matches
   another article's quote almost verbatim and that quote's speaker is named in the
   unattributed quote's paragraph or the next (a lede quote attributed below it).
 - Speakers that are not people ("the report", "reports", "CNBC") are never matched as
   names; FL304 needs two named people who are not the same person.
-- A sentence equal to the other, or contained in it (an excerpt), is no drift.
+- A sentence equal to the other, or contained in it (an excerpt), is no drift; nor is
+  a quote that an earlier article gives verbatim (its difference from a third article
+  is reported there). Contractions and number words are spelled out before comparing.
+- FL304 compares quotes of eight words or more whose speakers are both named at the
+  quote, in its paragraph (not reached through "he" or an earlier paragraph).
 """
 
 from __future__ import annotations
@@ -77,11 +89,14 @@ RULES = (
             "articles; a role or organisation that differs is reported at the later "
             "article, with the other as related location. Titles are not compared when "
             "the articles are more than about six months apart or a title is marked as "
-            "time-bound ('former', 'acting'), since people change jobs; a title missing "
-            "on one side, fewer roles on one side, a country before the title and an "
-            "organisation written shorter or as an acronym are not conflicts. To keep "
-            "namesakes apart, the title or the organisation must agree on both sides, or "
-            "the articles must name another person in common."
+            "time-bound ('former', 'acting'), since people change jobs. A conflict is "
+            "another organisation, or one post in another rank ('President' / 'Vice "
+            "President'); two different posts ('chairman' / 'CEO') are not, since one "
+            "person often holds both. A title missing on one side, fewer roles on one "
+            "side, a country before the title and an organisation written shorter or as "
+            "an acronym are not conflicts. To keep namesakes apart, the title or the "
+            "organisation must agree on both sides, or the articles must name another "
+            "person in common."
         ),
         examples_fail=(
             "Demis Hassabis, CEO of Google DeepMind, said the gap was months.\n"
@@ -132,7 +147,8 @@ RULES = (
             "at most one of them can be verbatim; usually one is a translation or a "
             "paraphrase that should lose its quote marks. The message shows the words "
             "that changed. Differences of case, punctuation and quote style are ignored, "
-            "and an excerpt of a longer quote is not a drift."
+            "and an excerpt of a longer quote is not a drift; two sentences that name "
+            "different places, people or figures are two statements, not one drifted."
         ),
         examples_fail=(
             '"The tech shock has just begun, and it will reshape every emerging market '
@@ -160,8 +176,9 @@ RULES = (
             "A quotation put in the wrong mouth is among the most damaging errors a "
             "publication can make. A quote of at least eight words whose normalised text "
             "is equal (or at least 95% similar, or contained in the other) is reported "
-            "when its two speakers are named people who cannot be the same person. "
-            "Sources that are not people ('the report', 'CNBC') are not compared."
+            "when its two speakers are people named at the quote who cannot be the same "
+            "person. Sources that are not people ('the report', 'CNBC') and speakers "
+            "reached through a pronoun are not compared."
         ),
         examples_fail=(
             '"We will not raise taxes on working families this year or next," said Anna '
