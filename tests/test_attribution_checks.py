@@ -447,6 +447,12 @@ UNATTRIBUTED = [
         MET + LIBRARY.replace('."', ',"') + "Ann Lee, the mayor.\n",
         [],
     ),
+    (
+        "person-in-paragraph",
+        "Dan, 19, a student, returned home. He will not go back. " + LIBRARY,
+        [],
+    ),
+    ("person-named-before", "Mayor Ann Lee arrived late on Tuesday.\n\n" + LIBRARY, []),
     ("lede-attributed-below", LIBRARY + "\nMayor Ann Lee made the remark on Tuesday.\n", []),
     ("lede-unattributed", LIBRARY + "\nThe council met on Tuesday.\n", [(1, 2)]),
     ("heading", MET + '## "We cannot keep cutting the library budget every single year"\n', []),

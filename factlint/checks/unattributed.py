@@ -13,6 +13,8 @@ around it says who is speaking. Precision first, so a quote is left alone when:
   hashtag, or a verb such as "read", "titled", "reads";
 - its paragraph or the paragraph before has an attributed quote, a reporting verb
   ("said", "wrote", "according to") outside quotation marks, or ends with a colon;
+- a person is named in the paragraph before or earlier in its own paragraph, or "he"
+  or "she" stands before it in its paragraph (the quote is theirs by context);
 - it opens its paragraph, is nearly all of it, and the next paragraph names a
   person or has a reporting verb (a lede quote attributed just below it);
 - it continues an unattributed quotation from the paragraph before (reported once).
@@ -71,6 +73,7 @@ _LABEL = regex.compile(
     regex.I,
 )
 _QUOTE_MARKS = '"“”„«»'
+_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 @functools.cache
@@ -110,6 +113,8 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         if _continues(text, quotes, paras, q):
             continue
         if _attributed_near(text, quotes, paras, spans_by_para, q):
+            continue
+        if _person_near(text, paras, person_starts, q, opening):
             continue
         if _lede(text, paras, spans_by_para, person_starts, q):
             continue
@@ -185,6 +190,20 @@ def _attributed_near(
         if text[prev.start : prev.end].rstrip().endswith(":"):
             return True
     return False
+
+
+def _person_near(
+    text: str, paras: Sequence[Span], person_starts: Sequence[int], q: Quote, opening: int
+) -> bool:
+    """A person named in the paragraph before, or earlier in the quote's own paragraph,
+    or "he"/"she" there: the quote is theirs by context ("Dan, 19, returned home. He
+    will not go back. “I was living in a flat ...”")."""
+    para = paras[q.paragraph]
+    lo = paras[q.paragraph - 1].start if q.paragraph > 0 else para.start
+    i = bisect.bisect_left(person_starts, lo)
+    if i < len(person_starts) and person_starts[i] < opening:
+        return True
+    return _PRONOUN.search(text, para.start, opening) is not None
 
 
 def _continues(text: str, quotes: Sequence[Quote], paras: Sequence[Span], q: Quote) -> bool:
