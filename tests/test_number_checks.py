@@ -201,6 +201,21 @@ def test_stated_years_and_publication_dates() -> None:
     assert pair(e, d, D2026) == []
 
 
+def test_figures_of_the_day_need_articles_of_the_same_days() -> None:
+    a = "Florida reported 1,200 new cases of the virus."
+    b = "Florida reported 1,500 new cases of the virus, officials said."
+    assert pair(a, b) == [("FL101", "b.md", 4, 18)]
+    later = "---\ndate: 2025-03-14\n---\n"
+    assert tuples([("a.md", D2025 + a), ("b.md", later + b)]) == []
+    # A figure that does not change daily is compared over a month ...
+    c = "Sanders won 26% of the vote in Nevada, officials said."
+    d = "Sanders won 46% of the vote in Nevada."
+    assert tuples([("a.md", D2025 + c), ("b.md", later + d)]) == [("FL101", "b.md", 4, 13)]
+    # ... and not over a year.
+    next_year = "---\ndate: 2026-03-14\n---\n"
+    assert tuples([("a.md", D2025 + c), ("b.md", next_year + d)]) == []
+
+
 # --- within one article ---------------------------------------------------------------
 
 
@@ -423,7 +438,8 @@ def _figure(text: str, date: str | None) -> numbers.Figure:
         (("It had 5 stores this year.", "2025-06-01"), ("It had 7 stores in 2025.", None), True),
         (("It had 5 stores this year.", None), ("It had 7 stores in 2025.", None), False),
         (("It had 5 stores.", "2020-01-01"), ("It had 7 stores.", "2025-01-01"), False),
-        (("It had 5 stores.", "2025-01-01"), ("It had 7 stores.", "2025-09-01"), True),
+        (("It had 5 stores.", "2025-01-01"), ("It had 7 stores.", "2025-09-01"), False),
+        (("It had 5 stores.", "2025-08-20"), ("It had 7 stores.", "2025-09-01"), True),
         (("It had 5 stores.", None), ("It had 7 stores.", "2025-09-01"), True),
     ],
 )

@@ -13,8 +13,9 @@ strict. Two figures are compared only when all of these hold:
   resolved against each article's publication date) are equal; a figure without a
   stated year is taken to describe its article's present, so it meets a stated year
   only when that year is the publication year or the one before, and two figures
-  without a stated year only when their articles appeared within a year of each
-  other;
+  without a stated year only when their articles appeared at most `max_days_apart`
+  (31) days apart, and figures of the day ("new cases", "so far", "the death toll",
+  "shares closed at", polls) only when they appeared at most two days apart;
 - compatible subjects: the clauses share an anchor (a specific proper name, or two
   content words in a row such as "national AI fund"); their proper names are not
   disjoint, and not each with a name of its own ("Amazon invested" / "Google invested");
@@ -242,6 +243,7 @@ OPTIONS: Mapping[str, type] = {
     "sentence_threshold": float,
     "rate_tolerance": float,
     "max_bucket": int,
+    "max_days_apart": int,
     **LEDGER_OPTIONS,
 }
 DEFAULTS: Mapping[str, Any] = {
@@ -250,6 +252,7 @@ DEFAULTS: Mapping[str, Any] = {
     "sentence_threshold": 90.0,
     "rate_tolerance": 0.01,
     "max_bucket": 64,
+    "max_days_apart": 31,
     **LEDGER_DEFAULTS,
 }
 
@@ -334,6 +337,16 @@ _PERIOD_CANON = {
     "last half": "h2",
     "autumn": "fall",
 }
+# Words of figures that change from day to day: compared across articles only when
+# those appeared within `_VOLATILE_DAYS` of each other.
+_VOLATILE = regex.compile(
+    r"(?i:\b(?:today|tonight|yesterday|overnight|daily|so\s+far|to\s+date|as\s+of|"
+    r"currently|latest|this\s+(?:morning|afternoon|evening|week|month)|last\s+(?:night|"
+    r"week|month)|new\s+(?:cases|infections|deaths|hospitali[sz]ations)|death\s+toll|"
+    r"toll|closed\s+at|opened\s+at|trading\s+at|traded\s+at|shares?\s+(?:rose|fell)|"
+    r"poll|polls|polling|forecast)\b)"
+)
+_VOLATILE_DAYS = 2
 _CALENDAR = frozenset(
     "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
 )
@@ -364,6 +377,7 @@ class Figure:
     wholes: frozenset[str]  # terms of a percentage's "of ..." whole
     alone: bool  # the only paired figure of its sentence
     periods: frozenset[str]  # months, weekdays, quarters named in the clause
+    volatile: bool  # a figure of the day ("new cases", "so far", "shares closed at")
     context: frozenset[str]  # other numbers of the clause
 
 
@@ -536,6 +550,7 @@ def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
                 wholes=_wholes(prose, q),
                 alone=paired[q.sentence] == 1,
                 periods=_periods(prose, _segment(clause, q.span, skip)),
+                volatile=_VOLATILE.search(prose, clause.start, clause.end) is not None,
                 context=_context_numbers(prose, clause, own),
             )
         )
@@ -549,8 +564,17 @@ def _explicit(scope: str) -> bool:
     return bool(scope) and not scope.startswith("rel:")
 
 
-def times_compatible(a: Figure, b: Figure) -> bool:
+def _days_apart(a: Figure, b: Figure) -> int:
+    """Days between the two articles' publication dates (0 when one is unknown)."""
+    if a.published is None or b.published is None:
+        return 0
+    return abs((a.published - b.published).days)
+
+
+def times_compatible(a: Figure, b: Figure, max_days: int = 31) -> bool:
     """Whether two figures can describe the same period (see the module docstring)."""
+    if a.doc != b.doc and (a.volatile or b.volatile) and _days_apart(a, b) > _VOLATILE_DAYS:
+        return False
     if a.scope and b.scope:
         return a.scope == b.scope and (_explicit(a.scope) or a.published == b.published)
     if a.scope or b.scope:
@@ -558,9 +582,7 @@ def times_compatible(a: Figure, b: Figure) -> bool:
         if not _explicit(stated.scope) or bare.published is None:
             return False
         return int(stated.scope[:4]) in (bare.published.year, bare.published.year - 1)
-    if a.published is None or b.published is None:
-        return True
-    return abs((a.published - b.published).days) <= 366
+    return _days_apart(a, b) <= max_days
 
 
 def _share(a: frozenset[str], b: frozenset[str]) -> float:
@@ -585,13 +607,13 @@ def _strength(shared: frozenset[str]) -> int:
     return sum(1 if " " in anchor else 2 for anchor in shared)
 
 
-def same_subject(a: Figure, b: Figure, threshold: float) -> bool:
+def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> bool:
     """Whether two figures are about the same thing (see the module docstring)."""
     if a.bucket != b.bucket or _strength(a.near & b.near) < 2:
         return False
     if a.doc == b.doc and (a.q.sentence == b.q.sentence or not (a.alone and b.alone)):
         return False
-    if not times_compatible(a, b):
+    if not times_compatible(a, b, max_days):
         return False
     if a.periods and b.periods and not a.periods & b.periods:
         return False  # "in May" / "in April", "the first quarter" / "the second"
@@ -713,10 +735,11 @@ def figure_pairs(run: _Run) -> list[_Pair]:
     keys = [(f.bucket, Subject("", entities=f.near)) for f in figures]
     threshold = float(run.options["min_similarity"])
     within = float(run.options["min_similarity_within"])
+    max_days = int(run.options["max_days_apart"])
     matched: dict[tuple[int, int], tuple[float, Verdict | None]] = {}
     for i, j in candidate_pairs(keys, int(run.options["max_bucket"])):
         a, b = figures[i], figures[j]
-        if same_subject(a, b, within if a.doc == b.doc else threshold):
+        if same_subject(a, b, within if a.doc == b.doc else threshold, max_days):
             matched[(i, j)] = (similarity(a, b), _compare(a, b))
     # The best score of each figure against each article, and how many reach it.
     best: dict[tuple[int, int], tuple[float, int]] = {}
