@@ -154,6 +154,11 @@ CROSS: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
         "Acme Robotics paid its chief executive $12 million last year.",
         [],
     ),
+    (
+        "Ruritania's GDP per capita of $12,000 is the region's lowest.",
+        "Ruritania's GDP of $31 billion is the region's lowest.",
+        [],
+    ),
 ]
 
 
@@ -400,6 +405,10 @@ def _q(text: str) -> tuple[str, str, str]:
         ("The plan costs $40 per user.", ("$40", "level", "user")),
         ("It pays $40 monthly.", ("$40", "level", "month")),
         ("It pays an average of $40,000.", ("$40,000", "level", "average")),
+        ("The average salary is $40,000.", ("$40,000", "level", "average")),
+        ("GDP per capita of $12,000 is low.", ("$12,000", "level", "capita")),
+        ("Income is $12,000 per capita.", ("$12,000", "level", "capita")),
+        ("GDP is $12 billion.", ("$12 billion", "level", "")),
     ],
 )
 def test_role_and_rate(text: str, expected: tuple[str, str, str]) -> None:

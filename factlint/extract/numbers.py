@@ -1008,8 +1008,8 @@ _PER_AFTER = regex.compile(
     r"(?!\s+(?:ago|earlier|later|before|after|from|since)\b))"
 )
 _PER_BEFORE = regex.compile(
-    r"(?i:(?<![\p{L}])(?P<adj>annual|yearly|monthly|weekly|daily|hourly|average|median)"
-    r"\s+(?:\p{L}+\s+)?)$"
+    r"(?i:(?<![\p{L}])(?P<adj>annual|yearly|monthly|weekly|daily|hourly|average|median|"
+    r"per\s+(?:capita|person|head))\s+(?:\p{L}+\s+){0,2})$"
 )
 _PER_NOUNS = frozenset(
     "year month week day hour minute second night person capita head share household "
@@ -1060,6 +1060,6 @@ def per_unit(text: str, q: Quantity) -> str:
             return noun
     before = _PER_BEFORE.search(text, max(q.sentence.start, q.span.start - 30), q.span.start)
     if before is not None:
-        adj = before.group("adj").lower()
-        return _PER_ADVERBS.get(adj, adj)
+        adj = " ".join(before.group("adj").lower().split())
+        return _PER_ADVERBS.get(adj, adj.removeprefix("per "))
     return ""
