@@ -2,7 +2,8 @@
 
 Only explicit shares are read, because most figures above 100% are legitimate:
 growth ("rose 120%"), performance against a target ("150% of the target"), cover
-("enough doses for 200% of the population"). A percentage is a share here only when it
+("enough doses for 200% of the population"), mobile penetration, voter rolls and gross
+enrolment ratios; a sentence with such words is not read. A percentage is a share here only when it
 is a level (not a change) directly followed by "of" and a whole made of people or
 "all" of something: "of voters", "of the population", "of all respondents", "of the
 country's adults". A part larger than its whole needs the explicit "X of (the) Y
@@ -33,8 +34,9 @@ RULES = (
         summary="A share of a whole above 100%, or a part larger than its whole",
         rationale=(
             "'120% of voters' or '12 of 10 members' cannot be true: a digit slipped or "
-            "the whole is wrong. Growth ('rose 120%'), targets ('150% of the target') and "
-            "cover ('doses for 200% of the population') legitimately exceed 100%, so only "
+            "the whole is wrong. Growth ('rose 120%'), targets ('150% of the target'), "
+            "cover ('doses for 200% of the population'), mobile penetration, voter rolls "
+            "and gross enrolment legitimately exceed 100%, so only "
             "a percentage directly followed by 'of' and a whole made of people, or 'of "
             "all ...', is read as a share, and a part only in 'X of (the) Y <plural "
             "noun>' or 'X out of Y'."
@@ -71,7 +73,8 @@ _SHARE_AFTER = regex.compile(
 # Words that make a share above 100% legitimate: cover, capacity, targets, doses.
 _COVER = regex.compile(
     r"(?i:\b(?:enough|cover(?:s|ed|ing|age)?|equivalent|doses?|capacity|target|goal|"
-    r"quota|expectations?|times)\b)"
+    r"quota|expectations?|times|penetration|subscriptions?|registered|registration|rolls|"
+    r"enrol(?:l?ment|led|ment)?|enroll(?:ed|ment)?|gross|ratio)\b)"
 )
 _NUMBER_WORDS = {
     w: i
