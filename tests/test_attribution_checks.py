@@ -310,6 +310,20 @@ def test_drift_table(sources: list[Source], expected: list[tuple[str, str, int, 
     assert found("FL303", sources) == expected
 
 
+def test_drift_from_two_articles_is_one_finding() -> None:
+    sources = [*pair(SHOCK, SHOCK_STYLE), ("c.md", SHOCK_DRIFT, MAR)]
+    (f,) = rule_findings("FL303", sources)
+    assert (f.location.path, f.location.line, f.location.col) == ("c.md", 1, 19)
+    assert f.message.startswith(
+        "Quote of Rory Green is worded differently in a.md (and 1 other place): "
+        "'has just begun' → 'is just getting started'"
+    )
+    assert [(r.location.path, r.location.line, r.location.col) for r in f.related] == [
+        ("a.md", 1, 2),
+        ("b.md", 1, 29),
+    ]
+
+
 def test_drift_message_and_related() -> None:
     (f,) = rule_findings("FL303", pair(SHOCK, SHOCK_DRIFT))
     assert f.message == (

@@ -827,31 +827,47 @@ def _drift_findings(
     docs: Sequence[Analysis], units: list[_Unit], ctx: Context
 ) -> Iterator[Finding]:
     threshold = float(ctx.options.get("drift_threshold", 75.0))
-    df = Counter(t for u in units for t in u.terms)
-    idf = {t: math.log(1 + len(units) / n) for t, n in df.items()}
-    totals = [sum(idf[t] for t in u.terms) for u in units]
-    keys = [("", Subject(u.text, terms=u.terms)) for u in units]
+    # Copies of one sentence (wire copy) are indexed and scored once, and count once
+    # for how rare a word is.
+    copies: dict[str, list[int]] = {}
+    for u in units:
+        copies.setdefault(u.norm, []).append(u.index)
+    forms = list(copies)
+    firsts = [units[copies[f][0]] for f in forms]
+    df = Counter(t for u in firsts for t in u.terms)
+    idf = {t: math.log(1 + len(firsts) / n) for t, n in df.items()}
+    totals = {u.index: sum(idf[t] for t in u.terms) for u in firsts}
+    keys = [("", Subject(u.text, terms=u.terms)) for u in firsts]
     scored: dict[tuple[int, int], _Score] = {}
-    for i, j in candidate_pairs(keys):
-        a, b = units[i], units[j]
-        if a.speaker and b.speaker:
-            if not _speakers_match(a.speaker, b.speaker):
-                continue
-        elif a.doc == b.doc or not (a.speaker or b.speaker):
+    for x, y in candidate_pairs(keys):
+        a, b = firsts[x], firsts[y]
+        if len(a.terms & b.terms) < 2:
             continue
-        if (a.doc == b.doc and a.quote == b.quote) or len(a.terms & b.terms) < 2:
+        s = _score(a, b, idf, totals)
+        if not (_moderate(s, threshold) or _strong(s, threshold) or _anchor(s)):
             continue
-        scored[(i, j)] = _score(a, b, idf, totals)
-    # An unattributed quote takes part only once anchored to the other side's speaker.
+        for i in copies[forms[x]]:
+            for j in copies[forms[y]]:
+                if _comparable(units[i], units[j]):
+                    scored[(i, j) if i < j else (j, i)] = s
+    # An unattributed quote takes part only once anchored to the other side's speaker,
+    # by a near-verbatim sentence (a copy of it, or one scored above).
+    same = _Score(100.0, 1.0, 99, True)
+    for members in copies.values():
+        bare = [i for i in members if not units[i].speaker]
+        for i in bare:
+            for j in members:
+                if units[j].speaker and units[j].doc != units[i].doc:
+                    scored[(i, j) if i < j else (j, i)] = same
     anchored: set[tuple[int, int, int]] = set()  # (doc, quote, other doc)
     near: dict[tuple[int, int], set[str]] = {}
     for (i, j), s in scored.items():
         a, b = units[i], units[j]
         if _anchor(s) and bool(a.speaker) != bool(b.speaker):
-            bare, named = (a, b) if not a.speaker else (b, a)
-            quote = docs[bare.doc].attributions.quotes[bare.quote]
-            if _named_near(docs[bare.doc], quote, named.speaker, near):
-                anchored.add((bare.doc, bare.quote, named.doc))
+            bare_unit, named = (a, b) if not a.speaker else (b, a)
+            quote = docs[bare_unit.doc].attributions.quotes[bare_unit.quote]
+            if _named_near(docs[bare_unit.doc], quote, named.speaker, near):
+                anchored.add((bare_unit.doc, bare_unit.quote, named.doc))
     usable: dict[tuple[int, int], _Score] = {}
     for (i, j), s in scored.items():
         a, b = units[i], units[j]
@@ -862,6 +878,15 @@ def _drift_findings(
         usable[(i, j)] = s
     accepted = _accept(units, usable, threshold)
     yield from _report_drift(docs, units, accepted, ctx)
+
+
+def _comparable(a: _Unit, b: _Unit) -> bool:
+    """Two sentences that may be one speaker's one remark."""
+    if a.doc == b.doc and a.quote == b.quote:
+        return False
+    if a.speaker and b.speaker:
+        return _speakers_match(a.speaker, b.speaker)
+    return a.doc != b.doc and bool(a.speaker or b.speaker)
 
 
 def _accept(
@@ -885,7 +910,7 @@ def _accept(
                     nj = by_seq.get((b.doc, b.seq + step))
                     if ni is not None and nj is not None:
                         pair = (ni, nj) if ni < nj else (nj, ni)
-                        if pair in moderate:
+                        if pair in moderate or units[ni].norm == units[nj].norm:
                             ok = True
         if ok:
             keep.append((i, j, s))
@@ -907,15 +932,13 @@ def _report_drift(
     accepted: list[tuple[int, int, _Score]],
     ctx: Context,
 ) -> Iterator[Finding]:
-    # Group by (later quote, earlier quote): one finding per quote and other quote.
-    groups: dict[tuple[int, int, int, int], list[tuple[_Unit, _Unit, _Score]]] = {}
+    # One finding per later quote, with every earlier quote it drifts from as evidence.
+    groups: dict[tuple[int, int], dict[tuple[int, int], list[tuple[_Unit, _Unit, _Score]]]] = {}
     for i, j, s in accepted:
         a, b = units[i], units[j]
         if (a.doc, a.quote) > (b.doc, b.quote):
             a, b = b, a
-        groups.setdefault((b.doc, b.quote, a.doc, a.quote), []).append((a, b, s))
-    # A quote given verbatim (or as an excerpt) by an earlier article: its difference
-    # from a third one shows, and is reported, between the earlier ones.
+        groups.setdefault((b.doc, b.quote), {}).setdefault((a.doc, a.quote), []).append((a, b, s))
     forms: dict[tuple[int, int], str] = {}
 
     def form(d: int, k: int) -> str:
@@ -923,29 +946,41 @@ def _report_drift(
             forms[(d, k)] = f" {compare_form(docs[d].attributions.quotes[k].text)} "
         return forms[(d, k)]
 
-    verbatim: set[tuple[int, int]] = set()
-    for bd, bq, ad, aq in groups:
-        na, nb = form(ad, aq), form(bd, bq)
-        if na in nb or nb in na:
-            verbatim.add((bd, bq))
-    for (bd, bq, ad, aq), pairs in sorted(groups.items()):
-        drifting = [p for p in pairs if not p[2].same]
-        if not drifting or (bd, bq) in verbatim:
+    # A quote an earlier article gives verbatim (or as an excerpt): its difference from
+    # a third one shows, and is reported, between the earlier ones.
+    first_doc: dict[str, int] = {}
+    for d, analysis in enumerate(docs):
+        for k in range(len(analysis.attributions.quotes)):
+            first_doc.setdefault(form(d, k), d)
+    for (bd, bq), others in sorted(groups.items()):
+        nb = form(bd, bq)
+        if first_doc.get(nb, bd) < bd or any(
+            form(ad, aq) in nb or nb in form(ad, aq) for ad, aq in others
+        ):
             continue
-        qa = docs[ad].attributions.quotes[aq]
+        drifting = {
+            other: [p for p in pairs if not p[2].same] for other, pairs in sorted(others.items())
+        }
+        drifting = {other: pairs for other, pairs in drifting.items() if pairs}
+        if not drifting:
+            continue
         qb = docs[bd].attributions.quotes[bq]
-        a, b, _ = max(drifting, key=lambda p: (p[2].value, -p[1].seq))
+        (ad, aq), pairs = next(iter(drifting.items()))
+        qa = docs[ad].attributions.quotes[aq]
+        a, b, _ = max(pairs, key=lambda p: (p[2].value, -p[1].seq))
         speaker = qb.speaker or qa.speaker
-        changes = word_diff(a.text, b.text)
         where = "earlier in this article" if ad == bd else f"in {Path(docs[ad].doc.path).name}"
+        more = len(drifting) - 1
+        also = f" (and {more} other place{'s' if more > 1 else ''})" if more else ""
         message = (
-            f"Quote of {speaker} is worded differently {where}: {changes} "
+            f"Quote of {speaker} is worded differently {where}{also}: {word_diff(a.text, b.text)} "
             "(possibly a translation or paraphrase)"
         )
-        related = [ctx.related(docs[ad].doc, qa.span, f"{qa.speaker or speaker}: “{_cut(qa)}”")]
-        key = "|".join(
-            [" ".join(name_tokens(speaker)), normalise_quote(qb.text), normalise_quote(qa.text)]
-        )
+        related = []
+        for d, k in list(drifting)[:5]:
+            q = docs[d].attributions.quotes[k]
+            related.append(ctx.related(docs[d].doc, q.span, f"{q.speaker or speaker}: “{_cut(q)}”"))
+        key = "|".join([" ".join(name_tokens(speaker)), normalise_quote(qb.text)])
         yield ctx.finding("FL303", docs[bd].doc, qb.span, message, related=related, key=key)
 
 
