@@ -169,6 +169,17 @@ def test_publication_long_after_the_fact_is_not_compared(ledger: Ledger) -> None
     assert len(findings([("a.md", "---\ndate: 2027-06-01\n---\n" + text)], ledger)) == 1
 
 
+def test_a_years_total_is_not_compared_with_a_figure_so_far() -> None:
+    shipped = load_ledger(shipped_ledger_paths())
+    text = "ChatGPT has 700 million downloads, Sensor Tower says.\n"
+    after = [("a.md", "---\ndate: 2026-02-17\n---\n" + text)]
+    during = [("a.md", "---\ndate: 2025-07-01\n---\n" + text)]
+    assert [f.rule_id for f in findings(after, shipped)] == ["FL401"]
+    assert findings(during, shipped) == []
+    month = "ChatGPT had 700 million downloads in January 2025, Sensor Tower says.\n"
+    assert findings([("a.md", "---\ndate: 2026-02-17\n---\n" + month)], shipped) == []
+
+
 def test_no_ledger_no_ledger_findings() -> None:
     text = D2026 + "The Harbour Bridge repair budget is $150 million, officials said."
     assert findings([("a.md", text)], None) == []

@@ -15,9 +15,13 @@ A figure is matched to a ledger fact when all of these hold:
 - the units agree: the fact's currency ("$" counts as USD), percent, percentage points,
   a dimensionless fraction, or the same counted noun ("GPU-hours" = "GPU-hour");
 - the times agree: a figure whose sentence states a year is compared only with a fact
-  whose period overlaps it ("rel:" years are resolved against the publication date);
-  a figure without a stated year only with a fact whose period started before the
-  article was published and ended at most `ledger_window_years` (2) before;
+  whose period overlaps it and is no longer than the stated one ("rel:" years are
+  resolved against the publication date; "30 million downloads in January" is not the
+  year's total); a figure without a stated year only with a fact whose period started
+  before the article was published and ended at most `ledger_window_years` (2) years
+  before, and, for a measured total over more than a month (not a plan or forecast),
+  ended, or was published by its source, before the article appeared (mid-year, the
+  year's total is not known);
 - the figure is a level, not a change ("rose 5%") or a starting point ("from 3%"),
   not a rate ("a year", "per user"), and not a parenthesised conversion (FL104
   checks those).
@@ -53,7 +57,7 @@ import regex
 from factlint.claims import Quantity
 from factlint.compare import resolve_time_scope
 from factlint.extract.numbers import QUALIFIER_PREFIX, figure_role, per_unit
-from factlint.ledger import Fact, Ledger, match_score, period_bounds
+from factlint.ledger import Fact, Ledger, match_score, parse_date, period_bounds
 from factlint.model import Location, Related, RuleMeta, Severity
 from factlint.subject import entity_names, stem
 
@@ -183,6 +187,8 @@ _WEAK_NAMES = frozenset(
 )
 _POWER_WORDS = {1: "a tenth of", 2: "a hundredth of", 3: "a thousandth of"}
 _TIMES_WORDS = {1: "ten times", 2: "a hundred times", 3: "a thousand times"}
+# Statuses of facts stated before their period is over (plans, guidance, forecasts).
+_AHEAD = frozenset({"announced", "forecast"})
 _ORDER = {"agree": 0, "FL403": 1, "FL404": 2, "FL402": 3, "FL401": 4}
 
 
@@ -228,10 +234,26 @@ def _time_matches(scope: str, published: date | None, fact: Fact, window: int) -
             c_start, c_end = period_bounds(scope)
         except (ValueError, IndexError):
             return False
+        if (c_end - c_start) < (f_end - f_start):
+            return False  # "30 million downloads in January" is not the year's total
         return c_start <= f_end and f_start <= c_end
     if published is None:
         return True
-    return f_start <= published and published.year <= f_end.year + window
+    if published.year > f_end.year + window:
+        return False
+    if (f_end - f_start).days > 31 and fact.status not in _AHEAD:
+        # A measured total over a quarter or a year is known once it is over, or once
+        # its source appeared: an article written before gives a figure so far.
+        return published > f_end or _source_end(fact) <= published
+    return f_start <= published
+
+
+def _source_end(fact: Fact) -> date:
+    """The last day of the fact's source date (far in the future when it has none)."""
+    try:
+        return period_bounds(parse_date(fact.source.date)[0])[1]
+    except (ValueError, IndexError):
+        return date.max
 
 
 def _names_of(texts: Iterable[str]) -> frozenset[str]:

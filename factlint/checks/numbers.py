@@ -1048,7 +1048,7 @@ def example_ledger() -> Ledger:
         unit="USD",
         about="2026",
         grain="year",
-        source=Source(publisher="factlint", title="example entry for FL404"),
+        source=Source(publisher="factlint", title="example entry for FL404", date="2026-01"),
         tolerance_rel=0.0,
         tolerance_abs=0.0,
         status="official",
