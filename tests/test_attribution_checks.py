@@ -384,6 +384,16 @@ SPEAKER_CASES = [
     ("two-people", pair(TAXES, TAXES_WALSH), [("FL304", "b.md", 1, 18)]),
     ("same-person", pair(TAXES, TAXES_WALSH.replace("Tom Walsh", "Ms Berg")), []),
     (
+        "odd-one-last",
+        [*pair(TAXES, TAXES), ("c.md", TAXES_WALSH, MAR)],
+        [("FL304", "c.md", 1, 18)],
+    ),
+    (
+        "odd-one-first",
+        [*pair(TAXES_WALSH, TAXES), ("c.md", TAXES, MAR)],
+        [("FL304", "b.md", 1, 2)],
+    ),
+    (
         "excerpt",
         pair(TAXES.replace('next,"', 'next. The budget is balanced,"'), TAXES_WALSH),
         [("FL304", "b.md", 1, 18)],

@@ -1082,42 +1082,53 @@ def _named_at(analysis: Analysis, q: Quote) -> bool:
 def _speaker_conflicts(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     from rapidfuzz import fuzz
 
-    items: list[tuple[int, int, str]] = []  # (doc, quote, normalised text)
+    # Quotes grouped by their compare form: copies are compared once, whatever their number.
+    members: dict[str, list[tuple[int, int]]] = {}  # form -> [(doc, quote)], in order
     for d, analysis in enumerate(docs):
         attrs = analysis.attributions
         for k, q in enumerate(attrs.quotes):
             norm = compare_form(q.text)
             if len(norm.split()) < _CONFLICT_MIN_WORDS:
                 continue
-            if _speaker_kind(q.speaker, attrs.people) != "person":
+            if _speaker_kind(q.speaker, attrs.people) != "person" or not _named_at(analysis, q):
                 continue
-            if not _named_at(analysis, q):
-                continue
-            items.append((d, k, norm))
-    keys = [("", Subject(norm, terms=_terms(norm))) for _, _, norm in items]
-    reported: set[tuple[int, int]] = set()
-    for i, j in sorted(candidate_pairs(keys)):
-        (da, ka, na), (db, kb, nb) = items[i], items[j]
-        if (da, ka) > (db, kb):
-            (da, ka, na), (db, kb, nb) = (db, kb, nb), (da, ka, na)
-        qa = docs[da].attributions.quotes[ka]
-        qb = docs[db].attributions.quotes[kb]
-        if _speakers_match(qa.speaker, qb.speaker) or same_person(qa.speaker, qb.speaker):
-            continue
+            members.setdefault(norm, []).append((d, k))
+    forms = list(members)
+    linked: dict[int, set[int]] = {x: {x} for x in range(len(forms))}
+    keys = [("", Subject(f, terms=_terms(f))) for f in forms]
+    for x, y in candidate_pairs(keys):
+        na, nb = forms[x], forms[y]
         contained = f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
-        if not contained and (abs(len(na) - len(nb)) > 0.1 * len(na) or fuzz.ratio(na, nb) < 95):
-            continue
-        if (db, kb) in reported:
-            continue
-        reported.add((db, kb))
-        where = "earlier in this article" if da == db else f"in {Path(docs[da].doc.path).name}"
-        message = f"Quote attributed to {qb.speaker} here is attributed to {qa.speaker} {where}"
-        related = [ctx.related(docs[da].doc, qa.span, f"attributed to {qa.speaker}")]
-        key = "|".join(
-            sorted([" ".join(name_tokens(qa.speaker)), " ".join(name_tokens(qb.speaker))])
-        )
-        key += "|" + compare_form(qb.text)
-        yield ctx.finding("FL304", docs[db].doc, qb.span, message, related=related, key=key)
+        if contained or (abs(len(na) - len(nb)) <= 0.1 * len(na) and fuzz.ratio(na, nb) >= 95):
+            linked[x].add(y)
+            linked[y].add(x)
+    reported: set[tuple[int, int]] = set()
+    for x, form in enumerate(forms):
+        pool = sorted({m for y in linked[x] for m in members[forms[y]]})
+        mine = set(members[form])
+        speakers: list[tuple[str, tuple[int, int]]] = []  # distinct speakers so far
+        for d, k in pool:
+            speaker = docs[d].attributions.quotes[k].speaker
+            known = any(_speakers_match(speaker, other) for other, _ in speakers)
+            if (d, k) in mine and not known and speakers and (d, k) not in reported:
+                reported.add((d, k))
+                yield _conflict_finding(docs, ctx, speakers[0][1], (d, k))
+            if not known:
+                speakers.append((speaker, (d, k)))
+
+
+def _conflict_finding(
+    docs: Sequence[Analysis], ctx: Context, first: tuple[int, int], later: tuple[int, int]
+) -> Finding:
+    (da, ka), (db, kb) = first, later
+    qa = docs[da].attributions.quotes[ka]
+    qb = docs[db].attributions.quotes[kb]
+    where = "earlier in this article" if da == db else f"in {Path(docs[da].doc.path).name}"
+    message = f"Quote attributed to {qb.speaker} here is attributed to {qa.speaker} {where}"
+    related = [ctx.related(docs[da].doc, qa.span, f"attributed to {qa.speaker}")]
+    names = sorted([" ".join(name_tokens(qa.speaker)), " ".join(name_tokens(qb.speaker))])
+    key = "|".join([*names, compare_form(qb.text)])
+    return ctx.finding("FL304", docs[db].doc, qb.span, message, related=related, key=key)
 
 
 __all__ = [
