@@ -180,6 +180,29 @@ def test_a_years_total_is_not_compared_with_a_figure_so_far() -> None:
     assert findings([("a.md", "---\ndate: 2026-02-17\n---\n" + month)], shipped) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Amazon, Microsoft, Alphabet and Meta will invest up to $70 billion in AI this year.",
+            ["FL402"],
+        ),
+        # One or two of the four companies: not their combined spending.
+        ("Meta plans to spend up to $135 billion on AI this year.", []),
+        ("Microsoft and Meta plan to spend up to $235 billion on AI this year.", []),
+        ("The state jointly established a 70 billion yuan national AI fund.", ["FL401"]),
+        # Another fund with the same words but not the name: not the AI fund.
+        (
+            "China's national integrated circuit industry investment fund raised 344 billion yuan.",
+            [],
+        ),
+    ],
+)
+def test_the_clause_must_give_all_the_names_of_an_alias(text: str, expected: list[str]) -> None:
+    shipped = load_ledger(shipped_ledger_paths())
+    assert [f.rule_id for f in findings([("a.md", D2026 + text)], shipped)] == expected
+
+
 def test_no_ledger_no_ledger_findings() -> None:
     text = D2026 + "The Harbour Bridge repair budget is $150 million, officials said."
     assert findings([("a.md", text)], None) == []

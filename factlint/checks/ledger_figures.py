@@ -8,7 +8,9 @@ module's docstring).
 A figure is matched to a ledger fact when all of these hold:
 
 - the fact is a candidate for the figure's subject terms (`Ledger.candidates`) and
-  `match_score(fact.aliases, subject)` reaches `ledger_threshold` (0.8); for a count or
+  `match_score` reaches `ledger_threshold` (0.8) for an alias whose names the clause
+  all gives (the four companies' spending is not Meta's alone; "the national
+  integrated circuit industry investment fund" is not the AI fund); for a count or
   a measure in the fact's own unit ("910 million downloads"), whose clause often does
   not name the measure, `ledger_unit_threshold` (0.5) is enough when the clause also
   names the fact's subject ("ChatGPT", "DeepSeek");
@@ -54,12 +56,12 @@ from typing import Any
 
 import regex
 
-from factlint.claims import Quantity
+from factlint.claims import Quantity, Subject
 from factlint.compare import resolve_time_scope
 from factlint.extract.numbers import QUALIFIER_PREFIX, figure_role, per_unit
 from factlint.ledger import Fact, Ledger, match_score, parse_date, period_bounds
 from factlint.model import Location, Related, RuleMeta, Severity
-from factlint.subject import entity_names, stem
+from factlint.subject import STOPWORDS, entity_names, stem
 
 __all__ = [
     "LEDGER_DEFAULTS",
@@ -273,6 +275,36 @@ def _subject_names(q: Quantity) -> frozenset[str]:
     return frozenset(out)
 
 
+_SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.\-]*")
+
+
+def _words(subject: Subject) -> frozenset[str]:
+    """The lowercased words of a claim's clause and of its names, possessives dropped."""
+    plain = (
+        w.lower().removesuffix("'s").rstrip(".")
+        for w in _SUBJECT_WORD.findall(subject.text.replace("’", "'"))
+    )
+    return frozenset(plain) | {w for name in subject.entities for w in name.split()}
+
+
+def _alias_names(alias: str) -> frozenset[str]:
+    """The words of the names in an alias ("Amazon, Microsoft, Alphabet and Meta" -> 4)."""
+    return frozenset(
+        w.removesuffix("'s")
+        for name in entity_names(alias.replace("’", "'"))
+        for w in name.split()
+        if w not in STOPWORDS
+    )
+
+
+def _score(fact: Fact, q: Quantity, words: frozenset[str]) -> float:
+    """The best `match_score` over the aliases whose names the clause all gives: the
+    four companies' spending is not Meta's alone, and a fund named for AI is not the
+    integrated-circuit fund."""
+    aliases = [a for a in fact.aliases if _alias_names(a) <= words]
+    return match_score(aliases, q.subject) if aliases else 0.0
+
+
 def matching_facts(
     q: Quantity,
     published: date | None,
@@ -292,12 +324,13 @@ def matching_facts(
     scope = resolve_time_scope(q.time_scope, published)
     found: list[tuple[float, Fact]] = []
     names: frozenset[str] | None = None
+    words = _words(q.subject)
     for entry in ledger.candidates(q.subject.terms | q.subject.entities):
         if not isinstance(entry, Fact) or not unit_matches(q, entry):
             continue
         if not _time_matches(scope, published, entry, window):
             continue
-        score = match_score(entry.aliases, q.subject)
+        score = _score(entry, q, words)
         if score < threshold:
             if not _specific_unit(q) or score < unit_threshold:
                 continue
