@@ -201,12 +201,10 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     docs = list(corpus)
     if {"FL301", "FL302"} & set(ctx.rules):
         yield from _title_findings(docs, ctx)
-    if "FL303" in ctx.rules or "FL304" in ctx.rules:
-        units = _units(docs)
-        if "FL303" in ctx.rules:
-            yield from _drift_findings(docs, units, ctx)
-        if "FL304" in ctx.rules:
-            yield from _speaker_conflicts(docs, ctx)
+    if "FL303" in ctx.rules:
+        yield from _drift_findings(docs, _units(docs), ctx)
+    if "FL304" in ctx.rules:
+        yield from _speaker_conflicts(docs, ctx)
 
 
 # --------------------------------------------------------------------------- word tables
@@ -1142,6 +1140,7 @@ __all__ = [
     "name_tokens",
     "same_name",
     "same_organisation",
+    "titles_agree",
     "word_diff",
     "word_tables",
 ]
