@@ -191,6 +191,22 @@ def test_slip_message_reads_from_the_reported_figure() -> None:
     assert f.message == "$55 billion here is ten times $5.5 billion in a.md:4"
 
 
+def test_rounded_message() -> None:
+    (f,) = findings(
+        [
+            ("a.md", D2025 + "The city jointly established a 3 billion euro green hydrogen fund."),
+            (
+                "b.md",
+                D2025 + "Hamburg launched a green hydrogen fund, reportedly worth 3.12 "
+                "billion euros.",
+            ),
+        ]
+    )
+    assert f.message == (
+        "3 billion euro here rounds 3.12 billion euros in b.md:4 without a hedge such as 'about'"
+    )
+
+
 def test_stated_years_and_publication_dates() -> None:
     a = "Toyota and Honda will invest up to $70 billion in battery plants this year."
     b = "Honda and Toyota announced up to $700 billion for battery plants this year."

@@ -692,8 +692,8 @@ def _verdict_pair(run: _Run, a: Figure, b: Figure, verdict: Verdict) -> _Pair | 
         here, there = (a, b) if a.q.precision > b.q.precision else (b, a)
         rule_id = "FL103"
         text = (
-            f"{figure_text(here.q)} is {figure_text(there.q)} "
-            f"{run.where(here, there)} rounded, without a hedge"
+            f"{here.q.raw} here rounds {figure_text(there.q)} {run.where(here, there)} "
+            "without a hedge such as 'about'"
         )
     else:
         here, there = _later(a, b, run.corpus)
