@@ -6,11 +6,10 @@ around it says who is speaking. Precision first, so a quote is left alone when:
 - the extractor found a speaker or a reporting cue for it;
 - it is not a sentence of its own: words of the sentence stand before its opening
   mark or after its closing mark ("fines apply for “…”", "he resents it: “…”",
-  "“…,” Augusto Reyes, director"), so the sentence attributes it;
+  "“…,” Augusto Reyes, director", "one sign read “…”"), so the sentence attributes
+  it or says what it is;
 - it is a heading, a block quote or a table cell (layout attributes those), a title
   of a work (Title Cased words) or a question (rhetorical, or a headline);
-- a label introduces it: a sign, slogan, banner, headline, caption, motto or
-  hashtag, or a verb such as "read", "titled", "reads";
 - its paragraph or the paragraph before has an attributed quote, a reporting verb
   ("said", "wrote", "according to") outside quotation marks, or ends with a colon;
 - a person is named in the paragraph before or earlier in its own paragraph, or "he"
@@ -30,6 +29,7 @@ import regex
 
 from factlint.analysis import Analysis
 from factlint.claims import Quote
+from factlint.extract.attribution import normalise_quote
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
 
@@ -64,14 +64,6 @@ SCOPE = "document"
 OPTIONS = {"min_words": int}
 DEFAULTS = {"min_words": 8}
 
-_LABEL = regex.compile(
-    r"\b(?:signs?|placards?|banners?|slogans?|mottos?|motto|hashtags?|headlines?|captions?"
-    r"|chants?|chanting|chanted|graffiti|posters?|t-shirts?|inscriptions?|inscribed|engraved"
-    r"|reads?|reading|titled|entitled|headlined|captioned|labelled|labeled|billed|"
-    r"book|novel|film|movie|song|album|paper|study|report|article|essay|poem|show|series"
-    r"|campaign|petition|tweet|post)\b[^.!?\n\"“”]{0,30}$",
-    regex.I,
-)
 _QUOTE_MARKS = '"“”„«»'
 _PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
@@ -106,8 +98,6 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
             continue
         para = paras[q.paragraph]
         opening = _open_mark(text, q)
-        if _LABEL.search(text, para.start, opening):
-            continue
         if not _standalone(text, sentences, para, opening, q):
             continue
         if _continues(text, quotes, paras, q):
@@ -119,7 +109,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         if _lede(text, paras, spans_by_para, person_starts, q):
             continue
         message = "Quote has no speaker in its paragraph or the one before"
-        key = " ".join(regex.sub(r"[^\p{L}\p{N}]+", " ", q.text.lower()).split())
+        key = normalise_quote(q.text)
         yield ctx.finding("FL305", analysis.doc, q.span, message, key=key)
 
 
