@@ -136,7 +136,7 @@ def test_message_names_the_ledger_title_and_source(ledger: Ledger) -> None:
     assert path.name == "people.yaml"
     assert (related.location.line, related.location.col) == (2, 1)
     assert path.read_text().splitlines()[1].strip() == "- id: demis-hassabis"
-    assert related.message.startswith("ledger demis-hassabis: CEO, Google DeepMind (Google, ")
+    assert related.message.startswith("ledger demis-hassabis: CEO, Google DeepMind, per Google, ")
     assert f.key == "demis hassabis|ceo, openai|demis-hassabis"
 
 

@@ -115,7 +115,7 @@ def _finding(analysis: Analysis, ctx: Context, person: Person, entry: PersonEntr
     )
     related = Related(
         Location(entry.path, entry.line, 1, entry.line, 1),
-        f"ledger {entry.id}: {there}" + (f" ({source})" if source else ""),
+        f"ledger {entry.id}: {there}" + (f", per {source}" if source else ""),
     )
     key = "|".join([" ".join(name_tokens(person.name)), here.lower(), entry.id])
     return ctx.finding(
