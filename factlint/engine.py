@@ -130,7 +130,7 @@ def _context(check: Check, p: Plan, config: Config, ledger: Any) -> Context:
     options = dict(check.defaults)
     for rule_id in check.ids:
         options.update(config.options.get(rule_id, {}))
-    return Context(rules=p.rules, options=options, ledger=ledger)
+    return Context(rules=p.rules, options=options, ledger=ledger, enabled=p.enabled)
 
 
 def contexts_for(p: Plan, config: Config, ledger: Any = None) -> dict[int, Context]:

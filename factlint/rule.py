@@ -51,6 +51,12 @@ class Context:
     rules: Mapping[str, RuleMeta]
     options: Mapping[str, Any] = field(default_factory=dict)
     ledger: Ledger | None = None
+    # The rules selected for this run (None: all), for checks that report several
+    # rules and must not let a deselected one absorb another's evidence.
+    enabled: frozenset[str] | None = None
+
+    def is_enabled(self, rule_id: str) -> bool:
+        return self.enabled is None or rule_id in self.enabled
 
     def finding(
         self,

@@ -143,3 +143,21 @@ def test_default_check_of_a_small_article_does_not_import_dateparser(folder: Pat
         check=False,
     )
     assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr
+
+
+def test_deselected_ledger_rules_do_not_swallow_cross_article_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    args = ("check", "--no-cache", "--format", "json", "seeds/")
+    with_ledger = {
+        (f["rule"], f["path"])
+        for f in json.loads(invoke(*args, "--select", "FL1,FL4")[1])["findings"]
+    }
+    only_pairs = {
+        (f["rule"], f["path"]) for f in json.loads(invoke(*args, "--select", "FL1")[1])["findings"]
+    }
+    assert ("FL402", "seeds/000_b2a1cf249883d228.txt") in with_ledger
+    assert ("FL102", "seeds/001_3d07ea246869d68c.txt") not in with_ledger
+    assert ("FL102", "seeds/001_3d07ea246869d68c.txt") in only_pairs
+    assert ("FL103", "seeds/000_b2a1cf249883d228.txt") in only_pairs

@@ -48,9 +48,8 @@ Merging: a figure with a ledger finding (FL401-FL404) that also belongs to a pai
 reported by FL101-FL103 or FL105 is reported once, as the ledger finding, with the
 other mention added as related location. The ledger decides which side of the pair is
 wrong: "up to $70 billion" (000) and "up to $700 billion" (001) become one FL402 on
-000's figure, which names 001's figure and the ledger entry. This happens inside the
-check, so a run with the FL4xx rules deselected loses those merged pairs; deselect the
-ledger with `shipped-ledger: false` instead.
+000's figure, which names 001's figure and the ledger entry. When the ledger rules are
+deselected, the pair is reported as the cross-article finding it is.
 
 Findings are on the corpus scope: the engine keeps those on the files being reported,
 so a pair reported on an article outside the reported set is not shown.
@@ -1097,7 +1096,9 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
                 analysis.doc.prose, analysis.quantities, analysis.published, ledger, options
             )
             for hit in found:
-                hits[(d, hit.index)] = hit
+                # A deselected ledger rule must not absorb a cross-article pair.
+                if ctx.is_enabled(hit.rule_id):
+                    hits[(d, hit.index)] = hit
     pairs = sentence_pairs(run) + figure_pairs(run)
     merged: dict[tuple[int, int], list[tuple[_Pair, Figure]]] = {}
     for pair in pairs:
