@@ -69,6 +69,21 @@ def _validate_selectors(config: Config, checks: list[Any]) -> None:
             raise ConfigError(where, None, f"unknown rule or category '{token}'")
 
 
+def with_cli_selection(
+    config: Config, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Config:
+    """--select replaces the config's selection; --extend-select and --ignore add to it."""
+    import dataclasses
+
+    selection = config.selection
+    changes = {
+        "select": _split(select) if select else selection.select,
+        "extend_select": (*selection.extend_select, *(_split(extend_select) or ())),
+        "ignore": (*selection.ignore, *(_split(ignore) or ())),
+    }
+    return dataclasses.replace(config, selection=dataclasses.replace(selection, **changes))
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
     return items or None
@@ -177,13 +192,7 @@ def check(
     from factlint.model import Severity
 
     config, checks, ledger = load_setup(config_path)
-    selection = config.selection
-    changes = {
-        "select": _split(select) if select else selection.select,
-        "extend_select": (*selection.extend_select, *(_split(extend_select) or ())),
-        "ignore": (*selection.ignore, *(_split(ignore) or ())),
-    }
-    config = dataclasses.replace(config, selection=dataclasses.replace(selection, **changes))
+    config = with_cli_selection(config, select, extend_select, ignore)
     if fail_on:
         config = dataclasses.replace(config, fail_on=Severity.parse(fail_on))
     try:

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -42,16 +41,17 @@ def baseline(
     """Record today's findings, so that `check --baseline FILE` reports only new ones."""
     from factlint import engine
     from factlint.baseline import write_baseline
-    from factlint.cli import EXIT_CLEAN, EXIT_ERROR, _fail, _split, _validate_selectors, load_setup
+    from factlint.cli import (
+        EXIT_CLEAN,
+        EXIT_ERROR,
+        _fail,
+        _validate_selectors,
+        load_setup,
+        with_cli_selection,
+    )
 
     config, checks, ledger = load_setup(config_path)
-    selection = config.selection
-    changes = {
-        "select": _split(select) if select else selection.select,
-        "extend_select": (*selection.extend_select, *(_split(extend_select) or ())),
-        "ignore": (*selection.ignore, *(_split(ignore) or ())),
-    }
-    config = dataclasses.replace(config, selection=dataclasses.replace(selection, **changes))
+    config = with_cli_selection(config, select, extend_select, ignore)
     try:
         _validate_selectors(config, checks)
     except Exception as exc:

@@ -18,6 +18,7 @@ import regex
 
 from factlint.document import Document
 from factlint.model import Finding, RuleMeta, Severity, Span
+from factlint.rule import Context
 from factlint.selection import specificity
 
 UNUSED = RuleMeta(
@@ -155,16 +156,7 @@ def _could_fire(d: Directive, enabled: list[RuleMeta]) -> bool:
 
 
 def _meta_finding(meta: RuleMeta, doc: Document, span: Span, message: str) -> Finding:
-    return Finding(
-        rule_id=meta.id,
-        rule_name=meta.name,
-        category=meta.category,
-        severity=meta.severity,
-        message=message,
-        location=doc.location(span),
-        span=span,
-        key=message,
-    )
+    return Context({meta.id: meta}).finding(meta.id, doc, span, message, key=message)
 
 
 def decode_error_findings(doc: Document) -> list[Finding]:
