@@ -6,6 +6,7 @@ The browser tests open the report in headless Chromium (Debian's `chromium` driv
 
 from __future__ import annotations
 
+import json
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -345,3 +346,42 @@ def test_browser_screenshot(opened: Any, tmp_path: Path) -> None:
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 10_000
     assert errors == []
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_browser_report_of_the_seeds(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seeds' report: every finding marked, no console errors, 60 vs 60.06 side by side."""
+    monkeypatch.chdir(ROOT)
+    report = tmp_path / "seeds.html"
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--format", "html", "-o", str(report), "seeds/"]
+    )
+    assert result.exit_code == 1, result.output
+    count = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "seeds/"])
+    findings = json.loads(count.stdout)["findings"]
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(report.as_uri())
+    assert tab.locator("mark[id^=f]").count() == len(findings)
+    for i in range(1, len(findings) + 1):
+        assert tab.locator(f"mark#f{i}").count() == 1
+    pairs = tab.locator(".pair")
+    fund = [
+        pairs.nth(i)
+        for i in range(pairs.count())
+        if "60 billion yuan" in pairs.nth(i).inner_text()
+        and "60.06 billion yuan" in pairs.nth(i).inner_text()
+    ]
+    assert fund, "no side-by-side view of 60 vs 60.06 billion yuan"
+    here, there = fund[0].locator(".passage").all()[:2]
+    a, b = here.bounding_box(), there.bounding_box()
+    assert b["x"] >= a["x"] + a["width"]
+    assert errors == []
+    tab.close()
