@@ -7,6 +7,11 @@ each worker returns its Documents, findings and the claims the corpus rules need
 the parent pre-populates each `Analysis` with them, so corpus rules never re-extract.
 Small runs stay in-process: starting workers costs more than they save.
 
+A corpus rule's own per-article work (an index key, an event signature) can move to
+the workers too: decorate a pure function of one Analysis with `@per_document(ids)`
+and it is computed in the workers, kept in the cache with the file, and answered from
+there when the corpus rule calls it in the parent.
+
 Results are collected in file order and the engine sorts findings, so the output is
 the same whatever the number of jobs. A cache (factlint.cache) answers for unchanged
 files before any work is sent out.
@@ -15,13 +20,14 @@ files before any work is sent out.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from factlint.analysis import Analysis
 from factlint.config import Config
@@ -30,12 +36,64 @@ from factlint.engine import Plan, Reader, document_findings, finish
 from factlint.model import FileError, Finding
 from factlint.rule import Context
 
+T = TypeVar("T")
+
 # Below this many files to analyse, worker start-up costs more than it saves.
 MIN_PARALLEL = 20
 # Files per task: small enough to balance the workers, large enough to amortise pickling.
 CHUNK = 32
 # The Analysis properties a corpus rule may read; computed in the workers and shipped back.
 EXTRACTS = ("blocks", "paragraphs", "sentences", "quantities", "dates", "published", "attributions")
+
+
+@dataclass(frozen=True, slots=True)
+class PerDocument:
+    """A memoised per-article function and the corpus rules it serves."""
+
+    key: str  # where the value is kept in the Analysis instance dict
+    function: Callable[[Analysis], Any]  # the memoising wrapper
+    rule_ids: frozenset[str]
+
+
+PER_DOCUMENT: dict[str, PerDocument] = {}
+
+
+def per_document(*rule_ids: str) -> Callable[[Callable[[Analysis], T]], Callable[[Analysis], T]]:
+    """Memoise a pure function of one Analysis, and compute it in the workers when one of
+    the corpus rules `rule_ids` runs.
+
+    The function must depend on the Analysis only (not on options or the ledger) and
+    return a picklable value: it is computed where the article is analysed, shipped to
+    the parent with the claims and stored in the cache with the file.
+
+        @per_document("FL201")
+        def event_claims(analysis: Analysis) -> tuple[EventClaim, ...]: ...
+    """
+
+    def decorate(function: Callable[[Analysis], T]) -> Callable[[Analysis], T]:
+        key = f"{function.__module__}.{function.__qualname__}"
+
+        @functools.wraps(function)
+        def memo(analysis: Analysis) -> T:
+            store = analysis.__dict__
+            if key in store:
+                return store[key]  # type: ignore[no-any-return]
+            value = store[key] = function(analysis)
+            return value
+
+        PER_DOCUMENT[key] = PerDocument(key, memo, frozenset(rule_ids))
+        return memo
+
+    return decorate
+
+
+def wanted_extracts(p: Plan) -> tuple[str, ...]:
+    """What the active corpus rules read from each Analysis: claims and their own keys."""
+    corpus_ids = {i for c in p.checks if c.scope == "corpus" for i in c.ids if i in p.enabled}
+    if not corpus_ids:
+        return ()
+    own = tuple(k for k, d in sorted(PER_DOCUMENT.items()) if d.rule_ids & corpus_ids)
+    return (*EXTRACTS, *own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +152,7 @@ class State:
     metadata: Mapping[Path, dict[str, Any]]
     prefetch: bool  # a corpus check is active: extract its claims in the worker
     keep_all: bool  # in-process: keep every computed property (nothing is pickled)
+    wanted: tuple[str, ...] = ()  # what to compute and ship for the corpus rules
 
     @property
     def finish_here(self) -> bool:
@@ -182,15 +241,17 @@ def analyse_item(item: Item, state: State) -> Outcome:
             notices=reader.notices,
             final=True,
         )
-    if state.prefetch:
-        for name in EXTRACTS:
-            try:
+    for name in state.wanted:
+        try:
+            if name in PER_DOCUMENT:
+                PER_DOCUMENT[name].function(analysis)
+            else:
                 getattr(analysis, name)
-            except Exception:  # an extractor not written yet, or failing: the rule reports it
-                continue
+        except Exception:  # an extractor not written yet, or failing: the rule reports it
+            continue
     computed = {k: v for k, v in analysis.__dict__.items() if k != "doc"}
     if not state.keep_all:
-        computed = {k: v for k, v in computed.items() if state.prefetch and k in EXTRACTS}
+        computed = {k: v for k, v in computed.items() if k in state.wanted}
     return Outcome(
         item.name,
         doc,
@@ -248,6 +309,7 @@ def analyse(
     for item in items:
         meta_reader.meta_for(Path(item.name))
     prefetch = any(c.scope == "corpus" for c in p.checks)
+    wanted = wanted_extracts(p) if prefetch else ()
     metadata = dict(meta_reader.metadata)
     outcomes: list[Outcome | None] = [None] * len(items)
     keys: dict[int, str] = {}
@@ -265,11 +327,11 @@ def analyse(
                 keys[index] = key
             yield index, item
 
-    state = State(config, p, contexts, metadata, prefetch, keep_all=True)
+    state = State(config, p, contexts, metadata, prefetch, keep_all=True, wanted=wanted)
     for index, outcome in _run(misses(), state, jobs):
         outcomes[index] = outcome
         if cache is not None and index in keys:
-            cache.add(keys[index], _for_cache(outcome, prefetch))
+            cache.add(keys[index], _for_cache(outcome, wanted))
     if cache is not None:
         cache.flush()
 
@@ -293,10 +355,10 @@ def analyse(
     return batch
 
 
-def _for_cache(outcome: Outcome, prefetch: bool) -> Outcome:
-    """Only what a later run needs: the corpus rules' claims, when any corpus rule runs."""
-    wanted = {k: v for k, v in outcome.extracted.items() if prefetch and k in EXTRACTS}
-    return dataclasses.replace(outcome, extracted=wanted)
+def _for_cache(outcome: Outcome, wanted: tuple[str, ...]) -> Outcome:
+    """Only what a later run needs: what the corpus rules read, when any corpus rule runs."""
+    kept = {k: v for k, v in outcome.extracted.items() if k in wanted}
+    return dataclasses.replace(outcome, extracted=kept)
 
 
 def _run(

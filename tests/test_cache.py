@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import sqlite3
 import subprocess
@@ -28,6 +29,7 @@ SMALLEST = sorted(sorted(NEWS.glob("*.md"), key=lambda p: (p.stat().st_size, p.n
 # articles hand their claims to the corpus rules.
 CORPUS_RULE = """
 from factlint.model import RuleMeta, Severity, Span
+from factlint.parallel import per_document
 
 RULES = (
     RuleMeta(id="FL980", name="figure-census", category="number", severity=Severity.INFO,
@@ -36,10 +38,15 @@ RULES = (
 SCOPE = "corpus"
 
 
+@per_document("FL980")
+def figures(analysis):
+    return len(analysis.quantities)
+
+
 def check(corpus, ctx):
-    total = sum(len(a.quantities) for a in corpus)
+    total = sum(figures(a) for a in corpus)
     for a in corpus:
-        n = len(a.quantities)
+        n = figures(a)
         yield ctx.finding("FL980", a.doc, Span(a.doc.body_start, a.doc.body_start),
                           f"{n} of {total} figures")
 """
@@ -90,6 +97,14 @@ def test_second_run_is_answered_by_the_cache(project: Path) -> None:
     messages = [f["message"] for f in json.loads(warm)["findings"] if f["rule"] == "FL980"]
     assert len(messages) == N
     assert len({m.split(" of ")[1] for m in messages}) == 1
+    # The rule's own per-article value was computed once and kept with each file.
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        values = [pickle.loads(v) for (v,) in conn.execute("SELECT value FROM results")]
+    extracted = [v[2] for v in values]
+    assert all("factlint_local_census.figures" in e for e in extracted)
+    assert sum(e["factlint_local_census.figures"] for e in extracted) == int(
+        messages[0].split(" of ")[1].split()[0]
+    )
 
 
 def test_document_rules_alone_cache_only_their_findings(project: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from factlint.config import Config
 from factlint.document import build_document
 from factlint.engine import check_documents, contexts_for, dedupe, plan
 from factlint.model import FileError, RuleMeta, Severity
-from factlint.parallel import MIN_PARALLEL, Item, analyse
+from factlint.parallel import MIN_PARALLEL, Item, analyse, per_document
 from factlint.registry import load_checks
 from factlint.rule import Check
 
@@ -185,3 +186,55 @@ def test_claims_jsonl_prints_one_object_per_line(articles: Path) -> None:
     rows = [json.loads(line) for line in lines]
     assert all(isinstance(row, dict) and row["type"] for row in rows)
     assert {row["path"] for row in rows} == {str(first), str(second)}
+
+
+@per_document("FL990")
+def where_computed(analysis: Analysis) -> tuple[int, int]:
+    """Which process computed this article's value, and one figure of the article."""
+    return os.getpid(), len(analysis.sentences)
+
+
+@per_document("FL999")
+def never_wanted(analysis: Analysis) -> int:
+    return 0
+
+
+def _probe(results: dict[str, tuple[int, int]]) -> Check:
+    meta = RuleMeta(
+        id="FL990",
+        name="probe",
+        category="meta",
+        severity=Severity.INFO,
+        summary="x",
+        scope="corpus",
+    )
+
+    def run(corpus, ctx):  # type: ignore[no-untyped-def]
+        for analysis in corpus:
+            results[analysis.doc.path] = where_computed(analysis)
+        return iter(())
+
+    return Check(rules=(meta,), scope="corpus", run=run)
+
+
+def test_per_document_values_are_computed_in_the_workers(articles: Path) -> None:
+    names = sorted(str(p) for p in (articles / "news").glob("*.md"))
+    results: dict[str, tuple[int, int]] = {}
+    checks = [_probe(results)]
+    config = Config(shipped_ledger=False)
+    p = plan(config, checks)
+    contexts = contexts_for(p, config)
+    batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    from factlint.engine import corpus_findings
+
+    corpus_findings(batch.analyses, batch.reported, p, contexts, [])
+    assert set(results) == set(names)
+    assert os.getpid() not in {pid for pid, _ in results.values()}
+    assert all(
+        n == len(Analysis(build_document(path, Path(path).read_bytes())[0]).sentences)
+        for path, (_, n) in results.items()
+    )
+    # Only the functions of corpus rules that run are computed.
+    key = f"{never_wanted.__module__}.{never_wanted.__qualname__}"
+    assert all(key not in a.__dict__ for a in batch.analyses)
+    assert never_wanted(batch.analyses[0]) == 0
