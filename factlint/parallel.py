@@ -383,25 +383,39 @@ def _run(
 def _pooled(
     todo: Iterator[tuple[int, Item]], state: State, jobs: int
 ) -> Iterator[tuple[int, Outcome]]:
-    """Chunks in flight on `jobs` forked workers, a bounded number at a time, in order."""
+    """Chunks in flight on `jobs` forked workers, a bounded number at a time, in order.
+
+    A worker that dies (killed, out of memory) breaks the pool: what was not collected
+    yet is analysed in this process instead, so the run still completes.
+    """
     global _STATE
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    in_flight: deque[tuple[list[int], Future[list[Outcome]]]] = deque()
+    Chunk = list[tuple[int, Item]]
+    in_flight: deque[tuple[Chunk, Future[list[Outcome]]]] = deque()
+    pending: Chunk = []  # a chunk taken from `todo` but not in flight yet
     _STATE = state
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
             for chunk in _chunks(todo, CHUNK):
-                indexes = [index for index, _ in chunk]
-                in_flight.append((indexes, pool.submit(_analyse_chunk, [i for _, i in chunk])))
-                if len(in_flight) >= jobs * 3:
-                    yield from _collect(*in_flight.popleft())
+                pending = chunk
+                in_flight.append((chunk, pool.submit(_analyse_chunk, [i for _, i in chunk])))
+                pending = []
+                while len(in_flight) >= jobs * 3 or (in_flight and in_flight[0][1].done()):
+                    done, future = in_flight[0]
+                    outcomes = future.result()
+                    in_flight.popleft()
+                    yield from zip((index for index, _ in done), outcomes, strict=True)
             while in_flight:
-                yield from _collect(*in_flight.popleft())
+                done, future = in_flight[0]
+                outcomes = future.result()
+                in_flight.popleft()
+                yield from zip((index for index, _ in done), outcomes, strict=True)
+    except BrokenProcessPool:
+        left = [pair for chunk, _ in in_flight for pair in chunk]
+        for index, item in itertools.chain(left, pending, todo):
+            yield index, analyse_item(item, dataclasses.replace(state, keep_all=True))
     finally:
         _STATE = None
-
-
-def _collect(indexes: list[int], future: Any) -> Iterator[tuple[int, Outcome]]:
-    yield from zip(indexes, future.result(), strict=True)

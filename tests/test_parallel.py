@@ -16,7 +16,7 @@ from factlint.cli import main
 from factlint.config import Config
 from factlint.document import build_document
 from factlint.engine import check_documents, contexts_for, dedupe, plan
-from factlint.model import FileError, RuleMeta, Severity
+from factlint.model import FileError, RuleMeta, Severity, Span
 from factlint.parallel import MIN_PARALLEL, Item, analyse, per_document
 from factlint.registry import load_checks
 from factlint.rule import Check
@@ -238,3 +238,24 @@ def test_per_document_values_are_computed_in_the_workers(articles: Path) -> None
     key = f"{never_wanted.__module__}.{never_wanted.__qualname__}"
     assert all(key not in a.__dict__ for a in batch.analyses)
     assert never_wanted(batch.analyses[0]) == 0
+
+
+def test_a_worker_that_dies_does_not_lose_files(tmp_path: Path) -> None:
+    parent = os.getpid()
+    meta = RuleMeta(
+        id="FL992", name="dies-in-workers", category="meta", severity=Severity.INFO, summary="x"
+    )
+
+    def die_in_worker(analysis, ctx):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and analysis.doc.path.endswith("c07.md"):
+            os._exit(3)  # as if killed: no exception, no result
+        yield ctx.finding("FL992", analysis.doc, Span(0, 1), "seen")
+
+    checks = [Check(rules=(meta,), scope="document", run=die_in_worker)]
+    for i in range(MIN_PARALLEL * 3):
+        (tmp_path / f"c{i:02d}.md").write_text("Text.\n")
+    names = sorted(str(p) for p in tmp_path.glob("*.md"))
+    config, p, contexts = _setup(checks)
+    pooled = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    assert pooled.reported == set(names)
+    assert sorted(f.path for f in pooled.final_findings) == names
