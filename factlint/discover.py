@@ -75,6 +75,8 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
 def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     """Articles named by the config's `corpus` globs, for cross-document checks only."""
     out: list[str] = []
+    if not config.corpus:
+        return out
     taken = {_resolved(Path(p)) for p in exclude}
     for pattern in config.corpus:
         for file in sorted(config.root.glob(pattern)):
