@@ -538,6 +538,10 @@ class _Mention:
     person: Person
 
 
+# Related passages shown for one title finding; more add cost, not information.
+MAX_EVIDENCE = 5
+
+
 def _title_findings(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     by_key: dict[tuple[str, str], list[_Mention]] = {}
     for i, analysis in enumerate(docs):
@@ -564,6 +568,8 @@ def _title_findings(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]
                 agreed = agreed or _agree(*there, *here)
                 kind = compare_titles(*there, *here)
                 for m in earlier if kind else ():
+                    if len(found.get(kind, ())) >= MAX_EVIDENCE:
+                        break  # enough evidence; a famous name must not cost n² work
                     if m.doc == later.doc:
                         continue
                     if kind == "wording" or _role_conflict(
