@@ -1,6 +1,6 @@
 """A deterministic benchmark corpus: real paragraphs recombined into N articles.
 
-Paragraphs come from the seed articles (/work/main/seeds/*.txt) and the news corpus
+Paragraphs come from the seed articles (seeds/*.txt) and the news corpus
 (shared/corpus/news/*.md, front matter stripped). Each article gets front matter
 (date, title, source) and paragraphs drawn with a fixed seed until it reaches about
 `size` bytes, so the same N always gives the same bytes.
