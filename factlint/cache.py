@@ -102,14 +102,9 @@ def code_fingerprint(package: Path = Path(__file__).parent) -> str:
 
 def ledger_paths(config: Config) -> list[Path]:
     """The ledger files the run loads (as the check command does)."""
-    paths = list(config.ledger)
-    if config.shipped_ledger:
-        try:
-            from factlint.ledger import shipped_ledger_paths
-        except ModuleNotFoundError:
-            pass
-        else:
-            paths = [*shipped_ledger_paths(), *paths]
+    from factlint.ledger import ledger_files
+
+    paths = ledger_files(config.shipped_ledger, config.ledger)
     return [f for p in paths for f in _files_under(Path(p))]
 
 

@@ -41,11 +41,9 @@ def load_setup(config_path: str | None, **overrides: Any) -> tuple[Config, list[
 
 
 def _load_ledger(config: Config) -> Any:
-    try:
-        from factlint.ledger import load_ledger, shipped_ledger_paths
-    except ModuleNotFoundError:
-        return None
-    paths = [*(shipped_ledger_paths() if config.shipped_ledger else []), *config.ledger]
+    from factlint.ledger import ledger_files, load_ledger
+
+    paths = ledger_files(config.shipped_ledger, config.ledger)
     return load_ledger(paths) if paths else None
 
 

@@ -17,11 +17,11 @@ def ledger_group() -> None:
 
 
 def _paths(config: Any, files: tuple[str, ...]) -> list[Path]:
-    from factlint.ledger import shipped_ledger_paths
+    from factlint.ledger import ledger_files
 
     if files:
         return [Path(f) for f in files]
-    return [*(shipped_ledger_paths() if config.shipped_ledger else []), *config.ledger]
+    return ledger_files(config.shipped_ledger, config.ledger)
 
 
 @ledger_group.command("check")

@@ -832,6 +832,11 @@ def _shown(file: Path) -> str:
         return str(file)
 
 
+def ledger_files(shipped: bool, extra: Sequence[str | Path]) -> list[Path]:
+    """The ledger files a run loads: the shipped ones unless turned off, then the config's."""
+    return [*(shipped_ledger_paths() if shipped else []), *(Path(p) for p in extra)]
+
+
 def shipped_ledger_paths() -> list[Path]:
     """The ledger files shipped with factlint: the installed copy, else the checkout's."""
     from factlint.resources import shipped_ledger_dir
