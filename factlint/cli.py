@@ -97,12 +97,7 @@ class LazyGroup(click.Group):
 
         found: dict[str, click.Command] = {}
         for name in COMMAND_MODULES:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
-                continue
+            module = importlib.import_module(name)
             found.update({c.name: c for c in module.COMMANDS if c.name})
         return found
 

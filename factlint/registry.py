@@ -41,13 +41,7 @@ BUILTIN_CHECKS: tuple[str, ...] = (
 def _builtin() -> list[Check]:
     checks = []
     for name in BUILTIN_CHECKS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # a module listed before it is written
-                continue
-            raise
-        checks.append(check_from_module(module, name))
+        checks.append(check_from_module(importlib.import_module(name), name))
     return checks
 
 
@@ -81,10 +75,7 @@ def _local_python(path: Path) -> Check:
 
 
 def _yaml(dirs: Sequence[Path]) -> list[Check]:
-    try:
-        from factlint.yaml_rules import load_rule_dirs
-    except ModuleNotFoundError:
-        return []
+    from factlint.yaml_rules import load_rule_dirs
 
     return load_rule_dirs(list(dirs)) if dirs else []
 
