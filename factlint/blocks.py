@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 import regex
 
+from factlint import fastre
 from factlint.model import Span
 
-_LINES = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
-_MD_LIST = regex.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]")
-_MD_QUOTE = regex.compile(r"^[ \t]{0,3}>")
-_TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_LINE_END_COMPLETE = regex.compile(r"[.!?:;…。！？\"”’)\]*]\s*$")
+_LINES = fastre.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_MD_HEADING = fastre.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+_MD_LIST = fastre.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]")
+_MD_QUOTE = fastre.compile(r"^[ \t]{0,3}>")
+_TABLE_ROW = fastre.compile(r"^\s*\|.*\|\s*$")
+_LINE_END_COMPLETE = fastre.compile(r"[.!?:;…。！？\"”’)\]*]\s*$")
 
 ABBREVIATIONS = frozenset(
     """
@@ -32,8 +33,8 @@ ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? … (plus closing quotes/brackets) followed by space and a
 # capital, digit or opening quote.
-_SENTENCE_END = regex.compile(r"(?<=[.!?…。！？])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\p{N}])")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_SENTENCE_END = fastre.compile(r"(?<=[.!?…。！？])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\p{N}])")
+_WORD_BEFORE = fastre.compile(r"([\p{L}.]+)\.$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factlint import fastre
 from factlint.document import Document
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -49,11 +50,11 @@ UNDECODABLE = RuleMeta(
 )
 RULES = (UNUSED, INVALID, UNDECODABLE)
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = fastre.compile(
     r"<!--\s*factlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->",
     regex.S,
 )
-_SIC = regex.compile(r"^[\"”’'.,;:!?)\]]*\s*\[sic\]", regex.I)
+_SIC = fastre.compile(r"^[\"”’'.,;:!?)\]]*\s*\[sic\]", regex.I)
 SIC_CATEGORIES = frozenset({"garbled", "style"})
 
 

@@ -16,38 +16,39 @@ from typing import Any
 
 import regex
 
+from factlint import fastre
 from factlint.errors import InputError
 from factlint.model import Location, Span
 
 FRONT_MATTER_KEYS = ("date", "title", "source", "url", "author", "story", "lang")
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_FRONT_MATTER = regex.compile(
+_LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
+_FRONT_MATTER = fastre.compile(
     r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", regex.S | regex.M
 )
 
 # Non-prose, blanked in order; each pattern's whole match is masked.
-_FENCE = regex.compile(
+_FENCE = fastre.compile(
     r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.S | regex.M
 )
-_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
-_INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
-_LINK_OPEN = regex.compile(r"!?\[(?=[^\]\n]*\]\()")
-_LINK_TARGET = regex.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_URL = regex.compile(
+_HTML_COMMENT = fastre.compile(r"<!--.*?(?:-->|\Z)", regex.S)
+_INLINE_CODE = fastre.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_LINK_OPEN = fastre.compile(r"!?\[(?=[^\]\n]*\]\()")
+_LINK_TARGET = fastre.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_URL = fastre.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”'’)\]]+[^\s<>\"“”'’)\].,;:!?]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|ai|co|uk|cn|de|fr|jp|info|news)\b(?:/[^\s<>\"“”)\]]*[^\s<>\"“”)\].,;:!?])?",
     regex.I,
 )
-_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_LINE_MARKER = regex.compile(
+_HTML_TAG = fastre.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_LINE_MARKER = fastre.compile(
     r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)", regex.M
 )
-_EMPHASIS = regex.compile(
+_EMPHASIS = fastre.compile(
     r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?\[(?=[^\]\n]*\]\()", regex.M
 )
-_TRAILING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
+_TRAILING_HASHES = fastre.compile(r"[ \t]+#+[ \t]*$", regex.M)
 
 
 @dataclass(frozen=True)

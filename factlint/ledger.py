@@ -71,6 +71,7 @@ from typing import Any
 import regex
 import yaml
 
+from factlint import fastre
 from factlint.claims import Subject
 from factlint.errors import InputError
 from factlint.subject import content_terms, entity_names, stem
@@ -205,7 +206,7 @@ _SCALES = {
     "trillion": Decimal(10) ** 12,
     "tn": Decimal(10) ** 12,
 }
-_VALUE = regex.compile(
+_VALUE = fastre.compile(
     r"(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)"
     r"(?:\s*/\s*(?P<den>\d+(?:\.\d+)?))?"
     r"\s*(?P<scale>[a-z]+)?\s*(?P<pct>%)?",
@@ -251,11 +252,11 @@ def parse_value(raw: object) -> tuple[float, bool]:
 
 
 _DATE_FORMS = (
-    (regex.compile(r"\d{4}"), "year"),
-    (regex.compile(r"\d{4}-(?:0[1-9]|1[0-2])"), "month"),
-    (regex.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
-    (regex.compile(r"\d{4}-Q[1-4]"), "quarter"),
-    (regex.compile(r"\d{3}0s"), "decade"),
+    (fastre.compile(r"\d{4}"), "year"),
+    (fastre.compile(r"\d{4}-(?:0[1-9]|1[0-2])"), "month"),
+    (fastre.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
+    (fastre.compile(r"\d{4}-Q[1-4]"), "quarter"),
+    (fastre.compile(r"\d{3}0s"), "decade"),
 )
 
 
@@ -397,10 +398,10 @@ def _parse_yaml(text: str, path: str) -> Any:
 # ---------------------------------------------------------------------------
 # Validation
 
-_ID = regex.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
-_ISO_CURRENCY = regex.compile(r"[A-Z]{3}")
-_PAIR = regex.compile(r"([A-Z]{3})/([A-Z]{3})")
-_URL = regex.compile(r"https?://\S+")
+_ID = fastre.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
+_ISO_CURRENCY = fastre.compile(r"[A-Z]{3}")
+_PAIR = fastre.compile(r"([A-Z]{3})/([A-Z]{3})")
+_URL = fastre.compile(r"https?://\S+")
 _UNIT_CANON = {
     "%": "%",
     "percent": "%",
@@ -991,7 +992,7 @@ def _inverse(rate: Rate) -> Rate:
     )
 
 
-_DIGITS = regex.compile(r"\d")
+_DIGITS = fastre.compile(r"\d")
 
 
 def match_score(entry_aliases: Iterable[str], subject: Subject) -> float:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-import regex
-
+from factlint import fastre
 from factlint.claims import Subject
 from factlint.model import Span
 
@@ -32,14 +31,14 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+")
+_WORD = fastre.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+")
 # A run of capitalised words (allowing inner "of", "and", "de" and glued acronyms).
-_NAME_RUN = regex.compile(
+_NAME_RUN = fastre.compile(
     r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[A-Z]{2,}\d*)"
     r"(?:\s+(?:(?:of|and|for|de|the)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[A-Z]{2,}\d*))*"
 )
 # Where one clause ends and another begins, so "X rose 5%, while Y fell 3%" splits.
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = fastre.compile(
     r";|:\s|,\s+(?:while|whereas|but|and\s+(?=\p{Ll}+\s))|\s+(?:while|whereas)\s"
 )
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")

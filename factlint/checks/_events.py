@@ -27,16 +27,18 @@ from dataclasses import dataclass, field
 
 import regex
 
+from factlint import fastre
 from factlint.claims import DateMention, Subject
 from factlint.model import Span
+from factlint.phrases import PhraseSet
 from factlint.subject import clause_around, content_terms, entity_names, stem
 
-_ORDINALS = regex.compile(
+_ORDINALS = fastre.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d+(?:st|nd|rd|th))\b",
     regex.I,
 )
-_NUMBER = regex.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w]|[.,]\d)")
+_NUMBER = fastre.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w]|[.,]\d)")
 # What may follow a figure that is a quantity, not a version: "Meta 10 billion".
 _NOT_VERSION_AFTER = (
     r"(?!\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|thousand\b|trillion\b|bn\b|"
@@ -45,64 +47,64 @@ _NOT_VERSION_AFTER = (
 )
 # "Llama 4", "Qwen2.5", "GPT-4o"; "DeepSeek-V3"; "DeepSeek's R1".
 _VERSIONS = (
-    regex.compile(
+    fastre.compile(
         r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)(?:[ \t]|-)?(?P<v>\d{1,3}(?:\.\d{1,2})?[a-z]?)\b"
         + _NOT_VERSION_AFTER
     ),
-    regex.compile(r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)-(?P<v>\p{Lu}{1,2}\d{1,3}(?:\.\d{1,2})?)\b"),
-    regex.compile(r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)['’]s\s+(?P<v>\p{Lu}{1,2}\d{1,3})\b"),
+    fastre.compile(r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)-(?P<v>\p{Lu}{1,2}\d{1,3}(?:\.\d{1,2})?)\b"),
+    fastre.compile(r"(?<![\w-])(?P<n>\p{Lu}[\p{L}]+)['’]s\s+(?P<v>\p{Lu}{1,2}\d{1,3})\b"),
 )
 # Model and product codes that are names on their own: "H20", "A100", "R1", "M4".
-_CODE = regex.compile(r"(?<![\w.-])\p{Lu}{1,3}\d{1,4}[a-z]?(?![\w-]|[.,]\d)")
+_CODE = fastre.compile(r"(?<![\w.-])\p{Lu}{1,3}\d{1,4}[a-z]?(?![\w-]|[.,]\d)")
 # A masked web address that is a company's name ("Z.ai", "Character.AI").
-_DOMAIN_NAME = regex.compile(r"(?<![\w./@-])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+)+(?![\w/@-])")
+_DOMAIN_NAME = fastre.compile(r"(?<![\w./@-])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+)+(?![\w/@-])")
 # A bare year after a determiner or a possessive names an edition, not a date:
 # "a 2025 Stanford HAI AI Index report", "the company's 2024 report".
-_ATTRIBUTIVE = regex.compile(
+_ATTRIBUTIVE = fastre.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those)|\p{L}['’]s?)\s+\Z", regex.I
 )
-_BARE_YEAR = regex.compile(r"\d{4}")
-_YEAR = regex.compile(r"(?<![\w.,$])(?:19|20)\d\d(?![\w%]|[.,]\d)")
-_BOUND_CUE = regex.compile(
+_BARE_YEAR = fastre.compile(r"\d{4}")
+_YEAR = fastre.compile(r"(?<![\w.,$])(?:19|20)\d\d(?![\w%]|[.,]\d)")
+_BOUND_CUE = fastre.compile(
     r"\b(?:by|until|till|through|before|after|since|from)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle|close)\s+of\s+)?\Z",
     regex.I,
 )
-_REPORTED = regex.compile(
+_REPORTED = fastre.compile(
     r"\b(?:said|says|told|announced|reported|stated|wrote|noted|confirmed|revealed|disclosed|"
     r"according\s+to\s+\p{L}+)\s+(?:(?:on|in|at|during|earlier|late|early)\s+)?(?:the\s+)?\Z",
     regex.I,
 )
 # "a year after", "two months later", "weeks before": a date counted from the event.
-_OFFSET = regex.compile(
+_OFFSET = fastre.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|"
     r"\d+)\s+(?:full\s+)?(?:days?|weeks?|months?|years?|decades?)\s+"
     r"(?:after|before|since|later|earlier|on)\b|\banniversary\b",
     regex.I,
 )
 _LOOKBEHIND = 40
-_POSSESSIVE = regex.compile(r"(\p{L})['’]s?\s+(?=\p{Lu})")
+_POSSESSIVE = fastre.compile(r"(\p{L})['’]s?\s+(?=\p{Lu})")
 # Words of the lists that also begin or end names ("New York", "Theresa May", "Target").
 _NAMELIKE = frozenset({"new", "may", "will", "hope", "target", "goal", "series", "round"})
-_NAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
-_NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+\Z")
-_SPLIT_PARTS = regex.compile(r"\s+(?:and|&)\s+")
-_JOIN = regex.compile(r"\b(?:and|or|but|while|whereas|then|followed\s+by)\b")
+_NAME_AFTER = fastre.compile(r"[ \t]+\p{Lu}")
+_NAME_BEFORE = fastre.compile(r"\p{Lu}\p{Ll}+[ \t]+\Z")
+_SPLIT_PARTS = fastre.compile(r"\s+(?:and|&)\s+")
+_JOIN = fastre.compile(r"\b(?:and|or|but|while|whereas|then|followed\s+by)\b")
 # Where an aside begins or ends: an event word belongs to a date of its own segment.
-_SEGMENT = regex.compile(r"[,;:()\[\]–—]")
+_SEGMENT = fastre.compile(r"[,;:()\[\]–—]")
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    kinds: regex.Pattern[str]  # every event word of every kind
+    kinds: PhraseSet  # every event word of every kind
     kind_of: Mapping[str, str]  # an event word or phrase (lowercase, single-spaced) -> kind
-    intention: regex.Pattern[str]
-    negation: regex.Pattern[str]
-    recurrence: regex.Pattern[str]
-    countries: regex.Pattern[str]  # one named group per country code
-    variants: regex.Pattern[str]
+    intention: fastre.Pattern
+    negation: fastre.Pattern
+    recurrence: fastre.Pattern
+    countries: fastre.Pattern  # one named group per country code
+    variants: fastre.Pattern
     variant_of: Mapping[str, str]  # a stage word (lowercase, single-spaced) -> its kind
-    place_names: regex.Pattern[str]
+    place_names: fastre.Pattern
     generic: frozenset[str]
     places: frozenset[str]
     single_party: frozenset[str]
@@ -128,22 +130,22 @@ def lexicon() -> Lexicon:
     kind_of = {str(w).lower(): name for name, words in kinds.items() for w in words}
     variant_of = {str(w).lower(): name for name, words in data["variants"].items() for w in words}
     return Lexicon(
-        kinds=regex.compile(rf"(?<![\w-])(?:{_phrases(kind_of)})(?![\w-])", regex.I),
+        kinds=PhraseSet(kind_of),
         kind_of=kind_of,
-        intention=regex.compile(rf"(?<![\w-])(?:{_phrases(data['intention'])})(?![\w-])", regex.I),
-        negation=regex.compile(rf"(?<![\w-])(?:{_phrases(data['negation'])})(?![\w-])", regex.I),
-        recurrence=regex.compile(
+        intention=fastre.compile(rf"(?<![\w-])(?:{_phrases(data['intention'])})(?![\w-])", regex.I),
+        negation=fastre.compile(rf"(?<![\w-])(?:{_phrases(data['negation'])})(?![\w-])", regex.I),
+        recurrence=fastre.compile(
             rf"(?<![\w-])(?:{_phrases(data['recurrence'])})(?![\w-])", regex.I
         ),
-        countries=regex.compile(
+        countries=fastre.compile(
             "|".join(
                 rf"(?P<{code}>(?<![\w.-])(?:{_exact(names)})(?![\w-]|\.\w))"
                 for code, names in data["countries"].items()
             )
         ),
-        variants=regex.compile(rf"(?<![\w-])(?:{_phrases(variant_of)})(?![\w-])", regex.I),
+        variants=fastre.compile(rf"(?<![\w-])(?:{_phrases(variant_of)})(?![\w-])", regex.I),
         variant_of=variant_of,
-        place_names=regex.compile(rf"(?<![\w-])(?:{_phrases(data['places'])})(?![\w-])", regex.I),
+        place_names=fastre.compile(rf"(?<![\w-])(?:{_phrases(data['places'])})(?![\w-])", regex.I),
         generic=frozenset(str(w).lower() for w in data["generic_names"]),
         single_party=frozenset(data["single_party"]),
         places=frozenset(str(w).lower() for w in data["places"]),
@@ -272,10 +274,7 @@ def event_words(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """(offset, kind) of every event word in text[start:end]."""
     lex = lexicon()
     stop = len(text) if end is None else end
-    return [
-        (m.start(), lex.kind_of[" ".join(m.group().lower().split())])
-        for m in lex.kinds.finditer(text, start, stop)
-    ]
+    return [(at, lex.kind_of[phrase]) for at, _, phrase in lex.kinds.finditer(text, start, stop)]
 
 
 def signature_of_text(
@@ -284,7 +283,7 @@ def signature_of_text(
     """The signature of one clause (dates already blanked); kinds and edition years found
     in it unless given."""
     lex = lexicon()
-    found = list(lex.kinds.finditer(body))
+    found = [body[lo:hi] for lo, hi, _ in lex.kinds.finditer(body)]
     if kinds is None:
         kinds = {kind for _, kind in event_words(body)}
     versions: dict[str, set[str]] = {}
@@ -312,7 +311,7 @@ def signature_of_text(
     numbers = {m.group().replace(",", "") for m in _NUMBER.finditer(plain)}
     terms = _terms(body)
     names = {w for p in parties for w in p}
-    not_objects = _terms(" ".join(names)) | _terms(" ".join(m.group() for m in found))
+    not_objects = _terms(" ".join(names)) | _terms(" ".join(found))
     not_objects |= {t for t in terms if t in lex.generic and not _is_place_word(t, lex)}
     return EventSig(
         kinds=frozenset(kinds),
@@ -341,7 +340,7 @@ def signature_of_text(
     )
 
 
-def says(pattern: regex.Pattern[str], text: str) -> bool:
+def says(pattern: fastre.Pattern, text: str) -> bool:
     """Whether `text` has a word of `pattern` that is not part of a name: "New York",
     "Theresa May" and "Will Smith" are names, "new", "may" and "will" are not."""
     for m in pattern.finditer(text):

@@ -66,6 +66,7 @@ from pathlib import Path
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Person, Quote, Subject
 from factlint.extract.attribution import normalise_quote, same_person
@@ -229,7 +230,7 @@ def fold(text: str) -> str:
 
 # --------------------------------------------------------------------------- names
 
-_NAME_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*\.?")
+_NAME_WORD = fastre.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*\.?")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -321,8 +322,8 @@ _ABBREVIATIONS = {
     "spokesperson": "spokesman",
 }
 _TITLE_STOP = frozenset("of at the for a an in with on to from s".split())
-_ROLE_SPLIT = regex.compile(r"\s*(?:,|;|/|&|\band\b)\s*")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ROLE_SPLIT = fastre.compile(r"\s*(?:,|;|/|&|\band\b)\s*")
+_WORD = fastre.compile(r"[\p{L}\p{N}]+")
 # Organisation words that say nothing about which organisation it is.
 _ORG_FILLER = frozenset(
     "inc corp corporation co company ltd llc plc group holdings the of and for".split()
@@ -678,9 +679,9 @@ _TERM_ALIASES = {
     "govt": "government",
     "percent": "%",
 }
-_SENTENCE = regex.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘']?[\p{Lu}\p{N}])")
+_SENTENCE = fastre.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘']?[\p{Lu}\p{N}])")
 _MIN_UNIT_WORDS = 5
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Lu}[\p{L}'’\-]*|(?<=^)\S+")
+_CAPITALISED = fastre.compile(r"(?<![\p{L}\p{N}'’\-])\p{Lu}[\p{L}'’\-]*|(?<=^)\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -700,16 +701,16 @@ class _Unit:
 
 
 _CONTRACTIONS = (
-    (regex.compile(r"\b(?:won|wo)['’]t\b", regex.I), "will not"),
-    (regex.compile(r"\bcan['’]t\b", regex.I), "can not"),
-    (regex.compile(r"\bcannot\b", regex.I), "can not"),
-    (regex.compile(r"\bshan['’]t\b", regex.I), "shall not"),
-    (regex.compile(r"(?<=\p{L})n['’]t\b", regex.I), " not"),
-    (regex.compile(r"(?<=\p{L})['’]re\b", regex.I), " are"),
-    (regex.compile(r"(?<=\p{L})['’]ll\b", regex.I), " will"),
-    (regex.compile(r"(?<=\p{L})['’]ve\b", regex.I), " have"),
-    (regex.compile(r"\b(i)['’]m\b", regex.I), r"\1 am"),
-    (regex.compile(r"\b(it|that|there|what|here)['’]s\b", regex.I), r"\1 is"),
+    (fastre.compile(r"\b(?:won|wo)['’]t\b", regex.I), "will not"),
+    (fastre.compile(r"\bcan['’]t\b", regex.I), "can not"),
+    (fastre.compile(r"\bcannot\b", regex.I), "can not"),
+    (fastre.compile(r"\bshan['’]t\b", regex.I), "shall not"),
+    (fastre.compile(r"(?<=\p{L})n['’]t\b", regex.I), " not"),
+    (fastre.compile(r"(?<=\p{L})['’]re\b", regex.I), " are"),
+    (fastre.compile(r"(?<=\p{L})['’]ll\b", regex.I), " will"),
+    (fastre.compile(r"(?<=\p{L})['’]ve\b", regex.I), " have"),
+    (fastre.compile(r"\b(i)['’]m\b", regex.I), r"\1 am"),
+    (fastre.compile(r"\b(it|that|there|what|here)['’]s\b", regex.I), r"\1 is"),
 )
 
 
@@ -993,7 +994,7 @@ def _cut(q: Quote, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-_DIFF_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_DIFF_WORD = fastre.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 
 
 def word_diff(old: str, new: str, limit: int = 2) -> str:

@@ -20,8 +20,7 @@ import datetime
 import functools
 from collections.abc import Iterator
 
-import regex
-
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.checks._events import compound, is_attributive, lexicon, open_bound, says
 from factlint.claims import DateMention, Subject
@@ -111,7 +110,7 @@ _REPORTING = frozenset(
     updated posted modified revised edited corrected
     """.split()
 )
-_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+_WORD = fastre.compile(r"\p{L}[\p{L}'’]*")
 _NEAR = 80  # how far from the date the clause's own past verb may be
 
 

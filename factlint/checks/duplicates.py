@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import Block, sentences
 from factlint.errors import ConfigError
@@ -218,21 +219,21 @@ _VERBATIM_MAIN = 0.6  # the main sentence is most of the short paragraph
 
 # One quote style and one dash style.
 _QUOTES = str.maketrans("“”„‟«»‘’‚‛`´–—‒―‐‑−", '"' * 6 + "'" * 6 + "-" * 7)
-_SPACE = regex.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = regex.compile(r"\s+(?=[.,;:!?)\]])")
+_SPACE = fastre.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = fastre.compile(r"\s+(?=[.,;:!?)\]])")
 # Closing punctuation and quotes at the end, opening quotes at the start: where a
 # quotation starts or ends depends on the sentence around it, not on the words.
-_TRAILING = regex.compile(r"[\s.,;:!?…*_\"']+$")
-_LEADING = regex.compile(r"^[\s\"'*_]+")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
-_NUMBER = regex.compile(r"\p{N}+(?:[.,]\p{N}+)*")
-_QUOTE_MARK = regex.compile(r"[\"“”„«»]|(?<!\p{L})['‘]|['’](?!\p{L})")
-_REPORTED = regex.compile(
+_TRAILING = fastre.compile(r"[\s.,;:!?…*_\"']+$")
+_LEADING = fastre.compile(r"^[\s\"'*_]+")
+_WORD = fastre.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_NUMBER = fastre.compile(r"\p{N}+(?:[.,]\p{N}+)*")
+_QUOTE_MARK = fastre.compile(r"[\"“”„«»]|(?<!\p{L})['‘]|['’](?!\p{L})")
+_REPORTED = fastre.compile(
     r"\b(?:said|told|added|stated|noted|explained|asked|recalled|according\s+to)\b", regex.I
 )
-_LABEL = regex.compile(r"\W*[\p{L}'’]+(?:\s+[\p{L}'’]+){0,2}\s*:\s")
-_OPENING_QUOTE = regex.compile(r"\s*[\"“„«‘']")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|[\"“‘'(\[]\s*)$")
+_LABEL = fastre.compile(r"\W*[\p{L}'’]+(?:\s+[\p{L}'’]+){0,2}\s*:\s")
+_OPENING_QUOTE = fastre.compile(r"\s*[\"“„«‘']")
+_SENTENCE_START = fastre.compile(r"(?:^|[.!?:;]\s+|[\"“‘'(\[]\s*)$")
 _FIGURE_WORDS = frozenset(
     """
     two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen

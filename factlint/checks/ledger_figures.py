@@ -54,8 +54,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import regex
-
+from factlint import fastre
 from factlint.claims import Quantity, Subject
 from factlint.compare import resolve_time_scope
 from factlint.extract.numbers import QUALIFIER_PREFIX, figure_role, per_unit
@@ -275,7 +274,7 @@ def _subject_names(q: Quantity) -> frozenset[str]:
     return frozenset(out)
 
 
-_SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.\-]*")
+_SUBJECT_WORD = fastre.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.\-]*")
 
 
 def _words(subject: Subject) -> frozenset[str]:
@@ -451,7 +450,7 @@ def _fraction(v: float) -> str:
     return f"{v:.3g}"
 
 
-_NOUN_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’\-]*")
+_NOUN_WORD = fastre.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’\-]*")
 
 
 def figure_text(q: Quantity, text: str = "") -> str:

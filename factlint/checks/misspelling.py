@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.model import Finding, Fix, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -71,10 +72,10 @@ NAMES = frozenset(
 # these unmistakable typos are kept.
 SHORT_TYPOS = frozenset("teh hte adn wih thw tje tge yhe yuo oyu fpr tht wth whn hve".split())
 
-_WORD = regex.compile(
+_WORD = fastre.compile(
     r"(?<![\p{L}\p{M}\p{N}_.@#/\\'’-])(\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}_@/\\'’-]|\.\p{L})"
 )
-_SIC = regex.compile(r"[\"”’']?\s*[\[(]sic[\])]", regex.I)
+_SIC = fastre.compile(r"[\"”’']?\s*[\[(]sic[\])]", regex.I)
 _OPENERS = "\"“‘'([«*_ \t"
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.model import Finding, Fix, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -42,7 +41,7 @@ RULES = (
 )
 SCOPE = "document"
 
-_LINE = regex.compile(r"[^\r\n]+")
+_LINE = fastre.compile(r"[^\r\n]+")
 
 
 def garbled_stretches(line: str) -> list[tuple[int, int, str]]:

@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.extract.numbers import figure_role
 from factlint.model import Finding, RuleMeta, Severity, Span
@@ -64,14 +63,14 @@ _PEOPLE = (
     "shareholders|subscribers|viewers|readers|inhabitants|electorate|staff|"
     "those\\s+(?:surveyed|polled|asked|questioned)"
 )
-_SHARE_AFTER = regex.compile(
+_SHARE_AFTER = fastre.compile(
     r"(?i:\s+of\s+(?:(?P<all>all)\s+(?:the\s+)?(?P<noun>[\p{L}-]+s)\b"
     r"|(?:the\s+|its\s+|their\s+|our\s+|this\s+|that\s+|[\p{L}-]+['’]s\s+){0,2}"
     rf"(?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{_PEOPLE})\b)"
     r"(?!['’]))"
 )
 # Words that make a share above 100% legitimate: cover, capacity, targets, doses.
-_COVER = regex.compile(
+_COVER = fastre.compile(
     r"(?i:\b(?:enough|cover(?:s|ed|ing|age)?|equivalent|doses?|capacity|target|goal|"
     r"quota|expectations?|times|penetration|subscriptions?|registered|registration|rolls|"
     r"enrol(?:l?ment|led|ment)?|enroll(?:ed|ment)?|gross|ratio)\b)"
@@ -84,17 +83,17 @@ _NUMBER_WORDS = {
     )
 }
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4}|" + "|".join(_NUMBER_WORDS) + ")"
-_PART_OF = regex.compile(
+_PART_OF = fastre.compile(
     rf"(?<![\p{{L}}\p{{N}}$£€¥.,/#-])(?P<x>(?i:{_COUNT}))"
     r"\s+(?:(?i:out\s+of|of)\s+)(?:(?i:the|its|their|all|our)\s+)?"
     rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
     r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
 )
-_LABEL_BEFORE = regex.compile(
+_LABEL_BEFORE = fastre.compile(
     r"(?i:\b(?:game|games|round|part|parts|chapter|step|steps|page|pages|episode|"
     r"no\.|number|day|days|week|weeks|stage|phase|volume|book|level|top)\s*)$"
 )
-_SCALE_NOUN = regex.compile(r"(?i:^(?:millions|billions|trillions|thousands|hundreds|percent)$)")
+_SCALE_NOUN = fastre.compile(r"(?i:^(?:millions|billions|trillions|thousands|hundreds|percent)$)")
 
 
 def _number(text: str) -> int | None:

@@ -68,8 +68,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.checks.duplicates import differs_in_figures, names, normalise
 from factlint.checks.ledger_figures import (
@@ -297,12 +296,12 @@ _MEASURE_FAMILIES: Mapping[str, frozenset[str]] = {
     term: frozenset(f for f, words in _FAMILY_WORDS.items() if term in map(stem, words.split()))
     for term in {stem(w) for words in _FAMILY_WORDS.values() for w in words.split()}
 }
-_TOKEN = regex.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’\-]*|[\p{N}]+")
-_UPPER_SHORT = regex.compile(r"[A-Z]{2,3}")
+_TOKEN = fastre.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’\-]*|[\p{N}]+")
+_UPPER_SHORT = fastre.compile(r"[A-Z]{2,3}")
 _BEFORE_WORDS = 8  # words before a figure that carry its subject and measure
 _AFTER_WORDS = 6  # words after it
-_OF_AFTER = regex.compile(r"(?i:\s+of\s+)(?P<rest>(?:[\p{L}'’\-]+\s*){1,6})")
-_MASK = regex.compile(
+_OF_AFTER = fastre.compile(r"(?i:\s+of\s+)(?P<rest>(?:[\p{L}'’\-]+\s*){1,6})")
+_MASK = fastre.compile(
     r"\p{N}+(?:[.,]\p{N}+)*|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand|million|billion|trillion|dozen|bn|mn|m|b|k)\b)"
@@ -313,9 +312,9 @@ _DATE_WORDS = frozenset(
     "friday saturday sunday yesterday today tomorrow first second third fourth fifth "
     "last next".split()
 )
-_YEAR = regex.compile(r"(?<!\p{N})(?:19|20)\p{N}{2}(?!\p{N})")
-_DIGITS = regex.compile(r"(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)*")
-_PERIOD = regex.compile(
+_YEAR = fastre.compile(r"(?<!\p{N})(?:19|20)\p{N}{2}(?!\p{N})")
+_DIGITS = fastre.compile(r"(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)*")
+_PERIOD = fastre.compile(
     r"(?i:\b(?:january|february|march|april|june|july|august|september|october|november|"
     r"december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|(?:first|second|third|fourth|final|last)\s+"
@@ -338,7 +337,7 @@ _PERIOD_CANON = {
 }
 # Words of figures that change from day to day: compared across articles only when
 # those appeared within `_VOLATILE_DAYS` of each other.
-_VOLATILE = regex.compile(
+_VOLATILE = fastre.compile(
     r"(?i:\b(?:today|tonight|yesterday|overnight|daily|so\s+far|to\s+date|as\s+of|"
     r"currently|latest|this\s+(?:morning|afternoon|evening|week|month)|last\s+(?:night|"
     r"week|month)|new\s+(?:cases|infections|deaths|hospitali[sz]ations)|death\s+toll|"

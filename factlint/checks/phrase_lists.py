@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -70,14 +71,14 @@ SCOPE = "document"
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    pattern: regex.Pattern[str]
+    pattern: fastre.Pattern
     phrase: str
     expected: str
 
 
 @dataclass(frozen=True, slots=True)
 class Leftover:
-    pattern: regex.Pattern[str]
+    pattern: fastre.Pattern
     what: str
 
 
@@ -97,7 +98,7 @@ def tortured_phrases() -> tuple[Phrase, ...]:
     out = []
     for entry in load_yaml("tortured_phrases.yaml"):
         source = entry.get("pattern") or _phrase_regex(entry["phrase"])
-        out.append(Phrase(regex.compile(source, regex.I), entry["phrase"], entry["expected"]))
+        out.append(Phrase(fastre.compile(source, regex.I), entry["phrase"], entry["expected"]))
     return tuple(out)
 
 
@@ -118,7 +119,9 @@ def scrape_leftovers() -> tuple[Leftover, ...]:
     for entry in load_yaml("scrape_leftovers.yaml"):
         template, flags = _WRAP[entry["where"]]
         out.append(
-            Leftover(regex.compile(template.replace("{p}", entry["pattern"]), flags), entry["what"])
+            Leftover(
+                fastre.compile(template.replace("{p}", entry["pattern"]), flags), entry["what"]
+            )
         )
     return tuple(out)
 

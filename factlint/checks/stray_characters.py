@@ -15,8 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
-
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.model import Finding, Fix, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -61,13 +60,13 @@ RULES = (
 SCOPE = "document"
 
 # C0 and C1 controls except tab and line breaks, plus DEL.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_CONTROL = fastre.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 # Zero-width space, word joiner, zero-width no-break space (a BOM not at the start),
 # and the joiners, which are checked against their neighbours.
-_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff]+")
+_ZERO_WIDTH = fastre.compile(r"[\u200b\u200c\u200d\u2060\ufeff]+")
 _JOINERS = frozenset("\u200c\u200d")
 _BREAKING_CONTROLS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
-_REPLACEMENT = regex.compile(r"\ufffd+")
+_REPLACEMENT = fastre.compile(r"\ufffd+")
 
 
 def _latin_or_digit(ch: str) -> bool:

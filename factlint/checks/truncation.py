@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import Block
 from factlint.model import Finding, RuleMeta, Severity, Span
@@ -55,14 +56,14 @@ RULES = (
 )
 SCOPE = "document"
 
-_TERMINAL = regex.compile(r"[.!?…。！？:;][\"”’'»)\]]*$|[\"”’'»)\]]$")
+_TERMINAL = fastre.compile(r"[.!?…。！？:;][\"”’'»)\]]*$|[\"”’'»)\]]$")
 # The end of the last complete sentence inside a paragraph.
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"”’'»)\]]*\s+(?=\S)")
-_LAST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+$")
-_FIRST_WORD = regex.compile(r"^[\"“‘'(\[]*([\p{L}\p{M}'’-]+)")
+_SENTENCE_END = fastre.compile(r"[.!?…。！？][\"”’'»)\]]*\s+(?=\S)")
+_LAST_WORD = fastre.compile(r"[\p{L}\p{M}\p{N}'’-]+$")
+_FIRST_WORD = fastre.compile(r"^[\"“‘'(\[]*([\p{L}\p{M}'’-]+)")
 # "Photo: Reuters", "Source: Xinhua", "Editor's note: …": a label, not "He said:".
-_LABEL = regex.compile(r"^\p{Lu}[\p{L}'’]*(?:\s+(?:\p{Lu}[\p{L}'’]*|note|credits?))?\s*:")
-_CREDIT = regex.compile(
+_LABEL = fastre.compile(r"^\p{Lu}[\p{L}'’]*(?:\s+(?:\p{Lu}[\p{L}'’]*|note|credits?))?\s*:")
+_CREDIT = fastre.compile(
     r"^(?:\(?(?:additional\s+)?(?:reporting|editing|writing|written|edited|compiled|translated|"
     r"photos?|video|graphics?|illustration|produced)\b.{0,40}\bby\b|via\b|source\b|"
     r"(?:photos?|image|picture)\s*(?:credit)?\s*[:/])",

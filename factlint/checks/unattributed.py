@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Quote
 from factlint.extract.attribution import normalise_quote
@@ -65,16 +66,16 @@ OPTIONS = {"min_words": int}
 DEFAULTS = {"min_words": 8}
 
 _QUOTE_MARKS = '"“”„«»'
-_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN = fastre.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 @functools.cache
-def _cue_pattern() -> regex.Pattern[str]:
+def _cue_pattern() -> fastre.Pattern:
     from factlint.checks.attributions import word_tables
 
     verbs = sorted(word_tables()["reporting_verbs"], key=len, reverse=True)
     alternation = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in verbs)
-    return regex.compile(rf"\b(?:{alternation}|according\s+to)\b", regex.I)
+    return fastre.compile(rf"\b(?:{alternation}|according\s+to)\b", regex.I)
 
 
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import Block
 from factlint.model import Finding, RuleMeta, Severity, Span
@@ -66,13 +67,13 @@ RULES = (
 SCOPE = "document"
 
 _PAIRS = {")": "(", "]": "["}
-_SMILEY = regex.compile(r"(?:[:;=8][-^o']?|\^_?\^?)$")
+_SMILEY = fastre.compile(r"(?:[:;=8][-^o']?|\^_?\^?)$")
 # An inline enumerator before ")": "a)", "2)", "iv)" after a start, space or punctuation.
-_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s,;:/—–(-]))(?:\d{1,2}|\p{L}|[ivxIVX]{2,4})$")
+_ENUMERATOR = fastre.compile(r"(?:^|(?<=[\s,;:/—–(-]))(?:\d{1,2}|\p{L}|[ivxIVX]{2,4})$")
 
 
-_LINK_OPEN = regex.compile(r"\[[^\]\n]*\]\(")
-_INTERVAL = regex.compile(r"\s*[-+−]?[\d.]+%?\s*,\s*[-+−]?[\d.]+%?\s*")
+_LINK_OPEN = fastre.compile(r"\[[^\]\n]*\]\(")
+_INTERVAL = fastre.compile(r"\s*[-+−]?[\d.]+%?\s*,\s*[-+−]?[\d.]+%?\s*")
 
 
 @dataclass(frozen=True, slots=True)

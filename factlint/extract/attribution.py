@@ -32,6 +32,7 @@ from importlib import resources
 
 import regex
 
+from factlint import fastre
 from factlint.claims import Person, Quote, QuoteProblem
 from factlint.model import Span
 from factlint.subject import STOPWORDS
@@ -95,9 +96,9 @@ def _tables() -> _Tables:
 
 
 @functools.cache
-def _re(pattern: str) -> regex.Pattern[str]:
+def _re(pattern: str) -> fastre.Pattern:
     """A compiled pattern, cached: cheaper than the regex module's own cache lookup."""
-    return regex.compile(pattern)
+    return fastre.compile(pattern)
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -117,8 +118,8 @@ _PARTICLE = r"(?:de|da|di|du|des|del|della|der|den|van|von|bin|ibn|al|el|le|la|d
 _CAPRUN = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,6}}"
 _NOT_AFTER = r"(?<![\p{L}\p{N}'’\-.])"
 _DOUBLE_OPEN = "“„«"
-_QUOTE_CHARS = regex.compile(r"[\"“”„«»‘’'‹›]")
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_QUOTE_CHARS = fastre.compile(r"[\"“”„«»‘’'‹›]")
+_WORD_CHAR = fastre.compile(r"[\p{L}\p{N}]")
 _PRONOUNS = r"(?:he|she|they|it|we|i|you|him|her|them|us|me|his|its|their|our|my|your)"
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose", "where", "when", "what"})
 _PREPOSITIONS = frozenset(
@@ -146,16 +147,16 @@ _FEMALE = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    subj_left: regex.Pattern[str]
-    subj_right: regex.Pattern[str]
-    according: regex.Pattern[str]
-    caprun: regex.Pattern[str]
-    role_before: regex.Pattern[str]
-    org_before: regex.Pattern[str]
-    scare_before: regex.Pattern[str]
-    participle: regex.Pattern[str]
-    tight_gap: regex.Pattern[str]
-    gender_after: regex.Pattern[str]
+    subj_left: fastre.Pattern
+    subj_right: fastre.Pattern
+    according: fastre.Pattern
+    caprun: fastre.Pattern
+    role_before: fastre.Pattern
+    org_before: fastre.Pattern
+    scare_before: fastre.Pattern
+    participle: fastre.Pattern
+    tight_gap: fastre.Pattern
+    gender_after: fastre.Pattern
 
 
 @functools.cache
@@ -182,8 +183,8 @@ def _patterns() -> _Patterns:
     # One to three appositive segments: "Gavin Yamey, director of X, who leads Y, says".
     appositive = r"(?P<app>(?:,\s(?!and\b|or\b)[^,;:\"“”«»\n]{2,160}){1,3},)?"
     return _Patterns(
-        subj_left=regex.compile(rf"{subject}{appositive}\s+(?:{adv}\s+){{0,3}}$"),
-        subj_right=regex.compile(
+        subj_left=fastre.compile(rf"{subject}{appositive}\s+(?:{adv}\s+){{0,3}}$"),
+        subj_right=fastre.compile(
             rf"\s*(?:(?P<pron>(?:he|she|they)\b)"
             rf"|(?P<name>{_CAPRUN})"
             rf"|(?P<nom>{det}\s+(?:{nom_word}\s+){{0,4}}?{nom_word}"
@@ -191,22 +192,22 @@ def _patterns() -> _Patterns:
             r"|while|as|adding|noting|told|to|of|from|via)\b)))"
             rf"|(?P<bare>(?:(?:industry|some|many|other|local|health)\s+)?{bare}\b))"
         ),
-        according=regex.compile(r"\b[Aa]ccording\s+to\b"),
-        caprun=regex.compile(rf"{_NOT_AFTER}{_CAPRUN}"),
-        role_before=regex.compile(
+        according=fastre.compile(r"\b[Aa]ccording\s+to\b"),
+        caprun=fastre.compile(rf"{_NOT_AFTER}{_CAPRUN}"),
+        role_before=fastre.compile(
             r"(?<![\p{L}\-’'])(?P<title>(?:(?:[\p{Ll}][\p{Ll}\-’']*|[A-Z]{2,}\d*)\s+){0,4}?"
             r"(?P<role>[\p{Ll}][\p{Ll}\-]*))\s+$"
         ),
-        org_before=regex.compile(
+        org_before=fastre.compile(
             rf"(?:(?P<org>{_NOT_AFTER}{_CAPRUN})\s*\((?P<acr>[A-Z][A-Za-z]{{1,9}})\)"
             rf"|(?P<poss>{_NOT_AFTER}{_CAPRUN})['’]s?)\s*$"
         ),
-        scare_before=regex.compile(rf"\b{_alt(t.scare)}\s*$", regex.IGNORECASE),
-        participle=regex.compile(
+        scare_before=fastre.compile(rf"\b{_alt(t.scare)}\s*$", regex.IGNORECASE),
+        participle=fastre.compile(
             rf",?\s*\b(?:{_PARTICIPLES})\b(?:\s+\p{{Lu}}\S*)?\s*(?:that)?\s*[:,]?\s*$"
         ),
-        tight_gap=regex.compile(rf"\s+(?:{adv}\s+){{1,2}}"),
-        gender_after=regex.compile(
+        tight_gap=fastre.compile(rf"\s+(?:{adv}\s+){{1,2}}"),
+        gender_after=fastre.compile(
             rf"\s*(?:{adv}\s+)?(?:\S+\s+)?(?:that\s+)?(?P<g>he|she|his|her|it|its)\b"
         ),
     )
@@ -222,8 +223,8 @@ def _fold(s: str) -> str:
     return s.replace("’", "'").lower()
 
 
-_PUNCT = regex.compile(r"\p{P}+")
-_APOS = regex.compile(r"(?<=\p{L})['’](?=\p{L})")
+_PUNCT = fastre.compile(r"\p{P}+")
+_APOS = fastre.compile(r"(?<=\p{L})['’](?=\p{L})")
 
 
 def normalise_quote(text: str) -> str:
@@ -543,8 +544,8 @@ def _find_cues(
     return cues
 
 
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Ll}+(?![\p{L}\-])")
-_PHRASAL_TAIL = regex.compile(r"\s+(out|on)\b")
+_LOWER_WORD = fastre.compile(r"(?<![\p{L}\-’'])\p{Ll}+(?![\p{L}\-])")
+_PHRASAL_TAIL = fastre.compile(r"\s+(out|on)\b")
 
 
 def _verb_hits(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -641,7 +642,7 @@ def _clean_run(run: str) -> str:
 # --------------------------------------------------------------------------- names
 
 
-_NAME_TOKEN = regex.compile(
+_NAME_TOKEN = fastre.compile(
     r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*"
     r"|(?:Mc|Mac|O['’]|D['’]|De|Di|Le|La|Du|Van|Von)\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
     r"|\p{Lu}\.)"

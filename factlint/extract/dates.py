@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factlint import fastre
 from factlint.claims import DateMention
 from factlint.model import Span
 from factlint.subject import clause_around, subject_for
@@ -193,62 +194,62 @@ def _lexicon() -> _Lexicon:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    triggers: tuple[tuple[str, regex.Pattern[str]], ...]
-    m_fwd_day: regex.Pattern[str]
-    m_fwd_year: regex.Pattern[str]
-    m_fwd_rel: regex.Pattern[str]
-    m_fwd_range: regex.Pattern[str]
-    m_back_day: regex.Pattern[str]
-    m_back_wday: regex.Pattern[str]
-    back_qual: regex.Pattern[str]
-    back_rel: regex.Pattern[str]
-    back_cue: regex.Pattern[str]
-    month_any: regex.Pattern[str]
-    prev_word: regex.Pattern[str]
-    year_bad_after: regex.Pattern[str]
-    y_back_cue: regex.Pattern[str]
-    y_back_det: regex.Pattern[str]
-    y_fwd_named: regex.Pattern[str]
-    y_fwd_range: regex.Pattern[str]
-    y_fwd_verb: regex.Pattern[str]
-    y_back_change: regex.Pattern[str]
-    y_back_ratio: regex.Pattern[str]
-    sent_start: regex.Pattern[str]
-    chain: regex.Pattern[str]
-    q_fwd: regex.Pattern[str]
-    q_back_year: regex.Pattern[str]
-    wq_fwd_year: regex.Pattern[str]
-    wq_ordinal: regex.Pattern[str]
-    fb_back: regex.Pattern[str]
-    fb_fwd: regex.Pattern[str]
-    wq_fwd_rel: regex.Pattern[str]
-    wq_back_cue: regex.Pattern[str]
-    the_before: regex.Pattern[str]
-    fy_fwd: regex.Pattern[str]
-    ord_back_cue: regex.Pattern[str]
-    ord_fwd_of_month: regex.Pattern[str]
-    ord_fwd_rel_month: regex.Pattern[str]
-    ord_fwd_ok: regex.Pattern[str]
-    wd_back_bad: regex.Pattern[str]
-    wd_paper: regex.Pattern[str]
-    version_before: regex.Pattern[str]
-    name_before: regex.Pattern[str]
-    quarter_context: regex.Pattern[str]
-    by_verb: regex.Pattern[str]
-    wd_fwd_cap: regex.Pattern[str]
-    rel_fwd: regex.Pattern[str]
-    ago_back: regex.Pattern[str]
-    season_fwd_year: regex.Pattern[str]
-    season_fwd_rel: regex.Pattern[str]
-    season_back_ok: regex.Pattern[str]
-    headline_word: regex.Pattern[str]
-    passive: regex.Pattern[str]
-    wordlike_after: regex.Pattern[str]
-    tense: regex.Pattern[str]
-    full_date: regex.Pattern[str]
-    impossible: regex.Pattern[str]
-    dateline: regex.Pattern[str]
-    published_label: regex.Pattern[str]
+    triggers: tuple[tuple[str, fastre.Pattern], ...]
+    m_fwd_day: fastre.Pattern
+    m_fwd_year: fastre.Pattern
+    m_fwd_rel: fastre.Pattern
+    m_fwd_range: fastre.Pattern
+    m_back_day: fastre.Pattern
+    m_back_wday: fastre.Pattern
+    back_qual: fastre.Pattern
+    back_rel: fastre.Pattern
+    back_cue: fastre.Pattern
+    month_any: fastre.Pattern
+    prev_word: fastre.Pattern
+    year_bad_after: fastre.Pattern
+    y_back_cue: fastre.Pattern
+    y_back_det: fastre.Pattern
+    y_fwd_named: fastre.Pattern
+    y_fwd_range: fastre.Pattern
+    y_fwd_verb: fastre.Pattern
+    y_back_change: fastre.Pattern
+    y_back_ratio: fastre.Pattern
+    sent_start: fastre.Pattern
+    chain: fastre.Pattern
+    q_fwd: fastre.Pattern
+    q_back_year: fastre.Pattern
+    wq_fwd_year: fastre.Pattern
+    wq_ordinal: fastre.Pattern
+    fb_back: fastre.Pattern
+    fb_fwd: fastre.Pattern
+    wq_fwd_rel: fastre.Pattern
+    wq_back_cue: fastre.Pattern
+    the_before: fastre.Pattern
+    fy_fwd: fastre.Pattern
+    ord_back_cue: fastre.Pattern
+    ord_fwd_of_month: fastre.Pattern
+    ord_fwd_rel_month: fastre.Pattern
+    ord_fwd_ok: fastre.Pattern
+    wd_back_bad: fastre.Pattern
+    wd_paper: fastre.Pattern
+    version_before: fastre.Pattern
+    name_before: fastre.Pattern
+    quarter_context: fastre.Pattern
+    by_verb: fastre.Pattern
+    wd_fwd_cap: fastre.Pattern
+    rel_fwd: fastre.Pattern
+    ago_back: fastre.Pattern
+    season_fwd_year: fastre.Pattern
+    season_fwd_rel: fastre.Pattern
+    season_back_ok: fastre.Pattern
+    headline_word: fastre.Pattern
+    passive: fastre.Pattern
+    wordlike_after: fastre.Pattern
+    tense: fastre.Pattern
+    full_date: fastre.Pattern
+    impossible: fastre.Pattern
+    dateline: fastre.Pattern
+    published_label: fastre.Pattern
 
 
 @functools.cache
@@ -281,166 +282,168 @@ def _patterns() -> _Patterns:
         ("season", r"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"),
     )
     return _Patterns(
-        triggers=tuple((name, regex.compile(pat)) for name, pat in triggers),
-        m_fwd_day=regex.compile(
+        triggers=tuple((name, fastre.compile(pat)) for name, pat in triggers),
+        m_fwd_day=fastre.compile(
             rf"\.?\s+(?P<d>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?"
             rf"(?![.,:]\d|\s*(?:%|percent\b|per\s+cent\b)|\s+(?i:{count})\b)"
             rf"(?:,?\s+(?P<y>{_YEAR}){_YEAR_END}(?!\s+(?i:{count})\b)"
             r"|(?:,\s*|\s+)(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b)?"
         ),
-        m_fwd_year=regex.compile(
+        m_fwd_year=fastre.compile(
             rf"\.?(?:,\s*|\s+of\s+|\s+)(?P<y>{_YEAR}){_YEAR_END}(?!\s*[-–]\s*\d)"
             rf"(?!\s+(?i:{count})\b)"
         ),
-        m_fwd_rel=regex.compile(r"(?:,\s*|\s+)(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"),
-        m_fwd_range=regex.compile(
+        m_fwd_rel=fastre.compile(r"(?:,\s*|\s+)(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"),
+        m_fwd_range=fastre.compile(
             rf"\s*(?:[-–—]|(?i:to|through|until|till|and|or))\s*(?:(?P<d>{_DAY})\s+)?"
             rf"(?P<m>{_MONTH_TOK})\.?(?:\s+(?P<d2>{_DAY}))?,?\s+(?P<y>{_YEAR}){_YEAR_END}"
         ),
-        m_back_day=regex.compile(
+        m_back_day=fastre.compile(
             rf"(?:(?P<wd>\b(?:{_WDAY_ANY}))\.?,?\s+)?(?:(?i:the)\s+)?"
             rf"(?<![\w.,$€£¥/:#-])(?P<d>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?\Z"
         ),
-        m_back_wday=regex.compile(rf"\b(?:{_WDAY_ANY})\.?,?\s+(?:(?i:the)\s+)?\Z"),
-        back_qual=regex.compile(quals, _I),
-        back_rel=regex.compile(
+        m_back_wday=fastre.compile(rf"\b(?:{_WDAY_ANY})\.?,?\s+(?:(?i:the)\s+)?\Z"),
+        back_qual=fastre.compile(quals, _I),
+        back_rel=fastre.compile(
             r"\b(?P<r>last|this|next|this\s+past|this\s+coming|coming|past)\s+\Z", _I
         ),
-        back_cue=regex.compile(
+        back_cue=fastre.compile(
             r"\b(?P<c>in|on|since|until|till|through|throughout|during|before|after|from|by|"
             r"to|and|or|between|as\s+of|the\s+month\s+of)\s+\Z",
             _I,
         ),
-        month_any=regex.compile(rf"\b(?:{_MONTH_TOK})\b"),
-        prev_word=regex.compile(r"(?P<w>\p{L}[\p{L}\p{M}'’.-]*)[ \t]+\Z"),
-        year_bad_after=regex.compile(
+        month_any=fastre.compile(rf"\b(?:{_MONTH_TOK})\b"),
+        prev_word=fastre.compile(r"(?P<w>\p{L}[\p{L}\p{M}'’.-]*)[ \t]+\Z"),
+        year_bad_after=fastre.compile(
             rf"(?:[.,]\d|\s*(?:%|percent\b|per\s+cent\b|[x×]\b)|:\d|\s*[-–]\s*\d"
             rf"|\s*(?:million|billion|trillion|bn|mn|m|k)\b|\s+(?:{count})\b)",
             _I,
         ),
-        y_back_cue=regex.compile(
+        y_back_cue=fastre.compile(
             r"\b(?P<c>in|since|by|until|till|through|throughout|during|before|after|circa|c\.|"
             r"as\s+of|from|between|year|(?:fiscal|financial|calendar|academic|school)\s+year"
             r"|for)\s+\Z",
             _I,
         ),
-        y_back_det=regex.compile(
+        y_back_det=fastre.compile(
             r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|every|each)|\p{L}['’]s)\s+\Z", _I
         ),
-        y_fwd_named=regex.compile(rf"\s+(?:\p{{Lu}}[\p{{L}}’'-]*|(?i:{events})\b)"),
-        y_fwd_range=regex.compile(
+        y_fwd_named=fastre.compile(rf"\s+(?:\p{{Lu}}[\p{{L}}’'-]*|(?i:{events})\b)"),
+        y_fwd_range=fastre.compile(
             rf"(?P<sep>\s*[-–—/]\s*|\s+(?i:to|through|until|till|and)\s+)"
             rf"(?P<y2>{_YEAR}|\d\d){_YEAR_END}"
         ),
-        y_fwd_verb=regex.compile(
+        y_fwd_verb=fastre.compile(
             r"[ \t]+(?:saw|was|marked|brought|proved|has|had|is|will|began|ended|also|remains?)\b"
         ),
-        y_back_change=regex.compile(
+        y_back_change=fastre.compile(
             r"\b(?:increase[sd]?|rise|rose|risen|grow|grew|grown|fall|fell|fallen|drop(?:ped)?|"
             r"declined?|cut|reduced?|boost(?:ed)?|raised?|lower(?:ed)?|up|down|jump(?:ed)?|"
             r"climb(?:ed)?|surg(?:e|ed)|gain(?:ed)?|slip(?:ped)?|exceed(?:ed)?|multipl(?:y|ied)|"
             r"divided|outnumber(?:ed)?)\s+by\s+\Z",
             _I,
         ),
-        y_back_ratio=regex.compile(r"(?:\b(?:one|a)|\d)\s+in\s+\Z", _I),
-        sent_start=regex.compile(r"(?:[.!?][\"”’)]?[ \t]+|\n[ \t]*)\Z"),
-        chain=regex.compile(r"(?:,[ \t]*|[ \t]+(?:and|or|to|through|until|till|&)[ \t]+)\Z"),
-        q_fwd=regex.compile(
+        y_back_ratio=fastre.compile(r"(?:\b(?:one|a)|\d)\s+in\s+\Z", _I),
+        sent_start=fastre.compile(r"(?:[.!?][\"”’)]?[ \t]+|\n[ \t]*)\Z"),
+        chain=fastre.compile(r"(?:,[ \t]*|[ \t]+(?:and|or|to|through|until|till|&)[ \t]+)\Z"),
+        q_fwd=fastre.compile(
             rf"(?:\s*(?P<ap>['’])|\s+of\s+|\s*[-/]\s*|\s+)?"
             rf"(?:(?P<fy>FY|(?i:fiscal)(?:\s+(?i:year))?)\s*['’]?)?(?P<y>{_YEAR}|\d\d){_YEAR_END}"
         ),
-        q_back_year=regex.compile(rf"(?<![\w$.,])(?P<y>{_YEAR})\s*[-\s]\s*\Z"),
-        wq_fwd_year=regex.compile(
+        q_back_year=fastre.compile(rf"(?<![\w$.,])(?P<y>{_YEAR})\s*[-\s]\s*\Z"),
+        wq_fwd_year=fastre.compile(
             rf"(?:\s+of)?\s+(?:(?:the\s+)?(?i:fiscal|financial|calendar)\s+(?:(?i:year)\s+)?)?"
             rf"(?P<y>{_YEAR}){_YEAR_END}"
         ),
-        wq_ordinal=regex.compile(
+        wq_ordinal=fastre.compile(
             r"\b(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]+\Z", _I
         ),
-        fb_back=regex.compile(
+        fb_back=fastre.compile(
             r"\b(?:(?P<d>the\s+day\s+(?:before|after)\s+)|(?P<n>in\s+a|a|one|two|three)\s+)\Z",
             _I,
         ),
-        fb_fwd=regex.compile(r"\s+(?:(?P<ago>ago)|(?P<now>from\s+now))\b|(?=[\s,.;:!?)]|\Z)", _I),
-        wq_fwd_rel=regex.compile(
+        fb_fwd=fastre.compile(r"\s+(?:(?P<ago>ago)|(?P<now>from\s+now))\b|(?=[\s,.;:!?)]|\Z)", _I),
+        wq_fwd_rel=fastre.compile(
             r"\s+of\s+(?:the\s+)?(?:fiscal\s+year\s+)?(?P<rel>last|this|next)\s+year\b", _I
         ),
-        wq_back_cue=regex.compile(
+        wq_back_cue=fastre.compile(
             r"\b(?:in|during|for|by|since|until|through|before|after|of|from)\s+the\s+\Z", _I
         ),
-        the_before=regex.compile(r"\bthe\s+\Z", _I),
-        fy_fwd=regex.compile(rf"(?:\s+(?i:year))?\s+(?P<y>{_YEAR}){_YEAR_END}(?!\s*[-–/]\s*\d)"),
-        ord_back_cue=regex.compile(
+        the_before=fastre.compile(r"\bthe\s+\Z", _I),
+        fy_fwd=fastre.compile(rf"(?:\s+(?i:year))?\s+(?P<y>{_YEAR}){_YEAR_END}(?!\s*[-–/]\s*\d)"),
+        ord_back_cue=fastre.compile(
             r"\b(?:on|by|since|until|till|from|before|after|through|starting)\s+\Z", _I
         ),
-        ord_fwd_of_month=regex.compile(rf"\s+of\s+(?:{_MONTH_TOK})\b"),
-        ord_fwd_rel_month=regex.compile(r"\s+of\s+(?P<rel>this|last|next|the)\s+month\b", _I),
-        ord_fwd_ok=regex.compile(
+        ord_fwd_of_month=fastre.compile(rf"\s+of\s+(?:{_MONTH_TOK})\b"),
+        ord_fwd_rel_month=fastre.compile(r"\s+of\s+(?P<rel>this|last|next|the)\s+month\b", _I),
+        ord_fwd_ok=fastre.compile(
             r"(?:\s*(?:[,.;:!?)\]\"”’]|\Z)|\s+(?:and|or|at|in|when|that|which|local|as|after|"
             r"before|with|for|from|to|while|during|morning|afternoon|evening|night|he|she|they|"
             r"it|we|i|the|a|an|this|last|its|his|her|their|but|so|said|says|announced|was|"
             r"were|is|are|will)\b)",
             _I,
         ),
-        wd_back_bad=regex.compile(r"\b(?:a|every|each|any|per|other|one|some|on\s+a|the)\s+\Z", _I),
-        wd_paper=regex.compile(
+        wd_back_bad=fastre.compile(
+            r"\b(?:a|every|each|any|per|other|one|some|on\s+a|the)\s+\Z", _I
+        ),
+        wd_paper=fastre.compile(
             r"\b(?:Mail|Independent|Scotland|Wales|Express|Star|Mirror|People|Sport|Post|Herald|"
             r"Telegraph|Times|Observer)\s+on\s+\Z"
         ),
-        version_before=regex.compile(
+        version_before=fastre.compile(
             r"\b(?:version|ver|v|release|build|firmware|update|no|number|tel|phone)\.?\s*\Z", _I
         ),
-        name_before=regex.compile(r"[\p{L}\p{N},'’][ \t]*\Z"),
-        quarter_context=regex.compile(
+        name_before=fastre.compile(r"[\p{L}\p{N},'’][ \t]*\Z"),
+        quarter_context=fastre.compile(
             r"\b(?:profits?|revenues?|earnings|sales|growth|gdp|econom\w*|results|shipments|"
             r"loss(?:es)?|deliveries|output|fiscal|income|margins?|quarterly|year-on-year|"
             r"year-over-year|guidance|inflation|unemployment|exports?|imports?)\b",
             _I,
         ),
-        by_verb=regex.compile(r"\b\p{L}+ed\s+by\s+\Z", _I),
-        wd_fwd_cap=regex.compile(rf"[ \t]+(?!(?:{_MONTH_TOK})\b)\p{{Lu}}"),
-        rel_fwd=regex.compile(
+        by_verb=fastre.compile(r"\b\p{L}+ed\s+by\s+\Z", _I),
+        wd_fwd_cap=fastre.compile(rf"[ \t]+(?!(?:{_MONTH_TOK})\b)\p{{Lu}}"),
+        rel_fwd=fastre.compile(
             r"\s+(?P<u>year|month|week|quarter|night|morning|afternoon|evening)(?![\w-])", _I
         ),
-        ago_back=regex.compile(
+        ago_back=fastre.compile(
             rf"\b(?P<n>{_alt(_NUMBER_WORDS)}|\d{{1,3}})\s+(?P<u>day|week|month|year)s?\s+\Z", _I
         ),
-        season_fwd_year=regex.compile(
+        season_fwd_year=fastre.compile(
             rf"\s+(?:of\s+)?(?P<y>{_YEAR}){_YEAR_END}(?!\s*[-–/]\s*\d)(?!\s+(?i:{count})\b)"
         ),
-        season_fwd_rel=regex.compile(r"\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I),
-        season_back_ok=regex.compile(
+        season_fwd_rel=fastre.compile(r"\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I),
+        season_back_ok=fastre.compile(
             r"\b(?:in|the|last|this|next|early|late|since|by|until|during|mid)[-\s]+\Z", _I
         ),
-        headline_word=regex.compile(r"\p{L}[\p{L}'’]*"),
-        passive=regex.compile(r"\b(?:be|being|is|are|am)\s+\Z", _I),
-        wordlike_after=regex.compile(r"['’]s\b|[ \t]+\p{Lu}"),
-        tense=regex.compile(
+        headline_word=fastre.compile(r"\p{L}[\p{L}'’]*"),
+        passive=fastre.compile(r"\b(?:be|being|is|are|am)\s+\Z", _I),
+        wordlike_after=fastre.compile(r"['’]s\b|[ \t]+\p{Lu}"),
+        tense=fastre.compile(
             r"(?P<f>\b(?:[Ww]ill|shall|won['’]t|(?:is|are|am)\s+(?:expected|set|scheduled|slated|"
             r"due|poised|going|likely|projected|forecast)\b|plans?\s+to|planning\s+to|aims?\s+to|"
             r"intends?\s+to|scheduled|slated|upcoming|next)\b|['’]ll\b)"
             rf"|(?P<p>\b(?:{past})\b|\b\p{{Ll}}{{2,}}ed\b)"
             r"|(?P<n>\b(?:is|are|am|might|would|should|can|must|may)\b)",
         ),
-        full_date=regex.compile(
+        full_date=fastre.compile(
             rf"(?:(?P<wd>\b(?:{_WDAY_ANY}))\.?,?\s+(?:(?i:the)\s+)?)?"
             rf"(?:(?<![\w.,$/:-])(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>\b(?:{_MONTH_TOK}))\b\.?,?"
             rf"|(?P<m2>\b(?:{_MONTH_TOK}))\b\.?\s+(?P<d2>{_DAY}),?)"
             rf"\s+(?P<y>{_YEAR}){_YEAR_END}"
             rf"|(?<![\w./-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d|-\d)"
         ),
-        impossible=regex.compile(
+        impossible=fastre.compile(
             rf"(?<![\w.,$/:#-])(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>\b(?:{_MONTH_TOK}))\b"
             rf"(?:\.?,?\s+(?P<y>{_YEAR}){_YEAR_END})?"
             rf"|(?P<m2>\b(?:{_MONTH_TOK}))\b\.?\s+(?P<d2>{_DAY})"
             rf"(?![.,:]\d|\s*%)(?:,?\s+(?P<y2>{_YEAR}){_YEAR_END})?"
         ),
         # "BEIJING, Feb 17, 2026 (Reuters) -": a place in capitals, a comma, then a dash.
-        dateline=regex.compile(
+        dateline=fastre.compile(
             r"(?m)^[ \t>*_#]*\p{Lu}{2}[\p{Lu}\p{M}.'’ -]{0,40},(?P<date>[^\n]{6,80}?)"
             r"(?:[ \t]+[-–—]{1,2}[ \t]|\)[ \t]*[-–—]{1,2})"
         ),
-        published_label=regex.compile(
+        published_label=fastre.compile(
             r"(?im)^[ \t>*_#]*(?:first\s+)?(?:published|posted|date|dated)(?:\s+on)?[ \t]*"
             r"[:\-–—]?[ \t]*(?P<date>[^\n|]{6,60})"
         ),
@@ -1402,7 +1405,7 @@ def _tense(text: str, clause: Span, span: Span) -> str:
     return best[1] if best else ""
 
 
-_QUOTE = regex.compile(r"“[^“”]*?”|\"[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*)*\"|«[^«»]*»", regex.DOTALL)
+_QUOTE = fastre.compile(r"“[^“”]*?”|\"[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*)*\"|«[^«»]*»", regex.DOTALL)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -1540,7 +1543,7 @@ def find_dateline(text: str) -> datetime.date | None:
 
 # --- helpers for the checks layer ---------------------------------------------------------
 
-_VALUE = regex.compile(
+_VALUE = fastre.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-Q(?P<q>[1-4])|-W(?P<w>\d\d)|(?P<s>s))?"
 )
 

@@ -64,6 +64,7 @@ from typing import Any
 
 import regex
 
+from factlint import fastre
 from factlint.claims import Quantity
 from factlint.data import load_yaml
 from factlint.model import Span
@@ -142,7 +143,7 @@ _WORDNUM = (
     rf"(?:(?:\s+and\s+|[ \t-]+)(?:{_WN}))*(?![\p{{L}}\p{{N}}])"
 )
 _FRAC_NUMERATORS = _alt({"a", "an", *(k for k, v in _UNITS.items() if 1 <= v <= 10)})
-_NUMERAL = regex.compile(
+_NUMERAL = fastre.compile(
     r"(?P<slash>(?<![\p{L}\p{N}/.,])\d{1,2}/\d{1,2}(?![\d/]))"
     r"|(?P<digits>(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+)"
     r"(?:\.\d+)?)"
@@ -155,98 +156,98 @@ _WORD_NUMERAL = (
 )
 # Word numbers are searched in the lowercased text (much faster than a case-insensitive
 # pattern), and only in sentences holding one of these words.
-_WORD_LOWER = regex.compile(_WORD_NUMERAL)
-_WORD_ANY_CASE = regex.compile(_WORD_NUMERAL, regex.IGNORECASE)
+_WORD_LOWER = fastre.compile(_WORD_NUMERAL)
+_WORD_ANY_CASE = fastre.compile(_WORD_NUMERAL, regex.IGNORECASE)
 _WORD_SET = frozenset(
     w for table in (_UNITS, _TENS, _HUNDRED, _WSCALES, _FRACTIONS, _MULT_WORDS) for w in table
 )
-_LOWER_WORD = regex.compile(r"[a-z]+")
-_WORD_TOKEN = regex.compile(r"[A-Za-z]+")
+_LOWER_WORD = fastre.compile(r"[a-z]+")
+_WORD_TOKEN = fastre.compile(r"[A-Za-z]+")
 
 _CODES = {k: v for k, v in _CUR_PREFIX.items() if k[0].isalpha()}
 _SYMBOLS = {k: v for k, v in _CUR_PREFIX.items() if not k[0].isalpha()}
-_CUR_BEFORE = regex.compile(
+_CUR_BEFORE = fastre.compile(
     rf"(?:(?<![\p{{L}}\p{{N}}])(?P<code>{_alt(_CODES)})|(?P<sym>{_alt(_SYMBOLS)}))"
     r"(?P<sp>[ \u00a0]?)$"
 )
-_US_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:US|U\.S\.)\s$")
-_SCALE_AFTER = regex.compile(rf"(?i:[ \u00a0]?(?P<w>{_alt(_SCALE_WORDS)}))(?![\p{{L}}\p{{N}}])")
-_SHORT_AFTER = regex.compile(rf"(?P<w>{_alt(_SHORT_SCALES)})(?![\p{{L}}\p{{N}}])")
-_CUR_ADJ = regex.compile(rf"(?i:-(?:{_alt(_T['currency_adjectives'])})s?)(?![\p{{L}}])")
-_CUR_AFTER = regex.compile(rf"(?i:[ \u00a0]?(?P<w>{_alt(_CUR_SUFFIX)}))(?![\p{{L}}\p{{N}}])")
-_POUNDS_AFTER = regex.compile(r"(?i:\s+pounds?)(?![\p{L}\p{N}])")
-_PCT_AFTER = regex.compile(r"[ \u00a0]?(?:%|(?i:percent|per\s+cent|pct|pc)(?![\p{L}]))")
-_POINTS_AFTER = regex.compile(
+_US_BEFORE = fastre.compile(r"(?<![\p{L}\p{N}])(?:US|U\.S\.)\s$")
+_SCALE_AFTER = fastre.compile(rf"(?i:[ \u00a0]?(?P<w>{_alt(_SCALE_WORDS)}))(?![\p{{L}}\p{{N}}])")
+_SHORT_AFTER = fastre.compile(rf"(?P<w>{_alt(_SHORT_SCALES)})(?![\p{{L}}\p{{N}}])")
+_CUR_ADJ = fastre.compile(rf"(?i:-(?:{_alt(_T['currency_adjectives'])})s?)(?![\p{{L}}])")
+_CUR_AFTER = fastre.compile(rf"(?i:[ \u00a0]?(?P<w>{_alt(_CUR_SUFFIX)}))(?![\p{{L}}\p{{N}}])")
+_POUNDS_AFTER = fastre.compile(r"(?i:\s+pounds?)(?![\p{L}\p{N}])")
+_PCT_AFTER = fastre.compile(r"[ \u00a0]?(?:%|(?i:percent|per\s+cent|pct|pc)(?![\p{L}]))")
+_POINTS_AFTER = fastre.compile(
     r"(?i:[ \u00a0]?(?:(?P<pp>percentage[\s-]points?|pp|ppts?)"
     r"|(?P<bp>basis[\s-]points?|bps|bp)))(?![\p{L}\p{N}])"
 )
-_TIMES_AFTER = regex.compile(r"(?P<t>(?i:\s+times))(?![\p{L}])(?:\s+(?P<next>[\p{L}-]+))?")
-_FOLD_AFTER = regex.compile(r"(?i:-?fold)(?![\p{L}])")
-_X_AFTER = regex.compile(r"[x×](?![\p{L}\p{N}])")
-_UNIT_AFTER_CI = regex.compile(rf"(?i:[ \u00a0]?(?P<w>{_alt(_UNIT_CI)}))(?![\p{{L}}\p{{N}}])")
-_UNIT_AFTER_CS = regex.compile(
+_TIMES_AFTER = fastre.compile(r"(?P<t>(?i:\s+times))(?![\p{L}])(?:\s+(?P<next>[\p{L}-]+))?")
+_FOLD_AFTER = fastre.compile(r"(?i:-?fold)(?![\p{L}])")
+_X_AFTER = fastre.compile(r"[x×](?![\p{L}\p{N}])")
+_UNIT_AFTER_CI = fastre.compile(rf"(?i:[ \u00a0]?(?P<w>{_alt(_UNIT_CI)}))(?![\p{{L}}\p{{N}}])")
+_UNIT_AFTER_CS = fastre.compile(
     rf"(?:[ \u00a0]?(?P<w>{_alt(k for k in _UNIT_CS if len(k) > 1)})"
     r"|(?P<g>[CF]))(?![\p{L}\p{N}])"
 )
-_HYPHEN_UNIT = regex.compile(
+_HYPHEN_UNIT = fastre.compile(
     rf"(?i:-(?P<w>{_alt(_HYPHEN_UNITS)})(?P<old>-olds?)?)(?![\p{{L}}\p{{N}}-])"
 )
-_POST_QUAL = regex.compile(
+_POST_QUAL = fastre.compile(
     rf"(?:(?i:(?P<w>{_alt(k for k in _POST_QUALS if k[0] in ' -')}))(?![\p{{L}}])"
     r"|(?P<plus>\+)(?![\p{N}]))"
 )
-_TIME_AFTER = regex.compile(
+_TIME_AFTER = fastre.compile(
     r"(?:\s*(?:to|and|-|–)\s*\d{1,2}(?:[:.]\d{2})?)?"  # "between 12 and 8 p.m."
     r"\.?\s*(?:[ap]\.m\b\.?|(?i:[ap]m|o['’]clock|gmt|utc|local\s+time)(?![\p{L}])"
     r"|(?:EST|EDT|CET|CEST|BST|PST|PDT|IST|JST|CST)(?![\p{L}]))"
 )
-_MONTH_AFTER = regex.compile(rf"\s+(?:of\s+)?(?:{_alt(_MONTHS)})\b")
-_STREET_AFTER = regex.compile(
+_MONTH_AFTER = fastre.compile(rf"\s+(?:of\s+)?(?:{_alt(_MONTHS)})\b")
+_STREET_AFTER = fastre.compile(
     rf"\s+(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{1,3}}(?:{_alt(_T['street_types'])})\b"
 )
-_OF_NUMBER = regex.compile(rf"\s+of\s+(?:\d[\d,.]*|(?i:{_WORDNUM}))")
-_IN_NUMBER = regex.compile(
+_OF_NUMBER = fastre.compile(rf"\s+of\s+(?:\d[\d,.]*|(?i:{_WORDNUM}))")
+_IN_NUMBER = fastre.compile(
     r"(?i:\s+(?:in|out\s+of)\s+)"
     rf"(?P<m>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,/%\p{{L}}])|(?i:{_WORDNUM}))"
 )
-_NOUN_TOKEN = regex.compile(r"[ \t\u00a0]+(?P<w>\p{L}[\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{N}]+)*)")
-_PREV_WORD = regex.compile(r"(?P<w>\p{L}[\p{L}\p{N}.&'’]*)[ \t\u00a0]+$")
-_QUALIFIER_BEFORE = regex.compile(
+_NOUN_TOKEN = fastre.compile(r"[ \t\u00a0]+(?P<w>\p{L}[\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{N}]+)*)")
+_PREV_WORD = fastre.compile(r"(?P<w>\p{L}[\p{L}\p{N}.&'’]*)[ \t\u00a0]+$")
+_QUALIFIER_BEFORE = fastre.compile(
     rf"(?i:(?<![\p{{L}}\p{{N}}])(?P<q>{_alt(_QUALIFIERS)})\s+(?:(?:a|an)\s+)?)$"
     rf"|(?<![\p{{L}}])(?P<s>{_alt(_QUAL_SYMBOLS)})[ \u00a0]?$"
 )
 #: A qualifier at the start of a figure's raw text ("up to $70 billion" -> "up to ").
-QUALIFIER_PREFIX = regex.compile(
+QUALIFIER_PREFIX = fastre.compile(
     rf"^(?i:(?:{_alt(_QUALIFIERS)}|between)\s+(?:(?:a|an)\s+)?)|^(?:{_alt(_QUAL_SYMBOLS)})\s?"
 )
-_NAMED_BEFORE = regex.compile(
+_NAMED_BEFORE = fastre.compile(
     r"(?i:(?<![\p{L}])(?:known\s+as|called|named|dubbed|code-?named|numbered)\s+)$"
 )
-_HALF_BEFORE = regex.compile(r"(?i:(?<![\p{L}])half\s+)$")
-_OF_AFTER = regex.compile(r"\s+of\b")
-_SEPARATORS = regex.compile(r"[,\u00a0\u202f\u2009]")
-_SPACE_GROUP = regex.compile(r" \d{3}(?!\d)")
-_LABEL_JOIN = regex.compile(r"\s*(?:,|&|-|–|(?i:and|or|to|through))\s*")
-_MINUS_BEFORE = regex.compile(r"(?i:(?<![\p{L}])minus\s+)$")
-_BETWEEN_BEFORE = regex.compile(r"(?i:(?<![\p{L}])between\s+)$")
-_FROM_BEFORE = regex.compile(r"(?i:(?<![\p{L}])from\s+)$")
-_CONNECTOR = regex.compile(r"(?P<sp1>\s*)(?P<c>to|-|–|—|or|and)(?P<sp2>\s*)", regex.IGNORECASE)
-_BLOCKED = regex.compile(
+_HALF_BEFORE = fastre.compile(r"(?i:(?<![\p{L}])half\s+)$")
+_OF_AFTER = fastre.compile(r"\s+of\b")
+_SEPARATORS = fastre.compile(r"[,\u00a0\u202f\u2009]")
+_SPACE_GROUP = fastre.compile(r" \d{3}(?!\d)")
+_LABEL_JOIN = fastre.compile(r"\s*(?:,|&|-|–|(?i:and|or|to|through))\s*")
+_MINUS_BEFORE = fastre.compile(r"(?i:(?<![\p{L}])minus\s+)$")
+_BETWEEN_BEFORE = fastre.compile(r"(?i:(?<![\p{L}])between\s+)$")
+_FROM_BEFORE = fastre.compile(r"(?i:(?<![\p{L}])from\s+)$")
+_CONNECTOR = fastre.compile(r"(?P<sp1>\s*)(?P<c>to|-|–|—|or|and)(?P<sp2>\s*)", regex.IGNORECASE)
+_BLOCKED = fastre.compile(
     r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}"
     r"|(?<![\d,.])\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|(?<![\d,.])\d{3}-\d{4}(?![\d%])"
     r"|\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}"
     r"|\d+(?:[-./:]\d+){2,}"
 )
-_CONVERSION_GAP = regex.compile(
+_CONVERSION_GAP = fastre.compile(
     r"\s*\(\s*(?i:(?:or|i\.e\.,?|equivalent\s+to|equal\s+to|worth|about|around)\s+)?"
 )
-_CLOSE_PAREN = regex.compile(r"\s*[)\]]")
-_YEAR_MENTION = regex.compile(
+_CLOSE_PAREN = fastre.compile(r"\s*[)\]]")
+_YEAR_MENTION = fastre.compile(
     r"(?<![\p{L}\p{N}.,$£€¥'’-])(?P<year>(?:19|20)\d{2})(?![\p{N}%]|['’]?s\b|\s*(?:%|per))"
     r"|(?<![\p{L}])(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year(?![\p{L}])"
 )
-_MONTH_BEFORE = regex.compile(
+_MONTH_BEFORE = fastre.compile(
     rf"(?P<month>{_alt(_MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$"
 )
 _MONTH_NUMBER = {
@@ -270,7 +271,7 @@ _MONTH_NUMBER = {
     )
     for m in names
 }
-_YEAR_GAP = regex.compile(
+_YEAR_GAP = fastre.compile(
     r"\s*(?:(?i:(?:at|in|by|for|during|as\s+of|through|until|since|of|on|from|over)"
     r"(?:\s+[\p{L}’'-]+){0,5})\s+)?"
 )
@@ -990,24 +991,24 @@ def extract_quantities(text: str, sentences: Sequence[Span]) -> tuple[Quantity, 
 # Change verbs after which a figure is the change, not the level reached
 # ("rose 5%", "fell by $2 billion"); "to" after them introduces the new level.
 _ROLE_VERBS = _CHANGE_VERBS - {"raised", "raises", "added", "adds", "went", "moved", "lost"}
-_CHANGE_BEFORE = regex.compile(
+_CHANGE_BEFORE = fastre.compile(
     rf"(?i:(?<![\p{{L}}])(?:(?P<verb>{_alt(_ROLE_VERBS)})(?:\s+by)?"
     r"|(?:an?\s+)?(?:increase|rise|drop|decline|fall|gain|growth|jump|cut|reduction)"
     r"\s+of|(?P<to>to))\s+)$"
 )
-_FROM_BEFORE_FIG = regex.compile(r"(?i:(?<![\p{L}])from\s+)$")
-_CHANGE_AFTER = regex.compile(
+_FROM_BEFORE_FIG = fastre.compile(r"(?i:(?<![\p{L}])from\s+)$")
+_CHANGE_AFTER = fastre.compile(
     r"(?i:\s*(?:\p{L}+\s+)?(?:increase|increases|rise|rises|drop|drops|decline|declines|"
     r"fall|falls|gain|gains|growth|jump|jumps|cut|cuts|reduction|reductions|"
     r"higher|lower|more|less|fewer|larger|smaller|faster|slower|cheaper|bigger|"
     r"up|down|year-on-year|year-over-year|on\s+the\s+year)(?![\p{L}-]))"
 )
-_PER_AFTER = regex.compile(
+_PER_AFTER = fastre.compile(
     r"(?i:(?:\s+\p{L}[\p{L}-]*){0,2}?\s+(?:(?:per|a|an|each|every)\s+(?P<noun>\p{L}+)"
     r"|(?P<adv>annually|yearly|monthly|weekly|daily|hourly|per\s+annum))(?![\p{L}])"
     r"(?!\s+(?:ago|earlier|later|before|after|from|since)\b))"
 )
-_PER_BEFORE = regex.compile(
+_PER_BEFORE = fastre.compile(
     r"(?i:(?<![\p{L}])(?P<adj>annual|yearly|monthly|weekly|daily|hourly|average|median|"
     r"per\s+(?:capita|person|head))\s+(?:\p{L}+\s+){0,2})$"
 )
