@@ -17,4 +17,5 @@ def load_yaml(name: str) -> Any:
     import yaml
 
     text = (files(__package__) / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # libyaml when present: the data files are ours and valid, and it is ten times faster.
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
