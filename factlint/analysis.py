@@ -29,8 +29,13 @@ class Analysis:
         return tuple(b.span for b in self.blocks)
 
     @cached_property
+    def block_sentences(self) -> tuple[tuple[Span, ...], ...]:
+        """The sentences of each block, in block order."""
+        return tuple(tuple(sentences(self.doc.prose, b)) for b in self.blocks)
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return tuple(s for b in self.blocks for s in sentences(self.doc.prose, b))
+        return tuple(s for spans in self.block_sentences for s in spans)
 
     @cached_property
     def quantities(self) -> tuple[Quantity, ...]:

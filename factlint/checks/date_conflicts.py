@@ -47,6 +47,7 @@ from factlint.checks._events import (
 from factlint.claims import DateMention, Subject
 from factlint.extract.dates import compatible
 from factlint.model import Finding, Related, RuleMeta, Severity
+from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.subject import candidate_pairs, subject_similarity
 
@@ -102,8 +103,10 @@ class Claim:
     sig: EventSig
 
 
+@per_document("FL201")
 def event_claims(analysis: Analysis) -> list[tuple[DateMention, EventSig]]:
-    """The article's dated mentions that can be compared as events, with signatures."""
+    """The article's dated mentions that can be compared as events, with signatures
+    (computed where the article is analysed, and cached with it)."""
     dates = analysis.dates
     if not dates:
         return []

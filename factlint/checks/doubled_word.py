@@ -60,11 +60,13 @@ PHRASAL_STEMS = """
     look show shut open grow grew bring brought back sell sold buy bought run ran zero
     """.split()
 
-# Two identical words separated by spaces and at most one line break.
+# Two identical words separated by spaces and at most one line break. The
+# backreference (case-insensitive) keeps the engine from stopping at every word pair.
 _DOUBLED = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’_-])(\p{L}[\p{L}\p{M}]*)"
     r"([ \t]*(?:\r\n|\r|\n)?[ \t]*)(?<=\s)"
-    r"(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’_-])",
+    r"(\1)(?![\p{L}\p{M}\p{N}'’_-])",
+    regex.I,
 )
 _QUOTED = regex.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’(?![\p{L}])")
 

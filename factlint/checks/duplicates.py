@@ -376,7 +376,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         _unit(doc.prose, s, i, b.kind, sentence=True)
         for i, b in enumerate(blocks)
         if b.kind in _PROSE_KINDS
-        for s in sentences(doc.prose, b)
+        for s in analysis.block_sentences[i]
     ]
     yield from _exact_sentences(doc, blocks, sents, min_words, ctx, reported)
     prose_blocks = [u for u in units if u.kind in _PROSE_KINDS]

@@ -86,6 +86,7 @@ from factlint.compare import Verdict, compare, resolve_time_scope
 from factlint.extract.numbers import figure_role, per_unit
 from factlint.ledger import Ledger, Rate
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
+from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.subject import STOPWORDS, candidate_pairs, clause_around, content_terms, stem
 
@@ -501,6 +502,13 @@ def _wholes(text: str, q: Quantity) -> frozenset[str]:
 
 def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
     """The figures of one article that can be paired, with their context."""
+    return [replace(f, doc=doc_index) for f in _own_figures(analysis)]
+
+
+@per_document("FL101", "FL102", "FL103", "FL104", "FL105", "FL401", "FL402", "FL403", "FL404")
+def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
+    """figures_of without the corpus index (computed where the article is analysed)."""
+    doc_index = -1
     prose = analysis.doc.prose
     published = analysis.published
     lower_words = _lower_words(prose)
@@ -552,7 +560,7 @@ def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
                 context=_context_numbers(prose, clause, own),
             )
         )
-    return out
+    return tuple(out)
 
 
 # --- when two figures are about the same thing --------------------------------------
