@@ -89,6 +89,10 @@ FL605 = [
     ("Type x x or 1 1 and bye bye, so so, very very.", []),
     ("He said “very good good” and left.", []),  # inside a quotation: the speaker's
     ("He said very good good and left.", [(1, 14)]),
+    ("Le café café ouvre.", [(1, 4)]),
+    # Decomposed accents (NFD): the quick first look cannot see these; the full scan does.
+    ("Le cafe\u0301 cafe\u0301 ouvre.", [(1, 4)]),
+    ("Le cafe\u0301 the\u0301 ouvre.", []),
 ]
 
 FL606 = [

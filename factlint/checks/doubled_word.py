@@ -7,6 +7,8 @@ emphatic doubling inside a quotation is the speaker's, not a slip.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -60,14 +62,16 @@ PHRASAL_STEMS = """
     look show shut open grow grew bring brought back sell sold buy bought run ran zero
     """.split()
 
-# Two identical words separated by spaces and at most one line break. The
-# backreference (case-insensitive) keeps the engine from stopping at every word pair.
+# Two words separated by spaces and at most one line break (compared afterwards).
 _DOUBLED = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’_-])(\p{L}[\p{L}\p{M}]*)"
     r"([ \t]*(?:\r\n|\r|\n)?[ \t]*)(?<=\s)"
-    r"(\1)(?![\p{L}\p{M}\p{N}'’_-])",
-    regex.I,
+    r"(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’_-])",
 )
+# A cheap first look on the standard library's re: without two equal words in a row
+# anywhere (ignoring case) the full scan cannot find one. re's \w has no combining
+# marks, so text in decomposed form (NFD) always gets the full scan.
+_MAYBE_DOUBLED = re.compile(r"(?<![\w'’-])(\w+)\s+\1(?![\w'’-])", re.I)
 _QUOTED = regex.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’(?![\p{L}])")
 
 
@@ -107,6 +111,8 @@ def doubled_words(prose: str, start: int = 0, end: int | None = None) -> Iterato
 
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     doc = analysis.doc
+    if _MAYBE_DOUBLED.search(doc.prose) is None and unicodedata.is_normalized("NFC", doc.prose):
+        return
     for block in analysis.blocks:
         for span in doubled_words(doc.prose, block.span.start, block.span.end):
             text = doc.text[span.start : span.end]

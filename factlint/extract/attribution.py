@@ -27,7 +27,7 @@ import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import regex
@@ -674,6 +674,23 @@ class _RunParts:
 
 def _split_run(text: str, span: Span) -> _RunParts | None:
     """ "Microsoft President Brad Smith" -> org Microsoft, title President, name Brad Smith."""
+    parts = _split_piece(text[span.start : span.end])
+    if parts is None or span.start == 0:
+        return parts
+    return replace(
+        parts,
+        name_span=parts.name_span.shift(span.start),
+        title_span=parts.title_span.shift(span.start) if parts.title_span else None,
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _split_piece(piece: str) -> _RunParts | None:
+    """_split_run of a run on its own (memoised: names recur in and across articles)."""
+    return _split_run_at(piece, Span(0, len(piece)))
+
+
+def _split_run_at(text: str, span: Span) -> _RunParts | None:
     t = _tables()
     tokens = [
         (m.group(), span.start + m.start())
