@@ -9,6 +9,7 @@ is reported at its own line. String fields take a scalar's text as written, so Y
 from __future__ import annotations
 
 import difflib
+import re
 import string
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -441,6 +442,8 @@ def units(analysis: Analysis, scope: str) -> tuple[Span, ...]:
 
 
 _SINGLE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])‘[^‘’\n]+’(?!\p{L})")
+_DOUBLE_MARK = re.compile(r'[“"«”»]')
+_CLOSER = {"“": "”", '"': '"', "«": "»"}
 
 
 def quote_spans(prose: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
@@ -453,11 +456,11 @@ def quote_spans(prose: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
     for para in paragraphs:
         opened: int | None = None
         closer = ""
-        for i in range(para.start, para.end):
-            ch = prose[i]
+        for m in _DOUBLE_MARK.finditer(prose, para.start, para.end):
+            ch, i = m.group(), m.start()
             if opened is None:
-                if ch in '“"«':
-                    opened, closer = i, {"“": "”", '"': '"', "«": "»"}[ch]
+                if ch in _CLOSER:
+                    opened, closer = i, _CLOSER[ch]
             elif ch == closer:
                 out.append(Span(opened, i + 1))
                 opened = None
