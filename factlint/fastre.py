@@ -18,8 +18,9 @@ import regex
 
 Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 
-# Flags both modules share, with the same values.
-_SHARED = regex.I | regex.M | regex.S | regex.X | regex.A | regex.U
+# Flags both modules share, with the same values (not ASCII: regex.A is 128, which
+# re reads as DEBUG).
+_SHARED = regex.I | regex.M | regex.S | regex.X | regex.U
 
 
 def compile(pattern: str, flags: int = 0) -> Pattern:

@@ -1,0 +1,94 @@
+"""fastre and PhraseSet: faster matching that must find exactly what it replaced."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint import fastre
+from factlint.phrases import PhraseSet
+
+PROPERTY = settings(max_examples=300, derandomize=True, deadline=None)
+
+PHRASES = ["launch", "launched", "sign off", "take over", "ipo", "co-founded", "set up shop"]
+# Words near the phrases, hyphens, apostrophes, case and odd whitespace.
+PIECES = [
+    "launch",
+    "Launched",
+    "LAUNCH",
+    "sign",
+    "off",
+    "Sign  off",
+    "take\nover",
+    "over",
+    "ipo",
+    "IPOs",
+    "co-founded",
+    "co",
+    "founded",
+    "set up shop",
+    "set up",
+    "pre-launch",
+    "launch-day",
+    "-launch",
+    "_launch",
+    "launch's",
+    "x",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    ",",
+    "-",
+    "é",
+    "2025",
+]
+
+
+def alternation(phrases: list[str]) -> regex.Pattern[str]:
+    """The pattern PhraseSet stands in for."""
+    alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in alts)
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_phrase_set_finds_what_the_alternation_finds(text: str) -> None:
+    expected = [(m.start(), m.end()) for m in alternation(PHRASES).finditer(text)]
+    found = [(lo, hi) for lo, hi, _ in PhraseSet(PHRASES).finditer(text)]
+    assert found == expected
+
+
+def test_phrase_set_reports_the_listed_phrase() -> None:
+    text = "The firm will Sign\n off today and later take over."
+    assert list(PhraseSet(PHRASES).finditer(text)) == [(14, 23, "sign off"), (40, 49, "take over")]
+
+
+def test_phrase_set_does_not_match_a_word_cut_by_the_range() -> None:
+    text = "prelaunch and launch"
+    assert [lo for lo, _, _ in PhraseSet(PHRASES).finditer(text, 3)] == [14]
+
+
+def test_phrase_set_sub() -> None:
+    assert PhraseSet(PHRASES).sub(" ", "IPO of co-founded firm") == "  of   firm"
+
+
+def test_phrase_set_rejects_a_phrase_that_is_not_whole_words() -> None:
+    with pytest.raises(ValueError, match="not a phrase of whole words"):
+        PhraseSet(["U.S. launch"])
+
+
+def test_fastre_uses_re_when_it_can_and_regex_otherwise() -> None:
+    assert isinstance(fastre.compile(r"\b\d{4}\b", regex.I), re.Pattern)
+    assert not isinstance(fastre.compile(r"\p{Lu}\w+"), re.Pattern)
+    # regex.A is 128, which re reads as DEBUG: it must stay on regex, and mean ASCII.
+    ascii_words = fastre.compile(r"\w+", regex.A)
+    assert not isinstance(ascii_words, re.Pattern)
+    assert ascii_words.findall("café ab") == ["caf", "ab"]
+    # A nested set, which re warns about: regex reads it as written.
+    assert not isinstance(fastre.compile(r"[[a]b]"), re.Pattern)
