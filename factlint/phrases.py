@@ -55,11 +55,6 @@ class PhraseSet:
                     resume = at
                     break
 
-    def search(
-        self, text: str, start: int = 0, end: int | None = None
-    ) -> tuple[int, int, str] | None:
-        return next(self.finditer(text, start, end), None)
-
     def sub(self, replacement: str, text: str) -> str:
         parts: list[str] = []
         last = 0

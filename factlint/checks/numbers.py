@@ -507,8 +507,8 @@ def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
 
 @per_document("FL101", "FL102", "FL103", "FL104", "FL105", "FL401", "FL402", "FL403", "FL404")
 def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
-    """figures_of without the corpus index (computed where the article is analysed)."""
-    doc_index = -1
+    """figures_of without the corpus index, which figures_of sets (computed where the
+    article is analysed)."""
     prose = analysis.doc.prose
     published = analysis.published
     lower_words = _lower_words(prose)
@@ -542,7 +542,7 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
         own = [q.span, *linked.get(i, ())]
         out.append(
             Figure(
-                doc=doc_index,
+                doc=-1,
                 index=i,
                 q=q,
                 scope=resolve_time_scope(q.time_scope, published),
