@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from factlint.blocks import Block, blocks, sentences
+from factlint.blocks import Block, blocks, quote_spans, sentences
 from factlint.claims import DateMention, Quantity
 from factlint.document import Document
 from factlint.model import Span
@@ -36,6 +36,12 @@ class Analysis:
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         return tuple(s for spans in self.block_sentences for s in spans)
+
+    @cached_property
+    def quoted_spans(self) -> tuple[Span, ...]:
+        """Quoted text, marks included (see blocks.quote_spans); shared by the YAML rules
+        that skip quotes."""
+        return quote_spans(self.doc.prose, self.paragraphs)
 
     @cached_property
     def quantities(self) -> tuple[Quantity, ...]:

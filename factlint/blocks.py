@@ -1,4 +1,4 @@
-"""Paragraphs and sentences of a document's prose, as spans.
+"""Paragraphs, sentences and quoted passages of a document's prose, as spans.
 
 Articles arrive both as Markdown (blank lines between paragraphs, sometimes
 hard-wrapped) and as CMS exports with one paragraph per line and no blank lines.
@@ -8,6 +8,8 @@ looks like a heading, or the next line starts a list item or heading.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -148,3 +150,34 @@ def sentences(prose: str, block: Block) -> list[Span]:
     if s < end and prose[s:end].strip():
         out.append(Span(s, end))
     return out
+
+
+_SINGLE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])‘[^‘’\n]+’(?!\p{L})")
+_DOUBLE_MARK = re.compile(r'[“"«”»]')
+_CLOSER = {"“": "”", '"': '"', "«": "»"}
+
+
+def quote_spans(prose: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
+    """Spans of quoted text (marks included), paragraph by paragraph.
+
+    A double quote left open runs to the end of its paragraph: news style opens a
+    quote again on each paragraph it continues into, without closing the earlier one.
+    """
+    out: list[Span] = []
+    for para in paragraphs:
+        opened: int | None = None
+        closer = ""
+        for m in _DOUBLE_MARK.finditer(prose, para.start, para.end):
+            ch, i = m.group(), m.start()
+            if opened is None:
+                if ch in _CLOSER:
+                    opened, closer = i, _CLOSER[ch]
+            elif ch == closer:
+                out.append(Span(opened, i + 1))
+                opened = None
+        if opened is not None:
+            out.append(Span(opened, para.end))
+        out.extend(
+            Span(m.start(), m.end()) for m in _SINGLE_QUOTE.finditer(prose, para.start, para.end)
+        )
+    return tuple(sorted(out))

@@ -9,7 +9,6 @@ is reported at its own line. String fields take a scalar's text as written, so Y
 from __future__ import annotations
 
 import difflib
-import re
 import string
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -439,37 +438,6 @@ def units(analysis: Analysis, scope: str) -> tuple[Span, ...]:
         return analysis.paragraphs
     doc = analysis.doc
     return (Span(doc.body_start, len(doc.prose)),)
-
-
-_SINGLE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])‘[^‘’\n]+’(?!\p{L})")
-_DOUBLE_MARK = re.compile(r'[“"«”»]')
-_CLOSER = {"“": "”", '"': '"', "«": "»"}
-
-
-def quote_spans(prose: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
-    """Spans of quoted text (marks included), paragraph by paragraph.
-
-    A double quote left open runs to the end of its paragraph: news style opens a
-    quote again on each paragraph it continues into, without closing the earlier one.
-    """
-    out: list[Span] = []
-    for para in paragraphs:
-        opened: int | None = None
-        closer = ""
-        for m in _DOUBLE_MARK.finditer(prose, para.start, para.end):
-            ch, i = m.group(), m.start()
-            if opened is None:
-                if ch in _CLOSER:
-                    opened, closer = i, _CLOSER[ch]
-            elif ch == closer:
-                out.append(Span(opened, i + 1))
-                opened = None
-        if opened is not None:
-            out.append(Span(opened, para.end))
-        out.extend(
-            Span(m.start(), m.end()) for m in _SINGLE_QUOTE.finditer(prose, para.start, para.end)
-        )
-    return tuple(sorted(out))
 
 
 def in_quotes(quotes: Sequence[Span], start: int) -> bool:

@@ -26,7 +26,6 @@ from factlint.kinds.base import (
     group_names,
     in_quotes,
     matches_in,
-    quote_spans,
     units,
 )
 from factlint.model import Finding
@@ -41,7 +40,7 @@ def build(rule: RuleFile, header: Header) -> Built:
     def run(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         doc = analysis.doc
         budget = Budget(rule.path, doc.path)
-        quotes = quote_spans(doc.prose, analysis.paragraphs) if header.skip_quotes else ()
+        quotes = analysis.quoted_spans if header.skip_quotes else ()
         for unit in units(analysis, header.scope):
             hits = [
                 (span, m)

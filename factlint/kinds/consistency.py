@@ -35,7 +35,6 @@ from factlint.kinds.base import (
     group_names,
     in_quotes,
     matches_in,
-    quote_spans,
     units,
 )
 from factlint.model import Finding, Span
@@ -75,7 +74,7 @@ def targets(rule: RuleFile, header: Header, analyses: Sequence[Analysis]) -> lis
     out = []
     for analysis in analyses:
         doc = analysis.doc
-        quotes = quote_spans(doc.prose, analysis.paragraphs) if header.skip_quotes else ()
+        quotes = analysis.quoted_spans if header.skip_quotes else ()
         (body,) = units(analysis, "document")
         out.append(Target(analysis, body, Budget(rule.path, doc.path), quotes))
     return out

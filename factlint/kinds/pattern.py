@@ -31,7 +31,6 @@ from factlint.kinds.base import (
     group_names,
     in_quotes,
     matches_in,
-    quote_spans,
     units,
 )
 from factlint.model import Finding, Span
@@ -95,7 +94,7 @@ def build(rule: RuleFile, header: Header) -> Built:
     def run(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         doc = analysis.doc
         budget = Budget(rule.path, doc.path)
-        quotes = quote_spans(doc.prose, analysis.paragraphs) if header.skip_quotes else ()
+        quotes = analysis.quoted_spans if header.skip_quotes else ()
         for unit in units(analysis, header.scope):
             for span, m in matches_in(budget, rx, doc.prose, unit):
                 if quotes and in_quotes(quotes, span.start):
