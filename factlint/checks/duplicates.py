@@ -36,7 +36,7 @@ import regex
 
 from factlint import fastre
 from factlint.analysis import Analysis
-from factlint.blocks import Block, sentences
+from factlint.blocks import Block
 from factlint.errors import ConfigError
 from factlint.model import Finding, Fix, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -382,7 +382,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     prose_blocks = [u for u in units if u.kind in _PROSE_KINDS]
     for group in (prose_blocks, sents):
         yield from _near_pairs(doc, group, min_words, threshold, scorer, ctx, reported)
-    yield from _restatements(doc, blocks, units, min_words, ctx, reported)
+    yield from _restatements(doc, analysis.block_sentences, units, min_words, ctx, reported)
 
 
 def _exact_blocks(
@@ -519,7 +519,7 @@ def _parallel(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _restatements(
     doc: Document,
-    blocks: Sequence[Block],
+    block_sentences: Sequence[Sequence[Span]],
     units: Sequence[Unit],
     min_words: int,
     ctx: Context,
@@ -536,7 +536,7 @@ def _restatements(
         for j in (i - 1, i - 2, i + 1):
             if not 0 <= j < len(units):
                 continue
-            match = restates(doc.prose, blocks, units, i, j, typical)
+            match = restates(doc.prose, block_sentences, units, i, j, typical)
             if match is None:
                 continue
             long = units[j]
@@ -557,7 +557,7 @@ def _restatements(
 
 def restates(
     prose: str,
-    blocks: Sequence[Block],
+    block_sentences: Sequence[Sequence[Span]],
     units: Sequence[Unit],
     i: int,
     j: int,
@@ -577,7 +577,7 @@ def restates(
     # A lead-in before a quote ("X called for calm.") previews what follows.
     if j > i and _OPENING_QUOTE.match(long.text):
         return None
-    parts = sentences(prose, blocks[i])
+    parts = block_sentences[i]
     if abs(i - j) == 1:
         verbatim = _verbatim(prose, parts, short, long)
         if verbatim is not None:
