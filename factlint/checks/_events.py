@@ -111,12 +111,12 @@ class Lexicon:
 
 
 def _phrases(words: Iterable[str]) -> str:
-    alts = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+    alts = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts)
 
 
 def _exact(words: Iterable[str]) -> str:
-    alts = sorted({str(w) for w in words}, key=len, reverse=True)
+    alts = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts)
 
 

@@ -150,7 +150,7 @@ _CUE_MODS = {"before": "BEFORE", "after": "AFTER", "by": "BEFORE"}
 
 
 def _alt(words: object) -> str:
-    return "|".join(sorted({str(w) for w in words}, key=len, reverse=True))  # type: ignore[attr-defined]
+    return "|".join(sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))  # type: ignore[attr-defined]
 
 
 _MONTH_LOOKUP = {n.lower(): i + 1 for i, n in enumerate(_MONTH_NAMES)} | {

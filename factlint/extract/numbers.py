@@ -77,7 +77,7 @@ __all__ = ["QUALIFIER_PREFIX", "extract_quantities"]
 
 def _alt(words: Iterable[object]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
