@@ -143,6 +143,14 @@ def run_digest(config: Config, checks: Sequence[Check]) -> str:
 # --- the database ---------------------------------------------------------------------
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create the cache folder with a `.gitignore` of `*`, so git never sees it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        ignore.write_text("# factlint's cache; safe to delete\n*\n")
+
+
 class Cache:
     """Lookups and writes of per-file results; every failure degrades to a miss."""
 
@@ -173,10 +181,7 @@ class Cache:
             db = None
             try:
                 if create:
-                    self.folder.mkdir(parents=True, exist_ok=True)
-                    ignore = self.folder / ".gitignore"
-                    if not ignore.is_file():
-                        ignore.write_text("# factlint's cache; safe to delete\n*\n")
+                    ensure_folder(self.folder)
                 db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
                 db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 db.execute("PRAGMA journal_mode = WAL")

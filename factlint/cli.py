@@ -24,20 +24,36 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def load_setup(config_path: str | None, **overrides: Any) -> tuple[Config, list[Any], Any]:
-    """Config, checks and ledger, validated before any article is read (exit 2 if bad)."""
+def load_setup(
+    config_path: str | None, *, store_patterns: bool = False, **overrides: Any
+) -> tuple[Config, list[Any], Any]:
+    """Config, checks and ledger, validated before any article is read (exit 2 if bad).
+
+    With `store_patterns`, compiled patterns come from and go to the cache folder
+    (`fastre.close_store()` keeps them once the run is done).
+    """
     from factlint.config import load_config
     from factlint.errors import FactlintError
     from factlint.registry import load_checks
 
     try:
         config = load_config(Path(config_path) if config_path else None).with_cli(**overrides)
+        if store_patterns:
+            _use_pattern_store(config)
         checks = load_checks(config)
         ledger = _load_ledger(config)
         _validate_selectors(config, checks)
     except FactlintError as exc:
         _fail(str(exc))
     return config, checks, ledger
+
+
+def _use_pattern_store(config: Config) -> None:
+    from factlint import fastre
+    from factlint.cache import cache_dir
+    from factlint.pattern_store import FILE_NAME, PatternStore
+
+    fastre.use_store(PatternStore(cache_dir(config) / FILE_NAME))
 
 
 def _load_ledger(config: Config) -> Any:
@@ -181,56 +197,59 @@ def check(
     """Check articles (files or folders; '-' reads stdin)."""
     import dataclasses
 
-    from factlint import engine
+    from factlint import engine, fastre
     from factlint.model import Severity
 
-    config, checks, ledger = load_setup(config_path)
-    config = with_cli_selection(config, select, extend_select, ignore)
-    if fail_on:
-        config = dataclasses.replace(config, fail_on=Severity.parse(fail_on))
     try:
-        _validate_selectors(config, checks)
-    except Exception as exc:
-        _fail(str(exc))
+        config, checks, ledger = load_setup(config_path, store_patterns=not no_cache)
+        config = with_cli_selection(config, select, extend_select, ignore)
+        if fail_on:
+            config = dataclasses.replace(config, fail_on=Severity.parse(fail_on))
+        try:
+            _validate_selectors(config, checks)
+        except Exception as exc:
+            _fail(str(exc))
 
-    stdin = None
-    names = list(paths)
-    if "-" in names:
-        names.remove("-")
-        stdin = (stdin_filename or "<stdin>", sys.stdin.buffer.read())
-    if not names and stdin is None:
-        names = ["."]
-    cache = None
-    if not no_cache:
-        from factlint.cache import open_cache
+        stdin = None
+        names = list(paths)
+        if "-" in names:
+            names.remove("-")
+            stdin = (stdin_filename or "<stdin>", sys.stdin.buffer.read())
+        if not names and stdin is None:
+            names = ["."]
+        cache = None
+        if not no_cache:
+            from factlint.cache import open_cache
 
-        cache = open_cache(config, checks)
-    result = engine.run(
-        names,
-        config,
-        checks,
-        ledger=ledger,
-        stdin=stdin,
-        jobs=jobs or os.cpu_count() or 1,
-        cache=cache,
-    )
-    # Baseline first: diff mode would otherwise hide old findings and make their
-    # baseline entries look stale.
-    if baseline_path:
-        from factlint.baseline import keep_new
-        from factlint.discover import discover
+            cache = open_cache(config, checks)
+        result = engine.run(
+            names,
+            config,
+            checks,
+            ledger=ledger,
+            stdin=stdin,
+            jobs=jobs or os.cpu_count() or 1,
+            cache=cache,
+        )
+        # Baseline first: diff mode would otherwise hide old findings and make their
+        # baseline entries look stale.
+        if baseline_path:
+            from factlint.baseline import keep_new
+            from factlint.discover import discover
 
-        checked = [*discover(names, config)[0], *([stdin[0]] if stdin else [])]
-        enabled = engine.plan(config, checks).enabled
-        result = keep_new(result, Path(baseline_path), checked=checked, rules=enabled)
-    if diff_base:
-        from factlint.gitdiff import keep_changed
+            checked = [*discover(names, config)[0], *([stdin[0]] if stdin else [])]
+            enabled = engine.plan(config, checks).enabled
+            result = keep_new(result, Path(baseline_path), checked=checked, rules=enabled)
+        if diff_base:
+            from factlint.gitdiff import keep_changed
 
-        result = keep_changed(result, diff_base)
-    if fix:
-        _apply_fixes(result, stdin[0] if stdin else None)
-    _report(result, checks, fmt, output)
-    sys.exit(exit_code(result, config.fail_on, exit_zero))
+            result = keep_changed(result, diff_base)
+        if fix:
+            _apply_fixes(result, stdin[0] if stdin else None)
+        _report(result, checks, fmt, output)
+        sys.exit(exit_code(result, config.fail_on, exit_zero))
+    finally:
+        fastre.close_store()  # also after an early exit: what was compiled is valid
 
 
 def exit_code(result: RunResult, fail_on: Any, exit_zero: bool) -> int:

@@ -5,16 +5,22 @@ alternations of the extractors two to three times faster. Patterns that need
 `regex` (Unicode properties such as \\p{Lu}, variable-length lookbehind, its own
 flags) fall back to it. Only factlint's own patterns go through here: they use no
 `regex`-only match options (`overlapped=`, `timeout=`), and a user's rule always
-runs on `regex`, with its timeout.
+runs on `regex`, with its timeout (`compile_regex`).
+
+With a PatternStore in use (`use_store`), a pattern compiled by an earlier run is
+rebuilt from its stored opcodes instead of compiled again (see factlint.pattern_store).
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import regex
+
+if TYPE_CHECKING:
+    from factlint.pattern_store import PatternStore
 
 Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 
@@ -23,8 +29,45 @@ Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 _SHARED = regex.I | regex.M | regex.S | regex.X | regex.U
 
 
+_store: PatternStore | None = None
+
+
+def use_store(store: PatternStore | None) -> None:
+    """Answer compiles from `store`, and record in it what it does not hold yet."""
+    global _store
+    _store = store
+
+
+def close_store() -> None:
+    """Keep what this run compiled for the next one, and stop using the store."""
+    global _store
+    if _store is not None:
+        _store.save()
+    _store = None
+
+
 def compile(pattern: str, flags: int = 0) -> Pattern:
     """A compiled pattern with the `re.Pattern` interface (search, finditer, sub, ...)."""
+    return _stored(("auto", pattern, int(flags)), _choose)  # type: ignore[no-any-return]
+
+
+def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """A pattern on the `regex` module (its match options, timeouts), stored like others."""
+    return _stored(("regex", pattern, int(flags)), regex.compile)  # type: ignore[no-any-return]
+
+
+def _stored(key: tuple[str, str, int], compile_now: Any) -> Any:
+    if _store is not None:
+        found = _store.get(key)
+        if found is not None:
+            return found
+    compiled = compile_now(key[1], key[2])
+    if _store is not None:
+        _store.add(key, compiled)
+    return compiled
+
+
+def _choose(pattern: str, flags: int) -> Pattern:
     if not flags & ~_SHARED and "\\p{" not in pattern and "\\P{" not in pattern:
         with warnings.catch_warnings():
             # re warns of sets it may read differently one day ("[[", "--"): use regex.

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.model import Finding, Fix, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -63,7 +64,7 @@ PHRASAL_STEMS = """
     """.split()
 
 # Two words separated by spaces and at most one line break (compared afterwards).
-_DOUBLED = regex.compile(
+_DOUBLED = fastre.compile_regex(
     r"(?<![\p{L}\p{M}\p{N}'’_-])(\p{L}[\p{L}\p{M}]*)"
     r"([ \t]*(?:\r\n|\r|\n)?[ \t]*)(?<=\s)"
     r"(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’_-])",
@@ -72,7 +73,7 @@ _DOUBLED = regex.compile(
 # anywhere (ignoring case) the full scan cannot find one. re's \w has no combining
 # marks, so text in decomposed form (NFD) always gets the full scan.
 _MAYBE_DOUBLED = re.compile(r"(?<![\w'’-])(\w+)\s+\1(?![\w'’-])", re.I)
-_QUOTED = regex.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’(?![\p{L}])")
+_QUOTED = fastre.compile_regex(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’(?![\p{L}])")
 
 
 def _quoted_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import ABBREVIATIONS
 from factlint.model import Finding, Fix, RuleMeta, Severity, Span
@@ -53,8 +54,8 @@ _LEFT = r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+-])(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)"
 _RIGHT_COMMA = r"(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\])"
 _RIGHT_STOP = r"(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}])"
 
-_COMMA = regex.compile(_LEFT + r"(,)" + _RIGHT_COMMA)
-_STOP = regex.compile(_LEFT + r"([.?!])" + _RIGHT_STOP)
+_COMMA = fastre.compile_regex(_LEFT + r"(,)" + _RIGHT_COMMA)
+_STOP = fastre.compile_regex(_LEFT + r"([.?!])" + _RIGHT_STOP)
 
 # Right-hand words that make a name, not a new sentence: top-level domains
 # ("Amazon.Com") and file extensions ("Report.Docx").

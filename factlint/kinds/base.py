@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from factlint import fastre
 from factlint.errors import RuleLoadError
 from factlint.model import CATEGORIES, Finding, Severity, Span
 
@@ -230,7 +231,7 @@ def compile_rx(value: Value, path: str, what: str, flags: int) -> Rx:
 
 def compile_source(source: str, line: int, path: str, what: str, flags: int) -> Rx:
     try:
-        pattern = regex.compile(source, flags)
+        pattern = fastre.compile_regex(source, flags)
     except regex.error as exc:
         raise RuleLoadError(path, line, f"bad regex in {what!r}: {exc}") from None
     return Rx(pattern, source, line)
