@@ -36,7 +36,7 @@ from factlint.engine import Plan, Reader, document_findings, finish
 from factlint.model import FileError, Finding
 from factlint.rule import Context
 
-T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 
 # Below this many files to analyse, worker start-up costs more than it saves.
 MIN_PARALLEL = 20
@@ -51,38 +51,40 @@ class PerDocument:
     """A memoised per-article function and the corpus rules it serves."""
 
     key: str  # where the value is kept in the Analysis instance dict
-    function: Callable[[Analysis], Any]  # the memoising wrapper
+    function: Callable[..., Any]  # the memoising wrapper: (analysis) or (analysis, ctx)
     rule_ids: frozenset[str]
+    with_context: bool = False
 
 
 PER_DOCUMENT: dict[str, PerDocument] = {}
 
 
-def per_document(*rule_ids: str) -> Callable[[Callable[[Analysis], T]], Callable[[Analysis], T]]:
+def per_document(*rule_ids: str, with_context: bool = False) -> Callable[[F], F]:
     """Memoise a pure function of one Analysis, and compute it in the workers when one of
     the corpus rules `rule_ids` runs.
 
-    The function must depend on the Analysis only (not on options or the ledger) and
-    return a picklable value: it is computed where the article is analysed, shipped to
-    the parent with the claims and stored in the cache with the file.
+    The function must depend on the Analysis only and return a picklable value: it is
+    computed where the article is analysed, shipped to the parent with the claims and
+    stored in the cache with the file. With `with_context` it also takes the Context of
+    the check serving `rule_ids` (its options, the ledger): the cache key covers both.
 
         @per_document("FL201")
         def event_claims(analysis: Analysis) -> tuple[EventClaim, ...]: ...
     """
 
-    def decorate(function: Callable[[Analysis], T]) -> Callable[[Analysis], T]:
+    def decorate(function: F) -> F:
         key = f"{function.__module__}.{function.__qualname__}"
 
         @functools.wraps(function)
-        def memo(analysis: Analysis) -> T:
+        def memo(analysis: Analysis, *ctx: Any) -> Any:
             store = analysis.__dict__
             if key in store:
-                return store[key]  # type: ignore[no-any-return]
-            value = store[key] = function(analysis)
+                return store[key]
+            value = store[key] = function(analysis, *ctx)
             return value
 
-        PER_DOCUMENT[key] = PerDocument(key, memo, frozenset(rule_ids))
-        return memo
+        PER_DOCUMENT[key] = PerDocument(key, memo, frozenset(rule_ids), with_context)
+        return memo  # type: ignore[return-value]
 
     return decorate
 
@@ -244,7 +246,8 @@ def analyse_item(item: Item, state: State) -> Outcome:
     for name in state.wanted:
         try:
             if name in PER_DOCUMENT:
-                PER_DOCUMENT[name].function(analysis)
+                own = PER_DOCUMENT[name]
+                own.function(analysis, *(_context_of(own, state) if own.with_context else ()))
             else:
                 getattr(analysis, name)
         except Exception:  # an extractor not written yet, or failing: the rule reports it
@@ -261,6 +264,14 @@ def analyse_item(item: Item, state: State) -> Outcome:
         rule_errors=rule_errors,
         notices=reader.notices,
     )
+
+
+def _context_of(own: PerDocument, state: State) -> list[Context]:
+    """The Context of the check that serves a per-document function's rules."""
+    for check in state.plan.checks:
+        if own.rule_ids.intersection(check.ids):
+            return [state.contexts[id(check)]]
+    return []
 
 
 def _analyse_chunk(chunk: Sequence[Item]) -> list[Outcome]:

@@ -60,7 +60,7 @@ import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -71,6 +71,7 @@ from factlint.analysis import Analysis
 from factlint.claims import Person, Quote, Subject
 from factlint.extract.attribution import normalise_quote, same_person
 from factlint.model import Finding, RuleMeta, Severity
+from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.subject import STOPWORDS, candidate_pairs, stem
 
@@ -741,25 +742,46 @@ def _sentences(text: str) -> list[str]:
     return units
 
 
+@dataclass(frozen=True, slots=True)
+class _Quotes:
+    """What FL303 and FL304 compare of one article's quotes (computed where it is read)."""
+
+    forms: tuple[str, ...]  # each quote's compare form
+    units: tuple[_Unit, ...]  # index and doc are -1 until a run numbers them
+    conflicts: tuple[bool, ...]  # each quote may take part in FL304
+
+
+@per_document("FL303", "FL304")
+def _quotes(analysis: Analysis) -> _Quotes:
+    attrs = analysis.attributions
+    forms = tuple(compare_form(q.text) for q in attrs.quotes)
+    units: list[_Unit] = []
+    conflicts: list[bool] = []
+    for k, q in enumerate(attrs.quotes):
+        kind = _speaker_kind(q.speaker, attrs.people)
+        conflicts.append(
+            len(forms[k].split()) >= _CONFLICT_MIN_WORDS
+            and kind == "person"
+            and _named_at(analysis, q)
+        )
+        if q.speaker and not kind:
+            continue  # "the report", "officials": no speaker to compare
+        if not q.speaker and len(q.text.split()) < 8:
+            continue  # scare quotes and names
+        for s in _sentences(q.text):
+            norm = compare_form(s)
+            terms = _terms(norm)
+            names = _terms(" ".join(_CAPITALISED.findall(s)[1:]).lower()) - {"i"}
+            numbers = frozenset(w for w in norm.split() if w.isdigit())
+            units.append(_Unit(-1, -1, k, len(units), s, norm, terms, q.speaker, names, numbers))
+    return _Quotes(forms, tuple(units), tuple(conflicts))
+
+
 def _units(docs: Sequence[Analysis]) -> list[_Unit]:
     units: list[_Unit] = []
     for d, analysis in enumerate(docs):
-        attrs = analysis.attributions
-        seq = 0
-        for k, q in enumerate(attrs.quotes):
-            if q.speaker and not _speaker_kind(q.speaker, attrs.people):
-                continue  # "the report", "officials": no speaker to compare
-            if not q.speaker and len(q.text.split()) < 8:
-                continue  # scare quotes and names
-            for s in _sentences(q.text):
-                norm = compare_form(s)
-                terms = _terms(norm)
-                names = _terms(" ".join(_CAPITALISED.findall(s)[1:]).lower()) - {"i"}
-                numbers = frozenset(w for w in norm.split() if w.isdigit())
-                units.append(
-                    _Unit(len(units), d, k, seq, s, norm, terms, q.speaker, names, numbers)
-                )
-                seq += 1
+        for u in _quotes(analysis).units:
+            units.append(replace(u, index=len(units), doc=d))
     return units
 
 
@@ -948,7 +970,7 @@ def _report_drift(
 
     def form(d: int, k: int) -> str:
         if (d, k) not in forms:
-            forms[(d, k)] = f" {compare_form(docs[d].attributions.quotes[k].text)} "
+            forms[(d, k)] = f" {_quotes(docs[d]).forms[k]} "
         return forms[(d, k)]
 
     # A quote an earlier article gives verbatim (or as an excerpt): its difference from
@@ -1090,14 +1112,10 @@ def _speaker_conflicts(docs: Sequence[Analysis], ctx: Context) -> Iterator[Findi
     # Quotes grouped by their compare form: copies are compared once, whatever their number.
     members: dict[str, list[tuple[int, int]]] = {}  # form -> [(doc, quote)], in order
     for d, analysis in enumerate(docs):
-        attrs = analysis.attributions
-        for k, q in enumerate(attrs.quotes):
-            norm = compare_form(q.text)
-            if len(norm.split()) < _CONFLICT_MIN_WORDS:
-                continue
-            if _speaker_kind(q.speaker, attrs.people) != "person" or not _named_at(analysis, q):
-                continue
-            members.setdefault(norm, []).append((d, k))
+        quotes = _quotes(analysis)
+        for k, norm in enumerate(quotes.forms):
+            if quotes.conflicts[k]:
+                members.setdefault(norm, []).append((d, k))
     forms = list(members)
     linked: dict[int, set[int]] = {x: {x} for x in range(len(forms))}
     keys = [("", Subject(f, terms=_terms(f))) for f in forms]

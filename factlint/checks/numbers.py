@@ -91,6 +91,8 @@ from factlint.rule import Context
 from factlint.subject import STOPWORDS, candidate_pairs, clause_around, content_terms, stem
 
 SCOPE = "corpus"
+# The rules whose per-article work (figures, sentences, ledger hits) runs in the workers.
+_RULE_IDS = ("FL101", "FL102", "FL103", "FL104", "FL105", "FL401", "FL402", "FL403", "FL404")
 
 _NEXT = "\n<!-- next article -->\n"
 _A_2026 = "---\ndate: 2026-02-17\n---\n"
@@ -505,7 +507,7 @@ def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
     return [replace(f, doc=doc_index) for f in _own_figures(analysis)]
 
 
-@per_document("FL101", "FL102", "FL103", "FL104", "FL105", "FL401", "FL402", "FL403", "FL404")
+@per_document(*_RULE_IDS)
 def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
     """figures_of without the corpus index, which figures_of sets (computed where the
     article is analysed)."""
@@ -785,26 +787,49 @@ class _Sentence:
     others: tuple[str, ...]  # numbers outside the figures ("under 30")
 
 
+@dataclass(frozen=True, slots=True)
+class _OwnSentence:
+    """A _Sentence of one article before the run numbers it: figures by position."""
+
+    span: Span
+    text: str
+    masked: str
+    terms: frozenset[str]
+    members: tuple[int, ...]  # positions in the article's _own_figures
+    others: tuple[str, ...]
+
+
+@per_document(*_RULE_IDS)
+def _own_sentences(analysis: Analysis) -> tuple[_OwnSentence, ...]:
+    """The sentences of one article with paired figures, long enough to compare."""
+    prose = analysis.doc.prose
+    figs: dict[Span, list[int]] = {}
+    own = _own_figures(analysis)
+    for n, f in enumerate(own):
+        figs.setdefault(f.q.sentence, []).append(n)
+    out = []
+    for span, members in figs.items():
+        text = prose[span.start : span.end]
+        if len(_TOKEN.findall(text)) < _SENTENCE_MIN_WORDS:
+            continue
+        masked = _MASK.sub("#", normalise(text))
+        spans = [own[n].q.span for n in members]
+        others = tuple(
+            m.group()
+            for m in _MASK.finditer(prose, span.start, span.end)
+            if not any(x.start <= m.start() < x.end for x in spans)
+        )
+        out.append(_OwnSentence(span, text, masked, content_terms(text), tuple(members), others))
+    return tuple(out)
+
+
 def _sentences(corpus: Sequence[Analysis], by_doc: Mapping[int, list[Figure]]) -> list[_Sentence]:
     out = []
     for d, analysis in enumerate(corpus):
-        figs: dict[Span, list[Figure]] = {}
-        for f in by_doc.get(d, []):
-            figs.setdefault(f.q.sentence, []).append(f)
-        for span, members in figs.items():
-            text = analysis.doc.prose[span.start : span.end]
-            if len(_TOKEN.findall(text)) < _SENTENCE_MIN_WORDS:
-                continue
-            masked = _MASK.sub("#", normalise(text))
-            spans = [f.q.span for f in members]
-            others = tuple(
-                m.group()
-                for m in _MASK.finditer(analysis.doc.prose, span.start, span.end)
-                if not any(x.start <= m.start() < x.end for x in spans)
-            )
-            out.append(
-                _Sentence(d, span, text, masked, content_terms(text), tuple(members), others)
-            )
+        figures = by_doc.get(d, [])
+        for s in _own_sentences(analysis):
+            members = tuple(figures[n] for n in s.members)
+            out.append(_Sentence(d, s.span, s.text, s.masked, s.terms, members, s.others))
     return out
 
 
@@ -1090,6 +1115,16 @@ def _ledger_finding(
     return run.ctx.finding(hit.rule_id, analysis.doc, q.span, message, related=related, key=hit.key)
 
 
+@per_document(*_RULE_IDS, with_context=True)
+def _own_ledger_hits(analysis: Analysis, ctx: Context) -> tuple[LedgerHit, ...]:
+    """The article's figures that disagree with the ledger (computed where it is read)."""
+    if ctx.ledger is None:
+        return ()
+    options = {**DEFAULTS, **ctx.options}
+    prose, published = analysis.doc.prose, analysis.published
+    return tuple(ledger_hits(prose, analysis.quantities, published, ctx.ledger, options))
+
+
 def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     options = {**DEFAULTS, **ctx.options}
     run = _Run(corpus, ctx, options)
@@ -1097,15 +1132,11 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
         run.figures.extend(figures_of(analysis, d))
     ledger = ctx.ledger
     hits: dict[tuple[int, int], LedgerHit] = {}
-    if ledger is not None:
-        for d, analysis in enumerate(corpus):
-            found = ledger_hits(
-                analysis.doc.prose, analysis.quantities, analysis.published, ledger, options
-            )
-            for hit in found:
-                # A deselected ledger rule must not absorb a cross-article pair.
-                if ctx.is_enabled(hit.rule_id):
-                    hits[(d, hit.index)] = hit
+    for d, analysis in enumerate(corpus):
+        for hit in _own_ledger_hits(analysis, ctx):
+            # A deselected ledger rule must not absorb a cross-article pair.
+            if ctx.is_enabled(hit.rule_id):
+                hits[(d, hit.index)] = hit
     pairs = sentence_pairs(run) + figure_pairs(run)
     merged: dict[tuple[int, int], list[tuple[_Pair, Figure]]] = {}
     for pair in pairs:
