@@ -42,7 +42,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 MIN_PARALLEL = 20
 # Files per task: small enough to balance the workers, large enough to amortise pickling.
 CHUNK = 32
-# The Analysis properties a corpus rule may read; computed in the workers and shipped back.
+# What a corpus check that does not say what it reads (Check.reads) gets from the workers.
 EXTRACTS = ("blocks", "paragraphs", "sentences", "quantities", "dates", "published", "attributions")
 
 
@@ -90,12 +90,18 @@ def per_document(*rule_ids: str, with_context: bool = False) -> Callable[[F], F]
 
 
 def wanted_extracts(p: Plan) -> tuple[str, ...]:
-    """What the active corpus rules read from each Analysis: claims and their own keys."""
-    corpus_ids = {i for c in p.checks if c.scope == "corpus" for i in c.ids if i in p.enabled}
-    if not corpus_ids:
+    """What the active corpus rules read from each Analysis: claims and their own keys.
+
+    Only these are shipped to the parent and cached: the less, the less memory a large
+    run holds and the faster a re-run reads its cache.
+    """
+    corpus = [c for c in p.checks if c.scope == "corpus" and p.enabled.intersection(c.ids)]
+    if not corpus:
         return ()
+    corpus_ids = {i for c in corpus for i in c.ids if i in p.enabled}
+    reads = {r for c in corpus for r in (EXTRACTS if c.reads is None else c.reads)}
     own = tuple(k for k, d in sorted(PER_DOCUMENT.items()) if d.rule_ids & corpus_ids)
-    return (*EXTRACTS, *own)
+    return (*sorted(reads), *own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +178,12 @@ _COMPACT = {
     "factlint.claims": ("Quantity", "DateMention", "Person", "Quote", "QuoteProblem"),
     "factlint.blocks": ("Block",),
     "factlint.extract.attribution": ("Attributions",),
+    # per_document values of the built-in corpus rules
+    "factlint.checks.numbers": ("Figure", "_OwnSentence"),
+    "factlint.checks.attributions": ("_Unit", "_Quotes"),
+    "factlint.checks._events": ("EventSig",),
+    "factlint.checks.ledger_figures": ("LedgerHit",),
+    "factlint.ledger": ("Source", "Fact"),
 }
 _registered: set[type] = set()
 

@@ -7,6 +7,8 @@ file the config names) defines:
     SCOPE = "document"              # or "corpus"
     OPTIONS = {"threshold": float}  # optional: option name -> type, per rule module
     DEFAULTS = {"threshold": 92.0}  # optional
+    READS = ("quantities", "published")  # optional, corpus scope: the Analysis
+                                         # properties check() reads (default: all claims)
 
     def check(analysis: Analysis, ctx: Context) -> Iterable[Finding]      # document scope
     def check(corpus: Sequence[Analysis], ctx: Context) -> Iterable[Finding]  # corpus scope
@@ -14,6 +16,9 @@ file the config names) defines:
 One module may report several related rules (one pass, several ids); the engine runs
 it when any of them is selected and drops findings of the others. Checks never read
 files or the environment: options and the ledger arrive in `ctx`.
+
+A corpus check's READS names what the workers compute, ship and cache for it; a
+property it reads without naming is still computed, in the parent, at a cost.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ class Check:
     run: Callable[..., Iterable[Finding]]
     options: Mapping[str, type] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    # What a corpus check reads from each Analysis (None: every claim; see READS).
+    reads: tuple[str, ...] | None = None
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -102,10 +109,19 @@ def check_from_module(module: ModuleType, source: str) -> Check:
         raise RuleLoadError(source, None, "a rule module needs a check() function")
     if scope not in ("document", "corpus"):
         raise RuleLoadError(source, None, f"SCOPE must be 'document' or 'corpus', not {scope!r}")
+    reads = getattr(module, "READS", None)
+    if reads is not None:
+        from factlint.analysis import Analysis
+
+        if not isinstance(reads, tuple) or not all(
+            isinstance(r, str) and not r.startswith("_") and hasattr(Analysis, r) for r in reads
+        ):
+            raise RuleLoadError(source, None, "READS must be a tuple of Analysis property names")
     return Check(
         rules=tuple(rules),
         scope=scope,
         run=run,
         options=getattr(module, "OPTIONS", {}),
         defaults=getattr(module, "DEFAULTS", {}),
+        reads=reads,
     )

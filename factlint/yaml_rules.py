@@ -57,7 +57,8 @@ def load_rule_text(text: str, path: str) -> Check:
         source_line=header.id_line,
         fixable=fixable,
     )
-    return Check(rules=(meta,), scope=meta.scope, run=run)
+    # A corpus-scope YAML rule reads the prose, and the quoted spans it may skip.
+    return Check(rules=(meta,), scope=meta.scope, run=run, reads=("quoted_spans",))
 
 
 def load_rule_file(path: Path) -> Check:

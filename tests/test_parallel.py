@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -259,3 +260,58 @@ def test_a_worker_that_dies_does_not_lose_files(tmp_path: Path) -> None:
     pooled = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
     assert pooled.reported == set(names)
     assert sorted(f.path for f in pooled.final_findings) == names
+
+
+def test_built_in_corpus_rules_read_only_what_the_workers_ship(
+    articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every shipped rule and the ledger, the parent runs no extractor: each corpus
+    rule's READS and per_document functions cover what it reads. Dates are not shipped."""
+    names = sorted(str(p) for p in (*articles.glob("seeds/*.txt"), *articles.glob("news/*.md")))
+    config = Config()
+    checks = load_checks(config)
+    p = plan(config, checks)
+    wanted = parallel.wanted_extracts(p)
+    assert "dates" not in wanted and "blocks" not in wanted
+    assert {"quantities", "attributions", "factlint.checks.numbers._own_figures"} <= set(wanted)
+    from factlint.cli import _load_ledger
+    from factlint.engine import corpus_findings
+
+    contexts = contexts_for(p, config, _load_ledger(config))
+    batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    computed: list[str] = []
+    for name, value in list(vars(Analysis).items()):
+        if isinstance(value, functools.cached_property):
+
+            def logged(self: Analysis, f=value.func, name=name):  # type: ignore[no-untyped-def]
+                computed.append(name)
+                return f(self)
+
+            replacement = functools.cached_property(logged)
+            replacement.attrname = name
+            monkeypatch.setattr(Analysis, name, replacement)
+    errors: list[FileError] = []
+    found = corpus_findings(batch.analyses, batch.reported, p, contexts, errors)
+    assert errors == [] and found  # the corpus rules ran, and found something
+    assert computed == []
+
+
+def test_a_corpus_check_that_does_not_say_what_it_reads_gets_every_claim() -> None:
+    _, p, _ = _setup([_corpus_check({})])
+    assert set(parallel.EXTRACTS) <= set(parallel.wanted_extracts(p))
+
+
+@pytest.mark.parametrize("reads", [["quantities"], ("quantities", "no_such"), ("_private",)])
+def test_reads_must_name_analysis_properties(reads: object) -> None:
+    import types
+
+    from factlint.errors import RuleLoadError
+    from factlint.rule import check_from_module
+
+    module = types.ModuleType("probe")
+    module.RULES = (_corpus_check({}).rules[0],)  # type: ignore[attr-defined]
+    module.SCOPE = "corpus"  # type: ignore[attr-defined]
+    module.READS = reads  # type: ignore[attr-defined]
+    module.check = lambda corpus, ctx: iter(())  # type: ignore[attr-defined]
+    with pytest.raises(RuleLoadError, match="READS must be a tuple"):
+        check_from_module(module, "probe.py")

@@ -195,6 +195,7 @@ RULES = (
     ),
 )
 SCOPE = "corpus"
+READS = ("attributions", "paragraphs", "published")  # besides its per_document values
 OPTIONS = {"drift_threshold": float, "title_max_days_apart": int}
 DEFAULTS = {"drift_threshold": 75.0, "title_max_days_apart": 183}
 

@@ -89,6 +89,7 @@ RULES = (
     ),
 )
 SCOPE = "corpus"
+READS = ("published",)  # besides its per_document values
 OPTIONS = {"min_similarity": float, "max_bucket": int}
 DEFAULTS = {"min_similarity": 0.5, "max_bucket": 256}
 

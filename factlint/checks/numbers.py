@@ -91,6 +91,7 @@ from factlint.rule import Context
 from factlint.subject import STOPWORDS, candidate_pairs, clause_around, content_terms, stem
 
 SCOPE = "corpus"
+READS = ("quantities", "published")  # besides its per_document values
 # The rules whose per-article work (figures, sentences, ledger hits) runs in the workers.
 _RULE_IDS = ("FL101", "FL102", "FL103", "FL104", "FL105", "FL401", "FL402", "FL403", "FL404")
 
@@ -295,9 +296,10 @@ _FAMILY_WORDS: Mapping[str, str] = {
     "user": "user users",
     "download": "download downloads downloaded",
 }
+_FAMILY_STEMS = {f: {stem(w) for w in words.split()} for f, words in _FAMILY_WORDS.items()}
 _MEASURE_FAMILIES: Mapping[str, frozenset[str]] = {
-    term: frozenset(f for f, words in _FAMILY_WORDS.items() if term in map(stem, words.split()))
-    for term in {stem(w) for words in _FAMILY_WORDS.values() for w in words.split()}
+    term: frozenset(f for f, stems in _FAMILY_STEMS.items() if term in stems)
+    for term in set().union(*_FAMILY_STEMS.values())
 }
 _TOKEN = fastre.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’\-]*|[\p{N}]+")
 _UPPER_SHORT = fastre.compile(r"[A-Z]{2,3}")
