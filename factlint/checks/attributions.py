@@ -889,12 +889,16 @@ def _drift_findings(
                     scored[(i, j) if i < j else (j, i)] = same
     anchored: set[tuple[int, int, int]] = set()  # (doc, quote, other doc)
     near: dict[tuple[int, int], set[str]] = {}
+    named_near: dict[tuple[int, int, str], bool] = {}  # copies ask the same question
     for (i, j), s in scored.items():
         a, b = units[i], units[j]
         if _anchor(s) and bool(a.speaker) != bool(b.speaker):
             bare_unit, named = (a, b) if not a.speaker else (b, a)
-            quote = docs[bare_unit.doc].attributions.quotes[bare_unit.quote]
-            if _named_near(docs[bare_unit.doc], quote, named.speaker, near):
+            asked = (bare_unit.doc, bare_unit.quote, named.speaker)
+            if asked not in named_near:
+                quote = docs[bare_unit.doc].attributions.quotes[bare_unit.quote]
+                named_near[asked] = _named_near(docs[bare_unit.doc], quote, named.speaker, near)
+            if named_near[asked]:
                 anchored.add((bare_unit.doc, bare_unit.quote, named.doc))
     usable: dict[tuple[int, int], _Score] = {}
     for (i, j), s in scored.items():

@@ -102,6 +102,7 @@ class Claim:
     analysis: Analysis
     date: DateMention
     sig: EventSig
+    sentence: str  # its sentence, spaces collapsed and casefolded (compared for reprints)
 
 
 @per_document("FL201")
@@ -184,16 +185,16 @@ def comparable(a: Claim, b: Claim) -> bool:
         return False
     if a.date.in_quote != b.date.in_quote:
         return False
-    if a.date.relative and b.date.relative and _sentence(a) == _sentence(b):
+    if a.date.relative and b.date.relative and a.sentence == b.sentence:
         # One sentence copied into articles of different days ("on Thursday" in a wire
         # story and its later reprint): the text agrees with itself.
         return False
     return _tense_class(a.date) == _tense_class(b.date)
 
 
-def _sentence(claim: Claim) -> str:
-    s = claim.date.sentence
-    return " ".join(claim.analysis.doc.text[s.start : s.end].split()).casefold()
+def _sentence(analysis: Analysis, d: DateMention) -> str:
+    s = d.sentence
+    return " ".join(analysis.doc.text[s.start : s.end].split()).casefold()
 
 
 def shown(d: DateMention) -> str:
@@ -213,7 +214,7 @@ def _clip(text: str, limit: int = 90) -> str:
 
 def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     claims = [
-        Claim(i, analysis, d, sig)
+        Claim(i, analysis, d, sig, _sentence(analysis, d))
         for i, analysis in enumerate(corpus)
         for d, sig in event_claims(analysis)
     ]
