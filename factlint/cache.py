@@ -12,6 +12,9 @@ version and the fingerprint of its code, the configuration (selected rules, opti
 severities, per-file ignores), the rule files (YAML and local Python) and the ledger
 files' contents. A hit still hands its claims to the corpus rules, which always run.
 
+The folder also keeps compiled patterns (`patterns.pickle`, see factlint.pattern_store),
+so a new process does not compile them again.
+
 Safe under concurrent runs (WAL, busy timeout, INSERT OR REPLACE in short
 transactions). Nothing here is ever fatal: a corrupt database is deleted and rebuilt,
 a locked or unwritable one is skipped, and a value that does not unpickle is a miss.
