@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import regex
@@ -65,6 +66,13 @@ def _stored(key: tuple[str, str, int], compile_now: Any) -> Any:
     if _store is not None:
         _store.add(key, compiled)
     return compiled
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of literal phrases, longest first (then alphabetical, so the
+    pattern text is the same in every process), spaces matching any run of whitespace."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
 def _choose(pattern: str, flags: int) -> Pattern:

@@ -111,13 +111,10 @@ class Lexicon:
 
 
 def _phrases(words: Iterable[str]) -> str:
-    alts = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts)
+    return fastre.alternation(str(w).lower() for w in words)
 
 
-def _exact(words: Iterable[str]) -> str:
-    alts = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts)
+_exact = fastre.alternation
 
 
 @functools.cache

@@ -73,8 +73,7 @@ _PRONOUN = fastre.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 def _cue_pattern() -> fastre.Pattern:
     from factlint.checks.attributions import word_tables
 
-    verbs = sorted(word_tables()["reporting_verbs"], key=lambda w: (-len(w), w))
-    alternation = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    alternation = fastre.alternation(word_tables()["reporting_verbs"])
     return fastre.compile(rf"\b(?:{alternation}|according\s+to)\b", regex.I)
 
 

@@ -58,7 +58,7 @@ What is never a quantity
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,10 +75,7 @@ _T = load_yaml("numbers.yaml")
 __all__ = ["QUALIFIER_PREFIX", "extract_quantities"]
 
 
-def _alt(words: Iterable[object]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces matching any run."""
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
+_alt = fastre.alternation
 
 
 def _lower_map(table: dict[str, Any]) -> dict[str, Any]:
