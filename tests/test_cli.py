@@ -258,3 +258,56 @@ def test_version_and_check_do_not_import_dateparser(project: Path) -> None:
         check=False,
     )
     assert out.stdout.strip().endswith("OK"), out.stderr
+
+
+def _console(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line in a new process."""
+    return subprocess.run(
+        [sys.executable, "-c", "from factlint.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={"PYTHONPATH": str(Path(__file__).parent.parent), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "declares"),
+    [
+        ("[factlint.rules]\nfnord = fnord_plugin\n", True),
+        ("[console_scripts]\nx = a:b\n\n[factlint.rules]\n\n", False),  # an empty section
+        ("[factlint.rules]\n# fnord = fnord_plugin\n[other]\ny = c\n", False),
+        ("", False),
+    ],
+)
+def test_entry_point_files_are_read_for_rule_plugins(text: str, declares: bool) -> None:
+    from factlint.registry import _declares_rules
+
+    assert _declares_rules(text) is declares
+
+
+def test_a_plugin_declared_by_an_installed_distribution_is_loaded(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "fnord_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "fnord_plugin-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fnord-plugin\nVersion: 1.0\n"
+    )
+    (site / "fnord_plugin-1.0.dist-info" / "entry_points.txt").write_text(
+        "[factlint.rules]\nfnord = fnord_plugin\n"
+    )
+    (site / "fnord_plugin.py").write_text(LOCAL_RULE)
+    write(tmp_path / "a.md", "A fnord here.\n")
+    root = str(Path(__file__).parent.parent)
+    env = {"PATH": "/usr/bin:/bin"}
+    with_plugin = subprocess.run(
+        [sys.executable, "-c", "from factlint.cli import main; main()", "check", "a.md"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": f"{root}:{site}"},
+        check=False,
+    )
+    assert "a.md:1:3: FL790 [no-fnord] avoid 'fnord'" in with_plugin.stdout, with_plugin.stderr
+    without = _console(tmp_path, "check", "a.md")
+    assert without.returncode == 0 and "FL790" not in without.stdout
