@@ -12,8 +12,8 @@ version and the fingerprint of its code, the configuration (selected rules, opti
 severities, per-file ignores), the rule files (YAML and local Python) and the ledger
 files' contents. A hit still hands its claims to the corpus rules, which always run.
 
-The folder also keeps compiled patterns (`patterns.pickle`, see factlint.pattern_store),
-so a new process does not compile them again.
+The folder also keeps compiled patterns and parsed rule files (`startup.pickle`, see
+factlint.startup_store), so a new process does not work them out again.
 
 Safe under concurrent runs (WAL, busy timeout, INSERT OR REPLACE in short
 transactions). Nothing here is ever fatal: a corrupt database is deleted and rebuilt,

@@ -7,8 +7,8 @@ flags) fall back to it. Only factlint's own patterns go through here: they use n
 `regex`-only match options (`overlapped=`, `timeout=`), and a user's rule always
 runs on `regex`, with its timeout (`compile_regex`).
 
-With a PatternStore in use (`use_store`), a pattern compiled by an earlier run is
-rebuilt from its stored opcodes instead of compiled again (see factlint.pattern_store).
+With a start-up store in use (`startup_store.use`), a pattern compiled by an earlier
+run is rebuilt from its stored opcodes instead of compiled again.
 """
 
 from __future__ import annotations
@@ -16,35 +16,17 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 import regex
 
-if TYPE_CHECKING:
-    from factlint.pattern_store import PatternStore
+from factlint import startup_store
 
 Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 
 # Flags both modules share, with the same values (not ASCII: regex.A is 128, which
 # re reads as DEBUG).
 _SHARED = regex.I | regex.M | regex.S | regex.X | regex.U
-
-
-_store: PatternStore | None = None
-
-
-def use_store(store: PatternStore | None) -> None:
-    """Answer compiles from `store`, and record in it what it does not hold yet."""
-    global _store
-    _store = store
-
-
-def close_store() -> None:
-    """Keep what this run compiled for the next one, and stop using the store."""
-    global _store
-    if _store is not None:
-        _store.save()
-    _store = None
 
 
 def compile(pattern: str, flags: int = 0) -> Pattern:
@@ -58,13 +40,14 @@ def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 def _stored(key: tuple[str, str, int], compile_now: Any) -> Any:
-    if _store is not None:
-        found = _store.get(key)
+    store = startup_store.current()
+    if store is not None:
+        found = store.get(key)
         if found is not None:
             return found
     compiled = compile_now(key[1], key[2])
-    if _store is not None:
-        _store.add(key, compiled)
+    if store is not None:
+        store.add(key, compiled)
     return compiled
 
 

@@ -211,3 +211,32 @@ def test_rule_metadata_is_complete() -> None:
         assert regex.fullmatch(r"[a-z]+(?:-[a-z]+)*", meta.name)
     fixable = {m.id for m in metas if m.fixable}
     assert fixable == {"FL601", "FL603", "FL604", "FL605", "FL607"}
+
+
+# Characters ftfy's badness heuristic reads, with ASCII and everyday typography.
+_MOJIBAKE_ALPHABET = "aeZ .,'\"\n ’“”—–…£€°ñéÃÂâ€™©®œŒ×²³ØÙ√≈‚Äв‚ЂβāВГРС¦¤¨¬¯¸ƒ\x85\x9d"
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=12))
+def test_the_kept_badness_pattern_flags_exactly_what_ftfy_flags(text: str) -> None:
+    from ftfy.badness import is_bad
+
+    from factlint.checks.mojibake import _badness
+
+    assert bool(_badness().search(text)) == is_bad(text)
+
+
+def test_the_kept_badness_pattern_agrees_with_ftfy_on_the_corpus() -> None:
+    from ftfy.badness import is_bad
+
+    from factlint.checks.mojibake import _badness
+
+    lines = [
+        line
+        for path in [*sorted(SEEDS.glob("*.txt")), *sorted(NEWS.glob("*"))]
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    lines += ["The fundâ€™s growth.", "cafÃ© au lait", "Ã  la carte"]
+    assert len(lines) > 1000
+    assert [bool(_badness().search(line)) for line in lines] == [is_bad(line) for line in lines]

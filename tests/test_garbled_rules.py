@@ -265,3 +265,22 @@ def test_messages() -> None:
     assert rule_findings("FL611", "Markets rose.\n\nYou may also like\n")[0].message == (
         "'You may also like' looks like a related-articles box left from a web page"
     )
+
+
+def test_every_dictionary_entry_is_found_in_the_grouped_index() -> None:
+    """The index FL607 loads answers every kept entry of codespell's dictionary exactly
+    as the plain {wrong: right} mapping does, and nothing else."""
+    from factlint.checks import misspelling
+
+    text = misspelling._dictionary_file().read_text(encoding="utf-8")
+    plain = dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+    assert len(plain) > 60_000
+    for wrong, right in plain.items():
+        expected = tuple(s.strip() for s in right.split(",") if s.strip()) or None
+        if wrong in misspelling.ALLOWED or (
+            len(wrong) < 4 and wrong not in misspelling.SHORT_TYPOS
+        ):
+            expected = None
+        assert misspelling.suggestions_for(wrong) == expected, wrong
+    for absent in ("business", "the", "buisnes", "buisness->business", "recieved\n"):
+        assert misspelling.suggestions_for(absent) is None

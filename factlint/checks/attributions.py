@@ -61,7 +61,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 import regex
@@ -69,6 +68,7 @@ import regex
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Person, Quote, Subject
+from factlint.data import load_yaml
 from factlint.extract.attribution import normalise_quote, same_person
 from factlint.model import Finding, RuleMeta, Severity
 from factlint.parallel import per_document
@@ -216,10 +216,7 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
 @functools.cache
 def word_tables() -> dict[str, frozenset[str]]:
     """The attribution extractor's word lists (reporting verbs, places, demonyms...)."""
-    import yaml
-
-    raw = resources.files("factlint.data").joinpath("attribution.yaml").read_text("utf-8")
-    data = yaml.load(raw, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    data = load_yaml("attribution.yaml", strings=True)
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 

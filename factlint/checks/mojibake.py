@@ -3,11 +3,17 @@
 ftfy decides: its badness heuristics flag a line only when it holds sequences that
 real text almost never contains, and `fix_encoding` repairs it. Only the stretches
 that the repair changes are reported, each with its repair as the fix.
+
+Importing ftfy costs ~30 ms, more than checking a short article. Its badness test is
+one pattern (`ftfy.badness.BADNESS_RE`), so that pattern is kept in the start-up
+store and ftfy is imported only for a line the pattern flags.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 from factlint import fastre
 from factlint.analysis import Analysis
@@ -44,9 +50,28 @@ SCOPE = "document"
 _LINE = fastre.compile(r"[^\r\n]+")
 
 
+@cache
+def _badness() -> Any:
+    """ftfy's badness pattern, compiled without importing ftfy; None if it moved."""
+    from factlint.startup_store import file_stamp, package_file, remembered
+
+    def derive() -> tuple[str, int] | None:
+        from ftfy import badness
+
+        found = getattr(badness, "BADNESS_RE", None)
+        return (found.pattern, found.flags) if found is not None else None
+
+    source = package_file("ftfy", "badness.py")
+    stored = remembered("ftfy badness", file_stamp(source), derive) if source else derive()
+    return fastre.compile(*stored) if stored is not None else None
+
+
 def garbled_stretches(line: str) -> list[tuple[int, int, str]]:
     """(start, end, repair) for each stretch of `line` that ftfy's repair changes."""
-    if line.isascii():  # nothing to repair; and ftfy costs 60 ms to import
+    if line.isascii():  # nothing to repair
+        return []
+    badness = _badness()
+    if badness is not None and not badness.search(line):  # what ftfy's is_bad asks
         return []
     from ftfy import fix_encoding
     from ftfy.badness import is_bad

@@ -8,14 +8,33 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 
 @cache
-def load_yaml(name: str) -> Any:
-    """The parsed contents of `factlint/data/<name>` (cached; never mutate the result)."""
-    import yaml
+def load_yaml(name: str, *, strings: bool = False) -> Any:
+    """The parsed contents of `factlint/data/<name>` (cached; never mutate the result).
 
-    text = (files(__package__) / name).read_text(encoding="utf-8")
-    # libyaml when present: the data files are ours and valid, and it is ten times faster.
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    With `strings`, every scalar stays a string (YAML's BaseLoader): "On" and "No"
+    are words there, not booleans.
+
+    Building Python objects from YAML is slow even with libyaml, so a file on disk is
+    parsed once and kept in the start-up store while it is unchanged.
+    """
+    from factlint.startup_store import file_stamp, remembered
+
+    resource = files(__package__) / name
+
+    def parse() -> Any:
+        import yaml
+
+        text = resource.read_text(encoding="utf-8")
+        # libyaml when present: the files are ours and valid, and it is ten times faster.
+        if strings:
+            return yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    if not isinstance(resource, Path):  # inside an archive
+        return parse()
+    return remembered(f"data {name} {strings=}", file_stamp(resource), parse)

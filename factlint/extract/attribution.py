@@ -28,12 +28,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
 import regex
 
 from factlint import fastre
 from factlint.claims import Person, Quote, QuoteProblem
+from factlint.data import load_yaml
 from factlint.model import Span
 from factlint.subject import STOPWORDS
 
@@ -74,11 +74,8 @@ class _Tables:
 
 @functools.cache
 def _tables() -> _Tables:
-    import yaml
-
-    raw = resources.files("factlint.data").joinpath("attribution.yaml").read_text("utf-8")
-    # BaseLoader keeps every entry a string ("On", "No" are words here, not booleans).
-    d = yaml.load(raw, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    # Every entry a string ("On", "No" are words here, not booleans).
+    d = load_yaml("attribution.yaml", strings=True)
     return _Tables(
         verbs=frozenset(d["reporting_verbs"]),
         adverbs=tuple(d["adverbs"]),

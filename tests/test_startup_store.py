@@ -1,7 +1,9 @@
-"""The pattern store: patterns rebuilt from stored opcodes match as freshly compiled ones."""
+"""The start-up store: patterns rebuilt from stored opcodes match as freshly compiled
+ones, and derived values come back while their stamp holds."""
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import subprocess
 import sys
@@ -11,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factlint import fastre
+from factlint import fastre, startup_store
 from factlint.cli import main
-from factlint.pattern_store import FILE_NAME, PatternStore
+from factlint.startup_store import FILE_NAME, StartupStore
 from tests.paths import ROOT
 
 SAMPLES = [
@@ -29,20 +31,20 @@ TEXT = SEED.read_text(encoding="utf-8")
 @pytest.fixture
 def store_path(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "cache" / FILE_NAME
-    fastre.use_store(None)
+    startup_store.use(None)
 
 
 def _fill(path: Path) -> None:
-    fastre.use_store(PatternStore(path))
+    startup_store.use(StartupStore(path))
     for pattern, flags in SAMPLES:
         fastre.compile(pattern, flags)
     fastre.compile_regex(r"\b(\w+)\s+\1\b", fastre.regex.I)
-    fastre.close_store()
+    startup_store.close()
 
 
 def test_patterns_come_back_from_the_store_and_match_alike(store_path: Path) -> None:
     _fill(store_path)
-    store = PatternStore(store_path)
+    store = StartupStore(store_path)
     assert len(store.known) == len(SAMPLES) + 1
     for pattern, flags in SAMPLES:
         rebuilt = store.get(("auto", pattern, int(flags)))
@@ -65,7 +67,7 @@ def test_a_stored_pattern_is_not_compiled_again(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fill(store_path)
-    fastre.use_store(PatternStore(store_path))
+    startup_store.use(StartupStore(store_path))
 
     def fail(pattern: str, flags: int) -> None:
         raise AssertionError(f"compiled again: {pattern}")
@@ -81,21 +83,21 @@ def test_a_stored_pattern_is_not_compiled_again(
 def test_a_damaged_or_foreign_store_is_a_miss(store_path: Path, content: bytes) -> None:
     store_path.parent.mkdir(parents=True)
     store_path.write_bytes(content)
-    store = PatternStore(store_path)
+    store = StartupStore(store_path)
     assert store.known == {}
-    fastre.use_store(store)
+    startup_store.use(store)
     assert fastre.compile(r"\d+").findall("a 12 b 3") == ["12", "3"]
-    fastre.close_store()
-    assert len(PatternStore(store_path).known) == 1
+    startup_store.close()
+    assert len(StartupStore(store_path).known) == 1
 
 
 def test_an_entry_that_cannot_be_rebuilt_is_compiled(store_path: Path) -> None:
     _fill(store_path)
-    store = PatternStore(store_path)
+    store = StartupStore(store_path)
     key = ("auto", *SAMPLES[0])
     store.known[key] = ("re", ("wrong", "arguments"))
     assert store.get(key) is None
-    fastre.use_store(store)
+    startup_store.use(store)
     assert fastre.compile(*SAMPLES[0]).search("60 billion").group("n") == "60"
 
 
@@ -110,7 +112,7 @@ def test_check_keeps_patterns_in_the_cache_folder_unless_no_cache(
     assert not (tmp_path / ".factlint_cache").exists()
     second = runner.invoke(main, ["check", "--format", "concise", "a.md"])
     assert (tmp_path / ".factlint_cache" / FILE_NAME).is_file()
-    assert fastre._store is None  # the command let go of it
+    assert startup_store.current() is None  # the command let go of it
     third = runner.invoke(main, ["check", "--format", "concise", "a.md"])
     assert first.output == second.output == third.output
     assert "a.md:1:27: FL604" in first.output
@@ -123,11 +125,11 @@ def test_a_new_process_answers_its_patterns_from_the_store(tmp_path: Path) -> No
     article.write_text(TEXT, encoding="utf-8")
     script = (
         "import sys\n"
-        "from factlint import fastre\n"
+        "from factlint import fastre, startup_store\n"
         "misses = []\n"
         "choose = fastre._choose\n"
         "def counted(p, f):\n"
-        "    if fastre._store is not None: misses.append(p)\n"
+        "    if startup_store.current() is not None: misses.append(p)\n"
         "    return choose(p, f)\n"
         "fastre._choose = counted\n"
         "from factlint.cli import main\n"
@@ -144,3 +146,93 @@ def test_a_new_process_answers_its_patterns_from_the_store(tmp_path: Path) -> No
     ]
     assert int(runs[0].stdout.split()[-1]) > 100  # the first run compiles and stores
     assert runs[1].stdout.split()[-1] == "0", runs[1].stderr
+
+
+def test_a_derived_value_comes_back_while_its_stamp_holds(store_path: Path) -> None:
+    calls: list[str] = []
+
+    def derive(text: str) -> dict[str, str]:
+        calls.append(text)
+        return {"parsed": text}
+
+    startup_store.use(StartupStore(store_path))
+    assert startup_store.remembered("rule a", "v1", lambda: derive("v1")) == {"parsed": "v1"}
+    startup_store.close()
+    startup_store.use(StartupStore(store_path))
+    assert startup_store.remembered("rule a", "v1", lambda: derive("v1")) == {"parsed": "v1"}
+    assert calls == ["v1"]  # the second process did not derive it again
+    assert startup_store.remembered("rule a", "v2", lambda: derive("v2")) == {"parsed": "v2"}
+    assert calls == ["v1", "v2"]  # a new stamp derives again
+    startup_store.close()
+    startup_store.use(None)
+    assert startup_store.remembered("rule a", "v2", lambda: derive("v2")) == {"parsed": "v2"}
+    assert calls == ["v1", "v2", "v2"]  # without a store nothing is kept
+
+
+def test_a_value_that_cannot_be_pickled_is_derived_and_not_kept(store_path: Path) -> None:
+    store = StartupStore(store_path)
+    assert store.value("lock", "v1", lambda: lambda: 1)() == 1
+    assert store.added == {}
+
+
+def test_rule_files_and_the_misspelling_index_are_kept(tmp_path: Path) -> None:
+    """A second process reads the shipped YAML rules' trees and codespell's index from
+    the store: it runs no YAML composer and does not read codespell's dictionary."""
+    article = tmp_path / "a.md"
+    article.write_text("They are familiar with global buisness practices.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from factlint.kinds import base\n"
+        "from factlint.checks import misspelling\n"
+        "calls = []\n"
+        "compose, index = base.compose, misspelling._index\n"
+        "base.compose = lambda *a: calls.append('compose') or compose(*a)\n"
+        "misspelling._index = lambda *a: calls.append('index') or index(*a)\n"
+        "from factlint.cli import main\n"
+        "sys.argv = ['factlint', 'check', 'a.md', '-o', 'out.txt']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(set(calls)), open('out.txt').read().count('FL607'))\n"
+    )
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["['compose', 'index'] 1", "[] 1"]
+
+
+def _make_point() -> type:
+    @dataclasses.dataclass(frozen=True, slots=True, order=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: tuple[str, ...] = ()
+
+    return Point
+
+
+def test_dataclass_methods_compiled_from_the_store_behave_alike(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = _make_point()
+    startup_store.use(StartupStore(store_path))
+    first = _make_point()
+    startup_store.close()
+    assert "exec" not in vars(dataclasses)  # the store let go of dataclasses
+    startup_store.use(StartupStore(store_path))
+
+    def no_compile(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(startup_store, "compile", no_compile, raising=False)
+    stored = _make_point()
+    for cls in (first, stored):
+        p, same = cls(1, tags=("a",)), cls(1, 0, ("a",))
+        assert repr(p) == "_make_point.<locals>.Point(x=1, y=0, tags=('a',))"
+        assert p == same and hash(p) == hash(same) and p < cls(2)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            p.x = 2  # type: ignore[misc]
+        assert cls.__init__.__annotations__ == plain.__init__.__annotations__
+        assert cls.__init__.__code__.co_filename == plain.__init__.__code__.co_filename

@@ -1,0 +1,234 @@
+"""What a new process would otherwise work out again, kept in the cache folder.
+
+Two kinds of entries. Compiled patterns: factlint compiles some 500 patterns, and
+compiling them costs about 0.2 s in every new process, a third of what checking one
+article from a cold start costs. A compiled pattern is a list of opcodes. A `regex`
+pattern pickles as its opcodes (the module's own pickling); an `re` pattern is
+rebuilt from them by `_sre.compile`, the call `re.compile` itself ends with. The file
+is stamped with the Python, `re` and `regex` versions, and anything unexpected in it
+is a miss: a miss compiles as usual.
+
+The methods `dataclasses` writes for each class: it builds their source and compiles
+it with `exec`, about 1 ms a class and some 80 ms for factlint's classes. While a
+store is in use, `dataclasses` finds an `exec` that takes the compiled code from the
+store (`_exec`); the source, and so the methods, are the same.
+
+Values derived from files that rarely change (a YAML rule file's node tree,
+codespell's dictionary as an index), each kept with a stamp of what it was derived
+from (the text itself, or a file's path, size and modification time): a different
+stamp derives the value again.
+
+It lives beside the result cache (`.factlint_cache/startup.pickle`): `--no-cache`
+neither reads nor writes it, and `factlint cache clear` removes it. The command in use
+opens it (`use`) and saves it when done (`close`); without one, nothing is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import pickle
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import CodeType
+from typing import Any, TypeVar
+
+FILE_NAME = "startup.pickle"
+# More entries than factlint and a large rule set use: stale ones are dropped then.
+MAX_ENTRIES = 5_000
+
+# (engine asked for, pattern, flags): "auto" lets fastre choose, "regex" forces it;
+# ("value", name, 0) for a derived value; ("code", source, 0) for compiled source.
+Key = tuple[str, str, int]
+T = TypeVar("T")
+
+
+def _stamp() -> str:
+    import _sre
+
+    import regex
+
+    return f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{regex.__version__}"
+
+
+def _sre_arguments(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What re.compile hands to _sre.compile (Lib/re/_compiler.py, compile())."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (
+        pattern,
+        int(flags | parsed.state.flags),
+        code,
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+class StartupStore:
+    """Compiled patterns and derived values, loaded from and saved to `path`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.known: dict[Key, tuple[str, Any]] = {}
+        self.added: dict[Key, tuple[str, Any]] = {}
+        try:
+            with open(path, "rb") as f:
+                stamp, known = pickle.load(f)
+            if stamp == _stamp() and isinstance(known, dict):
+                self.known = known
+        except Exception:  # missing, damaged or from another version: start empty
+            pass
+
+    def get(self, key: Key) -> Any:
+        """The compiled pattern, or None when it is not stored or cannot be rebuilt."""
+        entry = self.known.get(key)
+        if entry is None:
+            return None
+        try:
+            kind, data = entry
+            if kind == "re":
+                import _sre
+
+                return _sre.compile(*data)
+            return pickle.loads(data)
+        except Exception:
+            return None
+
+    def add(self, key: Key, compiled: Any) -> None:
+        """Remember a pattern compiled in this run (saved by `save`)."""
+        try:
+            if isinstance(compiled, re.Pattern):
+                data = _sre_arguments(key[1], key[2])
+                self.added[key] = ("re", data)
+            else:
+                self.added[key] = ("regex", pickle.dumps(compiled))
+        except Exception:  # an engine detail changed: this pattern is just not stored
+            pass
+
+    def value(self, name: str, stamp: str, derive: Callable[[], T]) -> T:
+        """The value kept under `name` if it was derived from `stamp`, else `derive()`
+        (kept for the next run; a value that cannot be pickled is just not kept)."""
+        key = ("value", name, 0)
+        entry = self.added.get(key) or self.known.get(key)
+        if entry is not None and entry[0] == "value" and entry[1][0] == stamp:
+            try:
+                return pickle.loads(entry[1][1])  # type: ignore[no-any-return]
+            except Exception:  # damaged: derive again
+                pass
+        derived = derive()
+        try:
+            blob = pickle.dumps(derived, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return derived
+        self.added[key] = ("value", (stamp, blob))
+        return derived
+
+    def compiled(self, source: str) -> CodeType:
+        """`source` compiled as `exec` compiles a string (no __future__ flags of ours)."""
+        key = ("code", source, 0)
+        entry = self.added.get(key) or self.known.get(key)
+        if entry is not None and entry[0] == "code":
+            try:
+                return marshal.loads(entry[1])  # type: ignore[no-any-return]
+            except Exception:  # damaged: compile again
+                pass
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        self.added[key] = ("code", marshal.dumps(code))
+        return code
+
+    def save(self) -> None:
+        """Write the store atomically if this run compiled anything new; never fails."""
+        if not self.added:
+            return
+        entries = {**self.known, **self.added}
+        if len(entries) > MAX_ENTRIES:
+            entries = dict(self.added)
+        from factlint.cache import ensure_folder
+
+        try:
+            ensure_folder(self.path.parent)
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".startup-")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump((_stamp(), entries), f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temp, self.path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError:  # read-only or full: the next run compiles again
+            return
+        self.known, self.added = entries, {}
+
+
+_current: StartupStore | None = None
+
+
+def use(store: StartupStore | None) -> None:
+    """Answer compiles and derived values from `store`, recording what it lacks."""
+    global _current
+    _current = store
+    if store is None:
+        vars(dataclasses).pop("exec", None)
+    else:
+        dataclasses.exec = _exec  # type: ignore[attr-defined]
+
+
+def _exec(
+    source: Any, globals: dict[str, Any] | None = None, locals: Mapping[str, Any] | None = None, /
+) -> None:
+    """`exec` for `dataclasses`: a string is compiled by the store in use."""
+    if globals is None:  # exec's own default: the caller's namespaces
+        frame = sys._getframe(1)
+        globals, locals = frame.f_globals, frame.f_locals if locals is None else locals
+    if _current is not None and isinstance(source, str):
+        source = _current.compiled(source)
+    exec(source, globals, locals)
+
+
+def current() -> StartupStore | None:
+    return _current
+
+
+def close() -> None:
+    """Keep what this run worked out for the next one, and stop using the store."""
+    if _current is not None:
+        _current.save()
+    use(None)
+
+
+def remembered(name: str, stamp: str, derive: Callable[[], T]) -> T:
+    """`derive()`, or the value an earlier run derived from the same `stamp`."""
+    return derive() if _current is None else _current.value(name, stamp, derive)
+
+
+def package_file(package: str, *parts: str) -> Path | None:
+    """A data file of an installed package, found without importing the package (some
+    cost tens of milliseconds to import); None when it is not a plain file."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec and spec.submodule_search_locations) or ():
+        path = Path(folder).joinpath(*parts)
+        if path.is_file():
+            return path
+    return None
+
+
+def file_stamp(path: Path) -> str:
+    """A stamp that changes when the file is replaced or edited."""
+    st = os.stat(path)
+    return f"{path}\0{st.st_size}\0{st.st_mtime_ns}"
