@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 def import_times(one: Path, top: int) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    command = [sys.executable, "-X", "importtime", "-c", "from factlint.cli import main; main()"]
+    command = [sys.executable, "-X", "importtime", "-c", "from factlint.cli import entry; entry()"]
     command += ["check", "--no-cache", str(one)]
     subprocess.run(command, cwd=one.parent, env=env, capture_output=True)  # write bytecode
     done = subprocess.run(command, cwd=one.parent, env=env, capture_output=True, text=True)

@@ -80,7 +80,7 @@ def snapshot(root: Path) -> Path:
 
 def factlint_command() -> list[str]:
     """The CLI as the console script runs it, with this checkout's code."""
-    return [sys.executable, "-c", "from factlint.cli import main; main()"]
+    return [sys.executable, "-c", "from factlint.cli import entry; entry()"]
 
 
 def child_env() -> dict[str, str]:

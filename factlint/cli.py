@@ -129,6 +129,29 @@ def main() -> None:
     """factlint: check articles' numbers, dates and quotes against each other and a ledger."""
 
 
+def entry() -> None:
+    """The console script: `main`, then an immediate exit.
+
+    Tearing the interpreter down frees the rules' objects one by one (~30 ms, a tenth
+    of checking one article), which the OS does at once. Every command has closed
+    its files, cache and workers before it returns; only the standard streams are
+    flushed here. An uncaught error still ends the usual way, with its traceback.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        sys.exit(code)  # a message to print: let Python do it
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`factlint check | head`): nothing more to say
+        pass
+    os._exit(code or 0)
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option(

@@ -233,7 +233,7 @@ def test_two_concurrent_runs_both_succeed(project: Path, monkeypatch: pytest.Mon
     command = [
         sys.executable,
         "-c",
-        "from factlint.cli import main; main()",
+        "from factlint.cli import entry; entry()",
         "check",
         "--format",
         "json",

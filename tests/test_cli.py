@@ -261,15 +261,36 @@ def test_version_and_check_do_not_import_dateparser(project: Path) -> None:
 
 
 def _console(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The command line in a new process."""
+    """The console script as installed (`factlint.cli:entry`), in a new process."""
     return subprocess.run(
-        [sys.executable, "-c", "from factlint.cli import main; main()", *args],
+        [sys.executable, "-c", "from factlint.cli import entry; entry()", *args],
         capture_output=True,
         text=True,
         cwd=project,
         env={"PYTHONPATH": str(Path(__file__).parent.parent), "PATH": "/usr/bin:/bin"},
         check=False,
     )
+
+
+def test_the_console_script_keeps_exit_codes_output_and_cache(project: Path) -> None:
+    """It exits without tearing the interpreter down: nothing may be lost by that."""
+    write(project / "articles/a.md", "Intro.\n\nA fnord here.\n")
+    write(project / "articles/b.md", "Nothing to see.\n")
+    found = _console(project, "check", "--format", "concise", "articles")
+    assert found.returncode == 1
+    assert found.stdout == (
+        "articles/a.md:3:3: FL790 [no-fnord] avoid 'fnord'\n"
+        "Found 1 finding (0 errors, 1 warning, 0 info) in 2 files.\n"
+    )
+    assert _console(project, "check", "articles/b.md").returncode == 0
+    assert _console(project, "check", "--select", "FL999", "articles").returncode == 2
+    assert _console(project, "check", "-o", "report.txt", "articles").returncode == 1
+    assert (project / "report.txt").read_text() == found.stdout
+    # The runs wrote their results to the cache before exiting.
+    stats = _console(project, "cache", "info")
+    assert stats.stdout.startswith(f"{project / '.factlint_cache'}: 2 results"), stats.stdout
+    assert _console(project, "--version").stdout.startswith("factlint, version")
+    assert _console(project, "no-such-command").returncode == 2
 
 
 @pytest.mark.parametrize(
@@ -301,7 +322,7 @@ def test_a_plugin_declared_by_an_installed_distribution_is_loaded(tmp_path: Path
     root = str(Path(__file__).parent.parent)
     env = {"PATH": "/usr/bin:/bin"}
     with_plugin = subprocess.run(
-        [sys.executable, "-c", "from factlint.cli import main; main()", "check", "a.md"],
+        [sys.executable, "-c", "from factlint.cli import entry; entry()", "check", "a.md"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
