@@ -388,13 +388,9 @@ def _run(
     todo: Iterator[tuple[int, Item]], state: State, jobs: int
 ) -> Iterator[tuple[int, Outcome]]:
     """(index, outcome) for every item, in order; a pool only once enough work is waiting."""
-    first: list[tuple[int, Item]] = []
-    if jobs > 1 and _fork_context() is not None:
-        for pair in todo:
-            first.append(pair)
-            if len(first) >= MIN_PARALLEL:
-                break
-    if len(first) < MIN_PARALLEL:
+    first = list(itertools.islice(todo, MIN_PARALLEL)) if jobs > 1 else []
+    # (multiprocessing is imported only then: ~8 ms a one-article run need not pay)
+    if len(first) < MIN_PARALLEL or _fork_context() is None:
         for index, item in [*first, *todo]:
             yield index, analyse_item(item, state)
         return
