@@ -31,6 +31,8 @@ _ENTRY_KEYS = ("fingerprint", "rule", "path", "message")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One finding a baseline accepts, identified by its fingerprint."""
+
     fingerprint: str
     rule: str
     path: str

@@ -41,6 +41,8 @@ _WORD_BEFORE = fastre.compile(r"([\p{L}.]+)\.$")
 
 @dataclass(frozen=True, slots=True)
 class Block:
+    """One block of a document's body (paragraph, heading, list, quote or table) and its span."""
+
     kind: str  # paragraph | heading | list | quote | table
     span: Span
 

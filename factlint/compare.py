@@ -37,6 +37,8 @@ _POWERS = {1: "a tenth", 2: "a hundredth", 3: "a thousandth"}
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """How one figure disagrees with another: the kind of disagreement and a short explanation."""
+
     kind: str  # "conflict" | "magnitude-slip" | "rounded"
     detail: str  # short human explanation, e.g. "$70 billion is a tenth of $700 billion"
 

@@ -22,6 +22,8 @@ DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 
 @dataclass(frozen=True)
 class Config:
+    """The validated configuration: what to read, which rules run, and with which options."""
+
     root: Path = field(default_factory=Path.cwd)  # folder that relative paths in config use
     path: Path | None = None
     selection: Selection = field(default_factory=Selection)

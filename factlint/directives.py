@@ -60,6 +60,8 @@ SIC_CATEGORIES = frozenset({"garbled", "style"})
 
 @dataclass(frozen=True, slots=True)
 class Directive:
+    """One suppression comment: its kind, its selectors, and the lines it covers."""
+
     kind: str
     selectors: tuple[str, ...]
     span: Span

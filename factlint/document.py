@@ -53,6 +53,8 @@ _TRAILING_HASHES = fastre.compile(r"[ \t]+#+[ \t]*$", regex.M)
 
 @dataclass(frozen=True)
 class Document:
+    """One decoded article: its text, its prose with markup blanked, and its front matter."""
+
     path: str  # as given on the command line
     text: str
     prose: str

@@ -106,6 +106,8 @@ class LedgerError(InputError):
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """Where a ledger entry comes from: title, publisher, URL and date."""
+
     title: str = ""
     publisher: str = ""
     url: str = ""
@@ -120,6 +122,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """A sourced figure in the ledger: subject, metric, bounds, unit, period and tolerance."""
+
     id: str
     subject: str
     aliases: tuple[str, ...]
@@ -145,6 +149,8 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A sourced event in the ledger: its subject and other names, and its date and grain."""
+
     id: str
     subject: str
     aliases: tuple[str, ...]
@@ -175,6 +181,8 @@ class Rate:
 
 @dataclass(frozen=True, slots=True)
 class PersonEntry:
+    """A sourced person in the ledger: name, variants, title, organisation and period."""
+
     id: str
     name: str
     variants: tuple[str, ...]
@@ -883,6 +891,8 @@ def _person_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Ledger:
+    """Every loaded ledger entry, indexed by id, by the terms of its names and by person."""
+
     facts: tuple[Fact, ...] = ()
     events: tuple[Event, ...] = ()
     rates: tuple[Rate, ...] = ()

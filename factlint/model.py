@@ -90,6 +90,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule reports at a place in a document, with its evidence and any fix."""
+
     rule_id: str
     rule_name: str
     category: str
@@ -145,6 +147,8 @@ class RuleMeta:
 
 @dataclass(slots=True)
 class RunResult:
+    """What one run produced: findings, file errors, the number of files read, and notices."""
+
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Check:
+    """A loaded rule module: its rules, scope, check function, options and what it reads."""
+
     rules: tuple[RuleMeta, ...]
     scope: str
     run: Callable[..., Iterable[Finding]]

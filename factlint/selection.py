@@ -58,6 +58,8 @@ def path_matches(path: str, pattern: str) -> bool:
 
 @dataclass(frozen=True)
 class Selection:
+    """Which rules run: select, extend-select and ignore selectors, and per-file ignores."""
+
     select: tuple[str, ...] | None = None  # None: every rule enabled by default
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -96,6 +96,8 @@ _SEGMENT = fastre.compile(r"[,;:()\[\]–—]")
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """The compiled word lists of event_verbs.yaml: event kinds, qualifiers, countries, places."""
+
     kinds: PhraseSet  # every event word of every kind
     kind_of: Mapping[str, str]  # an event word or phrase (lowercase, single-spaced) -> kind
     intention: fastre.Pattern

@@ -534,6 +534,8 @@ def describe(title: str, org: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
+    """A person named in one article of the run, for FL301/FL302."""
+
     doc: int
     person: Person
 
@@ -788,6 +790,8 @@ def _units(docs: Sequence[Analysis]) -> list[_Unit]:
 
 @dataclass(frozen=True, slots=True)
 class _Score:
+    """How alike two quote sentences are, for FL303: similarity ratios, shared weight and words."""
+
     ratio: float  # token_set_ratio of the normalised sentences
     weight: float  # share of the smaller side's content weight found in the other
     shared: int  # content words in common

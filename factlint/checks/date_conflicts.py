@@ -98,6 +98,8 @@ _COMPARABLE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """One dated event claim of the run: its article, date, event signature and sentence."""
+
     doc_index: int
     analysis: Analysis
     date: DateMention

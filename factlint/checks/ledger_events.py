@@ -75,6 +75,8 @@ DEFAULTS = {"min_score": 0.45}
 
 @dataclass(frozen=True, slots=True)
 class _EventNames:
+    """A ledger event's names as matching uses them: kinds, signatures, versions, scored names."""
+
     kinds: frozenset[str]  # from all its names
     names: tuple[EventSig, ...]  # one signature per name
     versions: frozenset[str]  # versions and editions any name carries ("r1", "2025")

@@ -658,6 +658,8 @@ class _Pair:
 
 @dataclass(slots=True)
 class _Run:
+    """The state of one pass over the run: corpus, context, options, figures, pairs reported."""
+
     corpus: Sequence[Analysis]
     ctx: Context
     options: Mapping[str, Any]
@@ -780,6 +782,8 @@ def figure_pairs(run: _Run) -> list[_Pair]:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
+    """A sentence with figures, for FL105: its article, text, terms, figures and other numbers."""
+
     doc: int
     span: Span
     text: str
@@ -943,6 +947,8 @@ def _sentence_pair(run: _Run, a: _Sentence, b: _Sentence) -> _Pair | None:
 
 @dataclass(frozen=True, slots=True)
 class _Conversion:
+    """A currency conversion in an article (FL104): both amounts and the rate they imply."""
+
     doc: int
     original: Quantity
     converted: Quantity

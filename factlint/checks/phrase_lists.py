@@ -71,6 +71,8 @@ SCOPE = "document"
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
+    """A tortured phrase from the shipped list: its pattern, the phrase and the wording it spins."""
+
     pattern: fastre.Pattern
     phrase: str
     expected: str
@@ -80,6 +82,8 @@ class Phrase:
 
 @dataclass(frozen=True, slots=True)
 class Leftover:
+    """A scrape leftover from the shipped list: its pattern and a description of what it is."""
+
     pattern: fastre.Pattern
     what: str
 

@@ -78,6 +78,8 @@ _INTERVAL = fastre.compile(r"\s*[-+−]?[\d.]+%?\s*,\s*[-+−]?[\d.]+%?\s*")
 
 @dataclass(frozen=True, slots=True)
 class Mark:
+    """A bracket or double quotation mark at an offset, and whether it opens or closes."""
+
     offset: int
     char: str
     opening: bool

@@ -48,6 +48,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Attributions:
+    """What one article yields: its direct quotes, the people it names, and quote-mark problems."""
+
     quotes: tuple[Quote, ...]
     people: tuple[Person, ...]
     problems: tuple[QuoteProblem, ...]
@@ -58,6 +60,8 @@ class Attributions:
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
+    """The word lists of attribution.yaml: reporting verbs, pronouns, roles, titles, places..."""
+
     verbs: frozenset[str]
     adverbs: tuple[str, ...]
     pronouns: frozenset[str]
@@ -144,6 +148,8 @@ _FEMALE = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The compiled regexes that find cue subjects, names, titles and organisations."""
+
     subj_left: fastre.Pattern
     subj_right: fastre.Pattern
     according: fastre.Pattern
@@ -351,12 +357,16 @@ def title_difference(a: Person, b: Person) -> str:
 
 @dataclass(slots=True)
 class _Open:
+    """A quote mark not yet closed while a paragraph's marks are paired."""
+
     pos: int
     char: str
 
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
+    """An opening and a closing quote mark that pair up, and how deeply they are nested."""
+
     open: int
     close: int
     depth: int
@@ -444,6 +454,8 @@ def _pair_paragraph(
 
 @dataclass(slots=True)
 class _Sentences:
+    """An article's sentence spans, merged and sorted, to find the sentence at a position."""
+
     spans: list[Span]
     starts: list[int]
 
@@ -487,6 +499,8 @@ def _ends_in_abbreviation(text: str, prev: Span, nxt: Span) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
+    """A reporting cue: the verb ("said", "according to") and the subject next to it."""
+
     verb: Span  # the reporting verb, or "according to"
     word: str  # the cue as written, lowercased ("said", "according to")
     subject: Span
@@ -917,6 +931,8 @@ def _org_right_before(text: str, floor: int, pos: int) -> str:
 
 @dataclass(slots=True)
 class _PersonBuild:
+    """A person being assembled while scanning: name, title, organisation, whether confirmed."""
+
     name: str
     span: Span
     title: str = ""
@@ -927,6 +943,8 @@ class _PersonBuild:
 
 @dataclass(slots=True)
 class _Mention:
+    """One mention of a person's name: where, which paragraph, and whether it is a subject."""
+
     pos: int
     name: str  # the full name when known, else the single name as written
     subject: bool
@@ -936,6 +954,8 @@ class _Mention:
 
 @dataclass(slots=True)
 class _People:
+    """The people found while scanning an article: persons, mentions, genders and candidates."""
+
     persons: list[_PersonBuild] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
@@ -1171,6 +1191,8 @@ def _split_possessive(text: str, span: Span) -> list[tuple[Span, str]]:
 
 @dataclass(slots=True)
 class _QuoteBuild:
+    """A quote being assembled: its marks, text, paragraph, quotation group and speaker so far."""
+
     open: int  # position of the opening mark
     close: int  # position of the closing mark, or the paragraph end when continued
     closed: bool

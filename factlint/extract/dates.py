@@ -171,6 +171,8 @@ _YEAR_END = r"(?![\w%]|[.,]\d)"
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
+    """The word lists of dates.yaml: past verbs, count and event nouns, day cues."""
+
     past_verbs: frozenset[str]
     ed_not_past: frozenset[str]
     count_nouns: frozenset[str]
@@ -194,6 +196,8 @@ def _lexicon() -> _Lexicon:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The compiled regexes that find date triggers and read the words around them."""
+
     triggers: tuple[tuple[str, fastre.Pattern], ...]
     m_fwd_day: fastre.Pattern
     m_fwd_year: fastre.Pattern
@@ -477,6 +481,8 @@ class _Spec:
 
 @dataclass(frozen=True, slots=True)
 class _Cand:
+    """A candidate date mention: its span in the text and what it means."""
+
     start: int
     end: int
     spec: _Spec
@@ -484,6 +490,8 @@ class _Cand:
 
 @dataclass(slots=True)
 class _Ctx:
+    """The text being scanned and the offsets where years already read as dates end."""
+
     text: str
     year_ends: set[int]
 

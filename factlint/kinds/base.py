@@ -290,6 +290,8 @@ class Budget:
 
 @dataclass(frozen=True, slots=True)
 class Header:
+    """The keys every rule kind shares, validated, with the line of `id`."""
+
     id: str
     name: str
     category: str

@@ -43,6 +43,8 @@ from factlint.rule import Context
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
+    """One match of a form: the article it is in, its span and the regex match."""
+
     doc_index: int
     span: Span
     match: regex.Match[str]

@@ -66,6 +66,8 @@ class Lines:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
+    """A span of article text to highlight, with its escaped attributes and an anchor id."""
+
     span: Span
     attrs: str  # ready-made, escaped attributes
     first_id: str = ""  # an id for the mark's first piece, so notes can link to it
