@@ -32,14 +32,14 @@ def load_setup(
     With `store_patterns`, compiled patterns and parsed rule files come from and go to
     the cache folder (`startup_store.close()` keeps them once the run is done).
     """
+    if store_patterns:  # first: the modules imported below take their classes' code from it
+        _use_startup_store(config_path)
     from factlint.config import load_config
     from factlint.errors import FactlintError
     from factlint.registry import load_checks
 
     try:
         config = load_config(Path(config_path) if config_path else None).with_cli(**overrides)
-        if store_patterns:
-            _use_startup_store(config)
         checks = load_checks(config)
         ledger = _load_ledger(config)
         _validate_selectors(config, checks)
@@ -48,11 +48,17 @@ def load_setup(
     return config, checks, ledger
 
 
-def _use_startup_store(config: Config) -> None:
+def _use_startup_store(config_path: str | None) -> None:
+    """Open the store in the cache folder the run will use (factlint.cache.cache_dir)."""
     from factlint import startup_store
-    from factlint.cache import cache_dir
+    from factlint.cache import CACHE_DIR
+    from factlint.config_file import config_file_for
 
-    startup_store.use(startup_store.StartupStore(cache_dir(config) / startup_store.FILE_NAME))
+    if config_path is not None and not Path(config_path).is_file():
+        return  # the run stops at the missing file; no folder is made for it
+    config_file = config_file_for(config_path)
+    root = config_file.parent if config_file is not None else Path.cwd()
+    startup_store.use(startup_store.StartupStore(root / CACHE_DIR / startup_store.FILE_NAME))
 
 
 def _load_ledger(config: Config) -> Any:
@@ -225,11 +231,12 @@ def check(
     gc.disable()
 
     from factlint import startup_store
-    from factlint.model import Severity
 
     try:
         config, checks, ledger = load_setup(config_path, store_patterns=not no_cache)
-        from factlint import engine  # after the start-up store is in use: its patterns
+        # Imported once the start-up store is in use, for their classes and patterns.
+        from factlint import engine
+        from factlint.model import Severity
 
         gc.freeze()  # and later collections need not walk them (nor copy them in workers)
         gc.enable()

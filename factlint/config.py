@@ -12,11 +12,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from factlint.config_file import find_config_file
 from factlint.errors import ConfigError
 from factlint.model import Severity
 from factlint.selection import Selection
 
-CONFIG_NAMES = ("factlint.yaml", ".factlint.yaml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 
 
@@ -193,17 +193,6 @@ def _toml_lines(path: Path, section: Mapping[str, Any]) -> dict[str, int]:
             if key in section:
                 lines.setdefault(key, number)
     return lines
-
-
-def find_config_file(start: Path) -> Path | None:
-    for folder in (start.resolve(), *start.resolve().parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.factlint" in pyproject.read_text(errors="replace"):
-            return pyproject
-    return None
 
 
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
