@@ -92,3 +92,13 @@ def test_fastre_uses_re_when_it_can_and_regex_otherwise() -> None:
     assert ascii_words.findall("café ab") == ["caf", "ab"]
     # A nested set, which re warns about: regex reads it as written.
     assert not isinstance(fastre.compile(r"[[a]b]"), re.Pattern)
+
+
+@PROPERTY
+@given(
+    st.text(max_size=20)
+    | st.text(alphabet="a.-()[]{}?*+|^$\\#&~ \t\n\u00a0\u2003\x1cé%'", max_size=12)
+)
+def test_escape_is_regex_escape(text: str) -> None:
+    assert fastre.escape(text) == regex.escape(text)
+

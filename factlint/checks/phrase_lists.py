@@ -93,7 +93,7 @@ _EDGE_R = r"(?![\p{L}\p{M}\p{N}])"
 
 
 def _phrase_regex(phrase: str) -> str:
-    words = [regex.escape(w).replace(r"\-", r"[-\s]?") for w in phrase.split()]
+    words = [fastre.escape(w).replace(r"\-", r"[-\s]?") for w in phrase.split()]
     return _EDGE_L + r"\s+".join(words) + r"(?:s|es)?" + _EDGE_R
 
 

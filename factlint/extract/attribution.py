@@ -104,7 +104,7 @@ def _re(pattern: str) -> fastre.Pattern:
 
 def _alt(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first, spaces as \\s+."""
-    parts = sorted({regex.escape(w) for w in words}, key=lambda w: (-len(w), w))
+    parts = sorted({fastre.escape(w) for w in words}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(p.replace(r"\ ", r"\s+").replace(" ", r"\s+") for p in parts) + ")"
 
 
