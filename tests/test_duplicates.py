@@ -574,3 +574,14 @@ def test_any_text_gives_findings_inside_the_text(parts: list[str]) -> None:
             assert related.location.line >= 1
         if finding.fix is not None:
             assert 0 <= finding.fix.span.start <= finding.fix.span.end <= len(text)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=500), min_size=1, max_size=40))
+def test_the_typical_paragraph_length_is_the_median(lengths: list[int]) -> None:
+    import statistics
+
+    from factlint.checks.duplicates import _median
+
+    assert _median(lengths) == statistics.median(lengths)
+    assert type(_median(lengths)) is type(statistics.median(lengths))

@@ -102,3 +102,16 @@ def test_fastre_uses_re_when_it_can_and_regex_otherwise() -> None:
 def test_escape_is_regex_escape(text: str) -> None:
     assert fastre.escape(text) == regex.escape(text)
 
+
+@PROPERTY
+@given(
+    st.text(alphabet="abc de", max_size=30),
+    st.text(alphabet="abc de", max_size=30),
+    st.sampled_from([0.0, 50.0, 80.0, 92.0, 100.0]),
+)
+def test_similarity_ratio_is_rapidfuzz_ratio(a: str, b: str, cutoff: float) -> None:
+    from rapidfuzz import fuzz
+
+    from factlint import similarity
+
+    assert similarity.ratio(a, b, score_cutoff=cutoff) == fuzz.ratio(a, b, score_cutoff=cutoff)

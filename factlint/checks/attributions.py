@@ -73,6 +73,7 @@ from factlint.extract.attribution import normalise_quote, same_person
 from factlint.model import Finding, RuleMeta, Severity
 from factlint.parallel import per_document
 from factlint.rule import Context
+from factlint.similarity import ratio as text_ratio
 from factlint.subject import STOPWORDS, candidate_pairs, stem
 
 _BREAK = "<!-- next article -->\n"
@@ -808,14 +809,14 @@ def _score(a: _Unit, b: _Unit, idf: dict[str, float], totals: Sequence[float]) -
     na, nb = f" {a.norm} ", f" {b.norm} "
     if na in nb or nb in na:  # the common case of wire copy: no need to measure
         return _Score(100.0, 1.0, len(shared), True)
-    from rapidfuzz import fuzz
-
     # Each side names someone or something, or gives a figure, the other does not:
     # "the situation in Gaza" / "the situation in Ukraine" are two statements.
     if (a.names - b.names and b.names - a.names) or (
         a.numbers - b.numbers and b.numbers - a.numbers
     ):
         return _Score(0.0, 0.0, len(shared), False)
+    from rapidfuzz import fuzz
+
     smaller = min(totals[a.index], totals[b.index])
     weight = sum(idf[t] for t in shared) / smaller if smaller else 0.0
     ratio = fuzz.token_set_ratio(a.norm, b.norm)
@@ -1113,8 +1114,6 @@ def _named_at(analysis: Analysis, q: Quote) -> bool:
 
 
 def _speaker_conflicts(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
-    from rapidfuzz import fuzz
-
     # Quotes grouped by their compare form: copies are compared once, whatever their number.
     members: dict[str, list[tuple[int, int]]] = {}  # form -> [(doc, quote)], in order
     for d, analysis in enumerate(docs):
@@ -1128,7 +1127,7 @@ def _speaker_conflicts(docs: Sequence[Analysis], ctx: Context) -> Iterator[Findi
     for x, y in candidate_pairs(keys):
         na, nb = forms[x], forms[y]
         contained = f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
-        if contained or (abs(len(na) - len(nb)) <= 0.1 * len(na) and fuzz.ratio(na, nb) >= 95):
+        if contained or (abs(len(na) - len(nb)) <= 0.1 * len(na) and text_ratio(na, nb, 95) >= 95):
             linked[x].add(y)
             linked[y].add(x)
     reported: set[tuple[int, int]] = set()

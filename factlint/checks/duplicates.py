@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factlint import fastre
+from factlint import fastre, similarity
 from factlint.analysis import Analysis
 from factlint.blocks import Block
 from factlint.errors import ConfigError
@@ -340,13 +340,20 @@ def _unit(prose: str, span: Span, block: int, kind: str, sentence: bool = False)
 
 
 def _scorer(name: str) -> Callable[..., float]:
+    """The rapidfuzz scorer `name`, imported at its first call (see factlint.similarity)."""
     if name not in _SCORERS:
         raise ConfigError(
             "FL502 options", None, f"unknown scorer {name!r} (one of {', '.join(_SCORERS)})"
         )
-    from rapidfuzz import fuzz
+    if name == "ratio":
+        return similarity.ratio
 
-    return getattr(fuzz, name)
+    def score(a: str, b: str, *, score_cutoff: float) -> float:
+        from rapidfuzz import fuzz
+
+        return float(getattr(fuzz, name)(a, b, score_cutoff=score_cutoff))
+
+    return score
 
 
 @dataclass(slots=True)
@@ -485,10 +492,8 @@ def _near_pairs(
             continue
         if differs_in_figures(a.text, b.text) or names(a.text) != names(b.text):
             continue
-        if _parallel(a.terms, b.terms):
-            continue
         score = scorer(a.norm, b.norm, score_cutoff=threshold)
-        if not score:
+        if not score or _parallel(a.terms, b.terms):
             continue
         score = min(score, 99.0)  # not identical after normalising: never shown as 100
         what = "sentence" if a.sentence else "paragraph"
@@ -502,6 +507,16 @@ def _near_pairs(
             related=[ctx.related(doc, a.span, f"the similar {what}")],
             key=f"{a.norm}|{b.norm}",
         )
+
+
+def _median(values: Sequence[int]) -> float:
+    """statistics.median, without importing statistics (with fractions and decimal,
+    ~8 ms of a one-article run)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _parallel(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -531,9 +546,7 @@ def _restatements(
             continue
         # The article's usual paragraph length, without the candidate itself.
         others = [u.words for u in units if u.kind == "paragraph" and u is not short]
-        import statistics  # here: with fractions and decimal it costs ~8 ms to import
-
-        typical = statistics.median(others) if others else 0
+        typical = _median(others) if others else 0
         for j in (i - 1, i - 2, i + 1):
             if not 0 <= j < len(units):
                 continue

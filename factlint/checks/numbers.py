@@ -88,6 +88,7 @@ from factlint.ledger import Ledger, Rate
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
+from factlint.similarity import ratio as text_ratio
 from factlint.subject import STOPWORDS, candidate_pairs, clause_around, content_terms, stem
 
 SCOPE = "corpus"
@@ -866,8 +867,6 @@ def _same_story(a: Analysis, b: Analysis) -> bool:
 
 def sentence_pairs(run: _Run) -> list[_Pair]:
     """FL105 (or FL102/FL103): near-identical sentences whose figures differ."""
-    from rapidfuzz import fuzz
-
     by_doc: dict[int, list[Figure]] = {}
     for f in run.figures:
         by_doc.setdefault(f.doc, []).append(f)
@@ -876,7 +875,7 @@ def sentence_pairs(run: _Run) -> list[_Pair]:
     out: list[_Pair] = []
     for i, j in _sentence_candidates(sents, int(run.options["max_bucket"])):
         a, b = sents[i], sents[j]
-        if a.text == b.text or fuzz.ratio(a.masked, b.masked, score_cutoff=threshold) == 0:
+        if a.text == b.text or text_ratio(a.masked, b.masked, threshold) == 0:
             continue
         if not differs_in_figures(a.text, b.text):
             continue
