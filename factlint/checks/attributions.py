@@ -797,7 +797,7 @@ class _Score:
     weight: float  # share of the smaller side's content weight found in the other
     shared: int  # content words in common
     same: bool  # equal, or one contained in the other: no drift
-    plain: float = 0.0  # rapidfuzz ratio (in order) of the normalised sentences
+    plain: float = 0.0  # rapidfuzz ratio (in order) of the normalised sentences, 0 below 85
 
     @property
     def value(self) -> float:
@@ -815,12 +815,15 @@ def _score(a: _Unit, b: _Unit, idf: dict[str, float], totals: Sequence[float]) -
         a.numbers - b.numbers and b.numbers - a.numbers
     ):
         return _Score(0.0, 0.0, len(shared), False)
-    from rapidfuzz import fuzz
-
     smaller = min(totals[a.index], totals[b.index])
     weight = sum(idf[t] for t in shared) / smaller if smaller else 0.0
-    ratio = fuzz.token_set_ratio(a.norm, b.norm)
-    return _Score(ratio, weight, len(shared), False, fuzz.ratio(a.norm, b.norm))
+    plain = text_ratio(a.norm, b.norm, 85)  # only ever asked whether it reaches 85
+    if plain < 85 and weight < 0.5 and len(shared) < 4:
+        # No token-set ratio can make this pair strong, moderate or an anchor.
+        return _Score(0.0, weight, len(shared), False, plain)
+    from rapidfuzz import fuzz
+
+    return _Score(fuzz.token_set_ratio(a.norm, b.norm), weight, len(shared), False, plain)
 
 
 def _strong(s: _Score, threshold: float) -> bool:
