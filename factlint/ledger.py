@@ -823,7 +823,7 @@ def load_ledger(paths: Sequence[str | Path]) -> Ledger:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise LedgerError(name, None, f"cannot read ledger: {exc}") from None
-        for section, entries in _entries_of(_parse_yaml(text, name), name).items():
+        for section, entries in _file_entries(text, name).items():
             sections[section].extend(entries)
     return Ledger(
         facts=tuple(sections["facts"]),  # type: ignore[arg-type]
@@ -831,6 +831,14 @@ def load_ledger(paths: Sequence[str | Path]) -> Ledger:
         rates=tuple(sections["rates"]),  # type: ignore[arg-type]
         people=tuple(sections["people"]),  # type: ignore[arg-type]
     )
+
+
+def _file_entries(text: str, name: str) -> dict[str, list[Entry]]:
+    """The validated entries of one ledger file, kept in the start-up store while the
+    text is unchanged (parsing with lines and validating cost ~5 ms a run)."""
+    from factlint.startup_store import remembered
+
+    return remembered(f"ledger {name}", text, lambda: _entries_of(_parse_yaml(text, name), name))
 
 
 def _shown(file: Path) -> str:

@@ -175,19 +175,22 @@ def test_a_value_that_cannot_be_pickled_is_derived_and_not_kept(store_path: Path
     assert store.added == {}
 
 
-def test_rule_files_and_the_misspelling_index_are_kept(tmp_path: Path) -> None:
-    """A second process reads the shipped YAML rules' trees and codespell's index from
-    the store: it runs no YAML composer and does not read codespell's dictionary."""
+def test_rule_files_ledger_and_misspelling_index_are_kept(tmp_path: Path) -> None:
+    """A second process reads the shipped YAML rules' trees, the ledger's entries and
+    codespell's index from the store: it parses no YAML file and does not read
+    codespell's dictionary."""
     article = tmp_path / "a.md"
     article.write_text("They are familiar with global buisness practices.\n", encoding="utf-8")
     script = (
         "import sys\n"
         "from factlint.kinds import base\n"
         "from factlint.checks import misspelling\n"
+        "from factlint import ledger\n"
         "calls = []\n"
-        "compose, index = base.compose, misspelling._index\n"
+        "compose, index, parse = base.compose, misspelling._index, ledger._parse_yaml\n"
         "base.compose = lambda *a: calls.append('compose') or compose(*a)\n"
         "misspelling._index = lambda *a: calls.append('index') or index(*a)\n"
+        "ledger._parse_yaml = lambda *a: calls.append('ledger') or parse(*a)\n"
         "from factlint.cli import main\n"
         "sys.argv = ['factlint', 'check', 'a.md', '-o', 'out.txt']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
@@ -200,7 +203,7 @@ def test_rule_files_and_the_misspelling_index_are_kept(tmp_path: Path) -> None:
         ).stdout.strip()
         for _ in range(2)
     ]
-    assert runs == ["['compose', 'index'] 1", "[] 1"]
+    assert runs == ["['compose', 'index', 'ledger'] 1", "[] 1"]
 
 
 def _make_point() -> type:
