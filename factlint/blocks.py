@@ -154,7 +154,7 @@ def sentences(prose: str, block: Block) -> list[Span]:
     return out
 
 
-_SINGLE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])‘[^‘’\n]+’(?!\p{L})")
+_SINGLE_QUOTE = fastre.compile_regex(r"(?<![\p{L}\p{N}])‘[^‘’\n]+’(?!\p{L})")
 _DOUBLE_MARK = re.compile(r'[“"«”»]')
 _CLOSER = {"“": "”", '"': '"', "«": "»"}
 

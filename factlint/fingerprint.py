@@ -12,11 +12,12 @@ import hashlib
 
 import regex
 
+from factlint import fastre
 from factlint.model import Finding
 
 # Places a message may mention, which move when text is added above them:
 # "line 12", "lines 3-5", "paragraph 4", "a.md:12", "a.md:12:7".
-_PLACE = regex.compile(
+_PLACE = fastre.compile_regex(
     r"\b(?:lines?|paragraphs?|para\.?|col(?:umn)?s?)\s+\d+(?:\s*(?:[-–]|to|and)\s*\d+)?"
     r"|(?<=\.[A-Za-z0-9]{1,8}):\d+(?::\d+)?\b",
     regex.IGNORECASE,

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import regex
 
+from factlint import fastre
 from factlint.model import CATEGORIES, RuleMeta
 
-_PREFIX = regex.compile(r"FL\d{0,3}", regex.I)
+_PREFIX = fastre.compile_regex(r"FL\d{0,3}", regex.I)
 EXACT = 1000
 
 

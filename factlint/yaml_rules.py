@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import regex
-
+from factlint import fastre
 from factlint.errors import RuleLoadError
 from factlint.model import RuleMeta
 from factlint.rule import Check
 
 RULE_SUFFIXES = (".yaml", ".yml")
-_FILE_ID = regex.compile(r"(FL\d{3})(?!\d)")
+_FILE_ID = fastre.compile_regex(r"(FL\d{3})(?!\d)")
 
 
 def load_rule_text(text: str, path: str) -> Check:

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 # timeout, passed to every match call). Read at run time, so tests can lower it.
 MATCH_TIMEOUT: float = 1.0
 
-ID_PATTERN = regex.compile(r"FL\d{3}")
-NAME_PATTERN = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+ID_PATTERN = fastre.compile_regex(r"FL\d{3}")
+NAME_PATTERN = fastre.compile_regex(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 TEXT_SCOPES = ("sentence", "paragraph", "document")
 
 # Keys every kind accepts; the kind modules add their own.

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import regex
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.errors import RuleLoadError
 from factlint.kinds.base import (
@@ -38,7 +39,7 @@ from factlint.kinds.base import (
 from factlint.model import Finding, Fix, Span
 from factlint.rule import Context
 
-_GROUP_REF = regex.compile(r"\\(?:g<([^>]*)>|(\d+))")
+_GROUP_REF = fastre.compile_regex(r"\\(?:g<([^>]*)>|(\d+))")
 
 
 def check_replacement(rule: RuleFile, rx: Rx, replacement: str, line: int) -> None:

@@ -7,14 +7,15 @@ from collections.abc import Mapping
 
 import regex
 
+from factlint import fastre
 from factlint.model import Finding, Location, RunResult, Span
 
 # C0/C1 controls (tab excepted) and the Unicode line/paragraph separators: any of them in a
 # message or path would break the one-line-per-finding layout or drive the terminal.
-_CONTROL = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = fastre.compile_regex(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 # The line breaks the document reader counts lines by.
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = fastre.compile_regex(r"\r\n|\r|\n")
 
 
 def _escape_control(match: regex.Match[str]) -> str:

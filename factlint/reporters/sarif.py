@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 from urllib.parse import quote
 
-import regex
-
 import factlint
+from factlint import fastre
 from factlint.fingerprint import fingerprint
 from factlint.model import Finding, Location, RuleMeta, RunResult, Severity
 from factlint.reporters._common import fix_location
@@ -28,7 +27,7 @@ PROBLEM_SEVERITY = {
     Severity.INFO: "recommendation",
 }
 
-_DRIVE = regex.compile(r"^[A-Za-z]:/")
+_DRIVE = fastre.compile_regex(r"^[A-Za-z]:/")
 
 
 def artifact_location(path: str) -> dict[str, str]:
