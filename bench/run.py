@@ -206,7 +206,8 @@ def cold_start(root: Path, work: Path) -> dict[str, float]:
     walls = []
     try:
         for n in range(5):
-            one.write_bytes(original + f"\nEdit number {n}.\n".encode())
+            # A new text each time: an edit an earlier bench run saw would be a cache hit.
+            one.write_bytes(original + f"\nEdit {n} at {time.time_ns()}.\n".encode())
             walls.append(measure([*factlint_command(), "check", "one.md"], cwd=one_dir).wall)
     finally:
         one.write_bytes(original)
