@@ -193,7 +193,9 @@ def _rebuild_subject(text: str, entities: tuple[str, ...], terms: tuple[str, ...
     from factlint.claims import Subject
 
     intern = sys.intern
-    return Subject(text, frozenset(map(intern, entities)), frozenset(map(intern, terms)))
+    return Subject(
+        text, _shared(frozenset(map(intern, entities))), _shared(frozenset(map(intern, terms)))
+    )
 
 
 def _reduce_subject(subject: Any) -> tuple[Any, tuple[Any, ...]]:
@@ -224,9 +226,33 @@ def register_pickling() -> None:
 
 def _field_reducer(fields: tuple[str, ...]) -> Any:
     def reduce(obj: Any) -> tuple[Any, tuple[Any, ...]]:
-        return type(obj), tuple(getattr(obj, name) for name in fields)
+        return _rebuild, (type(obj), tuple(getattr(obj, name) for name in fields))
 
     return reduce
+
+
+# One object for each distinct frozenset of words the claims hold. Figures alone hold
+# eight small sets each, mostly of a few thousand distinct words, and 40% are empty:
+# sharing them, and the words, halves what the parent keeps per article.
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    """An unpickled claim, with its words and sets of words shared with every other."""
+    return cls(*map(_shared, values))
+
+
+def _shared(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        return sys.intern(value)
+    if kind is frozenset:
+        found = _SETS.get(value)
+        if found is None:
+            found = frozenset(sys.intern(v) if type(v) is str else v for v in value)
+            _SETS[found] = found
+        return found
+    return value
 
 
 def analyse_item(item: Item, state: State) -> Outcome:

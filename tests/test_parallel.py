@@ -315,3 +315,26 @@ def test_reads_must_name_analysis_properties(reads: object) -> None:
     module.check = lambda corpus, ctx: iter(())  # type: ignore[attr-defined]
     with pytest.raises(RuleLoadError, match="READS must be a tuple"):
         check_from_module(module, "probe.py")
+
+
+def test_claims_unpickled_apart_share_their_words_and_word_sets() -> None:
+    """What the parent keeps for 10,000 articles: the same word or set of words, read
+    from two cache rows or two workers, is one object."""
+    import pickle
+
+    from factlint.checks import numbers
+
+    parallel.register_pickling()
+    text = (REPO / "seeds" / "000_b2a1cf249883d228.txt").read_bytes()
+    doc, _ = build_document("a.txt", text, {})
+    assert doc is not None
+    figures = numbers._own_figures(Analysis(doc))
+    first, second = (pickle.loads(pickle.dumps(figures)) for _ in range(2))
+    assert first == second == figures
+    assert len(first) == 6
+    for a, b in zip(first, second, strict=True):
+        assert a.terms is b.terms and a.names is b.names and a.window is b.window
+        assert a.bucket is b.bucket
+        assert a.q.subject.terms is b.q.subject.terms
+    empty = [f.wholes for f in first if not f.wholes]
+    assert empty and all(e is empty[0] for e in empty)
