@@ -226,7 +226,10 @@ def register_pickling() -> None:
 
 def _field_reducer(fields: tuple[str, ...]) -> Any:
     def reduce(obj: Any) -> tuple[Any, tuple[Any, ...]]:
-        return _rebuild, (type(obj), tuple(getattr(obj, name) for name in fields))
+        values = tuple(getattr(obj, name) for name in fields)
+        if any(type(v) is str or type(v) is frozenset for v in values):
+            return _rebuild, (type(obj), values)
+        return type(obj), values  # nothing to share (a Span)
 
     return reduce
 
