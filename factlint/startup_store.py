@@ -5,8 +5,8 @@ compiling them costs about 0.2 s in every new process, a third of what checking 
 article from a cold start costs. A compiled pattern is a list of opcodes. A `regex`
 pattern pickles as its opcodes (the module's own pickling); an `re` pattern is
 rebuilt from them by `_sre.compile`, the call `re.compile` itself ends with. The file
-is stamped with the Python, `re` and `regex` versions, and anything unexpected in it
-is a miss: a miss compiles as usual.
+is stamped with the Python, `re` and `regex` versions and factlint's own code, and
+anything unexpected in it is a miss: a miss compiles as usual.
 
 The methods `dataclasses` writes for each class: it builds their source and compiles
 it with `exec`, about 1 ms a class and some 80 ms for factlint's classes. While a
@@ -48,11 +48,16 @@ T = TypeVar("T")
 
 
 def _stamp() -> str:
+    """What every entry depends on: the Python, `re` and `regex` versions, and factlint's
+    own code, which decides what a derived value holds."""
     import _sre
 
     import regex
 
-    return f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{regex.__version__}"
+    from factlint.cache import code_fingerprint
+
+    versions = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{regex.__version__}"
+    return f"{versions}|{code_fingerprint()}"
 
 
 def _sre_arguments(pattern: str, flags: int) -> tuple[Any, ...]:
