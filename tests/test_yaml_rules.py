@@ -387,6 +387,8 @@ def edit(old: str, new: str) -> str:
             "unknown key 'mesage' (did you mean 'message'?)",
         ),
         (edit("summary: Vague words.\n", ""), 1, "missing required key 'summary'"),
+        (edit("summary:", "? [a, b]\n: x\nsummary:"), 6, "keys must be words, not a list"),
+        (edit("summary:", "3: x\nsummary:"), 6, "keys must be words, not '3'"),
         (edit("kind: pattern\n", ""), 1, "missing required key 'kind'"),
         (edit("pattern: '\\breportedly\\b'\n", ""), 1, "needs 'pattern' or 'words'"),
         (

@@ -65,28 +65,18 @@ class RuleTimeout(RuleLoadError):
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    """One YAML node: its plain value (scalars), items (sequences) or pairs (mappings)."""
+    """One YAML node: its plain value (scalars), items (sequences) or pairs (mappings).
 
-    node: yaml.Node
+    Plain data, no yaml objects: a rule file's tree is kept in the start-up store, and
+    reading it back must not import yaml (~12 ms).
+    """
+
+    kind: str  # "mapping", "list" or "scalar"
     line: int  # 1-based line where the node starts
+    text: str  # a scalar as written in the file ("a list", "a mapping" otherwise)
     scalar: Any = None
     items: tuple[Value, ...] = ()
     pairs: tuple[tuple[Value, Value], ...] = ()
-
-    @property
-    def kind(self) -> str:
-        from yaml import MappingNode, SequenceNode
-
-        if isinstance(self.node, MappingNode):
-            return "mapping"
-        if isinstance(self.node, SequenceNode):
-            return "list"
-        return "scalar"
-
-    @property
-    def text(self) -> str:
-        """A scalar as written in the file."""
-        return str(self.node.value)
 
 
 def read_value(node: yaml.Node, path: str, loader: yaml.SafeLoader | None = None) -> Value:
@@ -95,17 +85,18 @@ def read_value(node: yaml.Node, path: str, loader: yaml.SafeLoader | None = None
     loader = loader or SafeLoader("")
     line = node.start_mark.line + 1
     if isinstance(node, SequenceNode):
-        return Value(node, line, items=tuple(read_value(n, path, loader) for n in node.value))
+        items = tuple(read_value(n, path, loader) for n in node.value)
+        return Value("list", line, "a list", items=items)
     if isinstance(node, MappingNode):
         pairs = tuple(
             (read_value(k, path, loader), read_value(v, path, loader)) for k, v in node.value
         )
-        return Value(node, line, pairs=pairs)
+        return Value("mapping", line, "a mapping", pairs=pairs)
     try:
         scalar = loader.construct_object(node, deep=True)
     except Exception:  # e.g. an explicit !!int tag on a non-number
         raise RuleLoadError(path, line, f"cannot read the value {node.value!r}") from None
-    return Value(node, line, scalar=scalar)
+    return Value("scalar", line, str(node.value), scalar=scalar)
 
 
 def compose(text: str, path: str) -> Value:
@@ -141,7 +132,8 @@ class RuleFile:
         self.values: dict[str, Value] = {}
         for key, value in root.pairs:
             if key.kind != "scalar" or not isinstance(key.scalar, str):
-                raise RuleLoadError(path, key.line, f"keys must be words, not {key.text!r}")
+                shown = repr(key.text) if key.kind == "scalar" else key.text
+                raise RuleLoadError(path, key.line, f"keys must be words, not {shown}")
             if key.scalar in self.keys:
                 first = self.keys[key.scalar].line
                 raise RuleLoadError(
