@@ -59,6 +59,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import difflib
+import functools
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,15 +67,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-import yaml
 
 from factlint import fastre
 from factlint.claims import Subject
 from factlint.errors import InputError
 from factlint.subject import content_terms, entity_names, stem
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "STATUSES",
@@ -341,15 +344,28 @@ class _Seq(list):
     __slots__ = ("item_lines", "line")
 
 
-# libyaml's loader when present (ten times faster on large ledgers); same nodes and marks.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@functools.cache
+def _line_loader() -> type:
+    """The YAML loader that keeps lines, made on first use: a run whose ledger files
+    come from the start-up store never imports yaml (~12 ms)."""
+    import yaml
+
+    # libyaml's loader when present (ten times faster on large ledgers); same nodes and marks.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(base):  # type: ignore[misc, valid-type]
+        path = "<ledger>"
+
+    LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+    # Dates stay text: the ledger keeps ISO prefixes, and "2025-01-20" must not become a date.
+    LineLoader.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+    )
+    return LineLoader
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    path = "<ledger>"
-
-
-def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+def _construct_map(loader: Any, node: yaml.MappingNode) -> _Map:
     loader.flatten_mapping(node)
     result = _Map()
     result.line = node.start_mark.line + 1
@@ -368,24 +384,18 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     return result
 
 
-def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+def _construct_seq(loader: Any, node: yaml.SequenceNode) -> _Seq:
     result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-# Dates stay text: the ledger keeps ISO prefixes, and "2025-01-20" must not become a date.
-_LineLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
-
-
 def _parse_yaml(text: str, path: str) -> Any:
+    import yaml
+
     try:
-        loader = _LineLoader(text)
+        loader = _line_loader()(text)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise LedgerError(path, line, f"invalid YAML: {exc.reason}") from None
