@@ -40,6 +40,9 @@ from typing import Any, TypeVar
 FILE_NAME = "startup.pickle"
 # More entries than factlint and a large rule set use: stale ones are dropped then.
 MAX_ENTRIES = 5_000
+# Values one run may add: a run over many articles in one process keeps the first
+# articles' front matter, not all of it.
+MAX_NEW_VALUES = 100
 
 # (engine asked for, pattern, flags): "auto" lets fastre choose, "regex" forces it;
 # ("value", name, 0) for a derived value; ("code", source, 0) for compiled source.
@@ -87,6 +90,7 @@ class StartupStore:
         self.path = path
         self.known: dict[Key, tuple[str, Any]] = {}
         self.added: dict[Key, tuple[str, Any]] = {}
+        self.new_values = 0
         try:
             with open(path, "rb") as f:
                 stamp, known = pickle.load(f)
@@ -132,11 +136,14 @@ class StartupStore:
             except Exception:  # damaged: derive again
                 pass
         derived = derive()
+        if self.new_values >= MAX_NEW_VALUES:
+            return derived
         try:
             blob = pickle.dumps(derived, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:
             return derived
         self.added[key] = ("value", (stamp, blob))
+        self.new_values += 1
         return derived
 
     def compiled(self, source: str) -> CodeType:

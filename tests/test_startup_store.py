@@ -175,26 +175,24 @@ def test_a_value_that_cannot_be_pickled_is_derived_and_not_kept(store_path: Path
     assert store.added == {}
 
 
-def test_rule_files_ledger_and_misspelling_index_are_kept(tmp_path: Path) -> None:
-    """A second process reads the shipped YAML rules' trees, the ledger's entries and
-    codespell's index from the store: it parses no YAML file and does not read
-    codespell's dictionary."""
+def test_a_second_process_parses_no_yaml_and_reads_no_dictionary(tmp_path: Path) -> None:
+    """A second process reads the shipped YAML rules' trees, the ledger's entries, the
+    config, the article's unchanged front matter and codespell's index from the store:
+    it does not import yaml, and does not read codespell's dictionary."""
     article = tmp_path / "a.md"
-    article.write_text("They are familiar with global buisness practices.\n", encoding="utf-8")
+    body = "They are familiar with global buisness practices.\n"
+    article.write_text(f"---\ntitle: Business\ndate: 2025-01-20\n---\n{body}", encoding="utf-8")
+    (tmp_path / "factlint.yaml").write_text("fail-on: error\n", encoding="utf-8")
     script = (
         "import sys\n"
-        "from factlint.kinds import base\n"
         "from factlint.checks import misspelling\n"
-        "from factlint import ledger\n"
         "calls = []\n"
-        "compose, index, parse = base.compose, misspelling._index, ledger._parse_yaml\n"
-        "base.compose = lambda *a: calls.append('compose') or compose(*a)\n"
+        "index = misspelling._index\n"
         "misspelling._index = lambda *a: calls.append('index') or index(*a)\n"
-        "ledger._parse_yaml = lambda *a: calls.append('ledger') or parse(*a)\n"
         "from factlint.cli import main\n"
         "sys.argv = ['factlint', 'check', 'a.md', '-o', 'out.txt']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(set(calls)), open('out.txt').read().count('FL607'))\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print(calls, 'yaml' in sys.modules, code, open('out.txt').read().count('FL607'))\n"
     )
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
     runs = [
@@ -203,7 +201,13 @@ def test_rule_files_ledger_and_misspelling_index_are_kept(tmp_path: Path) -> Non
         ).stdout.strip()
         for _ in range(2)
     ]
-    assert runs == ["['compose', 'index', 'ledger'] 1", "[] 1"]
+    # fail-on: error from the config: a warning does not fail the run.
+    assert runs == ["['index'] True 0 1", "[] False 0 1"]
+    article.write_text(f"---\ntitle: Busyness\n---\n{body}", encoding="utf-8")
+    third = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    ).stdout.strip()
+    assert third == "[] True 0 1"  # new front matter: parsed, with yaml
 
 
 def _make_point() -> type:
