@@ -9,7 +9,7 @@ to digits, dots or underscores (identifiers, file names), and words marked [sic]
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,7 @@ def _dictionary() -> dict[str, str]:
     return remembered("codespell dictionary", file_stamp(source), derive)
 
 
+@lru_cache(maxsize=1 << 16)  # an article's words are mostly words every article has
 def suggestions_for(wrong: str) -> tuple[str, ...] | None:
     """codespell's corrections of a lowercase word, or None when it is not a kept entry."""
     if wrong in ALLOWED or (len(wrong) < 4 and wrong not in SHORT_TYPOS):
