@@ -165,6 +165,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._pending: list[tuple[str, bytes, int]] = []
+        self._folders: dict[str, Path] = {}  # a Path per folder name, not per file
         self._now = int(time.time())
         global LAST_STATS
         LAST_STATS = self.stats
@@ -268,11 +269,17 @@ class Cache:
                 data = stream.read()
         except OSError:
             return index, item, None
-        folder = metadata.get(Path(os.path.dirname(item.name) or "."), {})
+        folder = metadata.get(self._folder(os.path.dirname(item.name) or "."), {})
         entry = folder.get(os.path.basename(item.name)) if folder else None
         meta = entry if isinstance(entry, dict) else {}
         key = self.key(item.name, item.reported, meta, data)
         return index, dataclasses.replace(item, data=data), key
+
+    def _folder(self, name: str) -> Path:
+        found = self._folders.get(name)
+        if found is None:
+            found = self._folders[name] = Path(name)
+        return found
 
     def _answer(
         self, batch: list[tuple[int, Item, str | None]]

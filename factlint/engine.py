@@ -80,14 +80,17 @@ class Reader:
         self.notices: list[str] = []
 
     def meta_for(self, path: Path) -> dict[str, Any]:
-        folder = path.parent
+        entry = self.folder_metadata(path.parent).get(path.name)
+        return dict(entry) if isinstance(entry, dict) else {}
+
+    def folder_metadata(self, folder: Path) -> dict[str, Any]:
+        """The folder's metadata file, read once (a bad one is reported once)."""
         if folder not in self.metadata:
             data, error = read_metadata(folder, self.config.metadata_file)
             self.metadata[folder] = data
             if error:
                 self.errors.append(error)
-        entry = self.metadata[folder].get(path.name)
-        return dict(entry) if isinstance(entry, dict) else {}
+        return self.metadata[folder]
 
     def read(self, name: str, data: bytes | None = None) -> Document | None:
         path = Path(name)

@@ -216,7 +216,8 @@ def register_pickling() -> None:
             # Only classes whose every field is a constructor argument can be rebuilt so.
             if all(f.init for f in dataclasses.fields(cls)):
                 fields = tuple(f.name for f in dataclasses.fields(cls))
-                copyreg.pickle(cls, _field_reducer(fields))
+                # Findings are few and not kept long: only claims share their words.
+                copyreg.pickle(cls, _field_reducer(fields, share=module_name != "factlint.model"))
     claims = sys.modules.get("factlint.claims")
     subject = getattr(claims, "Subject", None)
     if subject is not None and subject not in _registered:
@@ -224,12 +225,12 @@ def register_pickling() -> None:
         copyreg.pickle(subject, _reduce_subject)
 
 
-def _field_reducer(fields: tuple[str, ...]) -> Any:
+def _field_reducer(fields: tuple[str, ...], *, share: bool) -> Any:
     def reduce(obj: Any) -> tuple[Any, tuple[Any, ...]]:
         values = tuple(getattr(obj, name) for name in fields)
-        if any(type(v) is str or type(v) is frozenset for v in values):
+        if share and any(type(v) is str or type(v) is frozenset for v in values):
             return _rebuild, (type(obj), values)
-        return type(obj), values  # nothing to share (a Span)
+        return type(obj), values  # nothing to share (a Span, a finding)
 
     return reduce
 
@@ -358,8 +359,8 @@ def analyse(
 ) -> Batch:
     """Analyse every item, from the cache where possible, in `jobs` processes otherwise."""
     meta_reader = Reader(config)
-    for item in items:
-        meta_reader.meta_for(Path(item.name))
+    for folder in dict.fromkeys(os.path.dirname(item.name) or "." for item in items):
+        meta_reader.folder_metadata(Path(folder))
     prefetch = any(c.scope == "corpus" for c in p.checks)
     wanted = wanted_extracts(p) if prefetch else ()
     metadata = dict(meta_reader.metadata)
