@@ -1,0 +1,71 @@
+"""Which files a run reads, and the paths it shows for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.config import Config
+from factlint.discover import discover
+
+FILES = (
+    "articles/a.md",
+    "articles/b.txt",
+    "articles/skip.json",
+    "articles/.hidden.md",
+    "articles/.drafts/c.md",
+    "articles/sub/d.md",
+    "articles/sub/deep/e.markdown",
+    "articles/sources.yaml",
+    "top.md",
+)
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in FILES:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+NESTED = ["a.md", "b.txt", "sub/d.md", "sub/deep/e.markdown"]
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("articles", [f"articles/{n}" for n in NESTED]),
+        ("articles/", [f"articles/{n}" for n in NESTED]),
+        ("./articles", [f"articles/{n}" for n in NESTED]),
+        ("articles/sub", ["articles/sub/d.md", "articles/sub/deep/e.markdown"]),
+        (".", ["top.md", *(f"articles/{n}" for n in NESTED)]),  # a folder's files first
+        ("articles/skip.json", ["articles/skip.json"]),  # named: read whatever its extension
+    ],
+)
+def test_paths_are_shown_as_given_and_sorted(tree: Path, given: str, shown: list[str]) -> None:
+    config = Config(root=tree, metadata_file="sources.yaml")
+    assert discover([given], config) == (shown, [])
+
+
+def test_an_absolute_folder_gives_absolute_paths(tree: Path) -> None:
+    found, errors = discover([str(tree / "articles" / "sub")], Config(root=tree))
+    assert found == [
+        f"{tree.as_posix()}/articles/sub/d.md",
+        f"{tree.as_posix()}/articles/sub/deep/e.markdown",
+    ]
+    assert errors == []
+
+
+def test_excludes_apply_to_walked_and_named_files(tree: Path) -> None:
+    config = Config(root=tree, exclude=("articles/sub/**",), metadata_file="sources.yaml")
+    assert discover(["articles"], config)[0] == ["articles/a.md", "articles/b.txt"]
+    assert discover(["articles/sub/d.md"], config)[0] == []
+
+
+def test_a_missing_path_is_an_error_and_the_rest_is_read(tree: Path) -> None:
+    found, errors = discover(["nope", "top.md", "top.md"], Config(root=tree))
+    assert found == ["top.md"]
+    assert [(e.path, e.message) for e in errors] == [("nope", "no such file or directory")]
