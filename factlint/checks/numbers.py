@@ -61,9 +61,10 @@ buckets, and sentences from (rarest term) buckets, never all pairs.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -385,6 +386,10 @@ class Figure:
     context: frozenset[str]  # other numbers of the clause
 
 
+_AFTER_DOC = operator.attrgetter(*(f.name for f in fields(Figure)[1:]))
+assert fields(Figure)[0].name == "doc"
+
+
 def _unit_key(q: Quantity) -> str:
     if q.kind == "money":
         return "USD" if q.unit == "$" else q.unit
@@ -507,7 +512,9 @@ def _wholes(text: str, q: Quantity) -> frozenset[str]:
 
 def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
     """The figures of one article that can be paired, with their context."""
-    return [replace(f, doc=doc_index) for f in _own_figures(analysis)]
+    # Figure(doc_index, *the other fields): dataclasses.replace costs three times as
+    # much, and a run over 10,000 articles makes 160,000 of these.
+    return [Figure(doc_index, *_AFTER_DOC(f)) for f in _own_figures(analysis)]
 
 
 @per_document(*_RULE_IDS)
