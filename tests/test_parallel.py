@@ -317,9 +317,9 @@ def test_reads_must_name_analysis_properties(reads: object) -> None:
         check_from_module(module, "probe.py")
 
 
-def test_claims_unpickled_apart_share_their_sets_of_words() -> None:
-    """What the parent keeps for 10,000 articles: the same set of words, read from two
-    cache rows or two workers, is one object, and so are the words in it."""
+def test_claims_unpickled_apart_share_their_strings_and_sets_of_words() -> None:
+    """What the parent keeps for 10,000 articles: the same string or set of words, read
+    from two cache rows or two workers, is one object, and so are the words in a set."""
     import pickle
 
     from factlint.checks import numbers
@@ -334,6 +334,7 @@ def test_claims_unpickled_apart_share_their_sets_of_words() -> None:
     assert len(first) == 6
     for a, b in zip(first, second, strict=True):
         assert a.terms is b.terms and a.names is b.names and a.window is b.window
+        assert a.bucket is b.bucket and a.scope is b.scope
         assert a.q.subject.terms is b.q.subject.terms
     words = {id(w) for f in first for w in f.terms} | {id(w) for f in second for w in f.terms}
     assert len(words) == len({w for f in first for w in f.terms})
