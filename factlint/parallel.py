@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from factlint import startup_store
 from factlint.analysis import Analysis
 from factlint.config import Config
 from factlint.document import Document
@@ -322,12 +323,13 @@ def _context_of(own: PerDocument, state: State) -> list[Context]:
     return []
 
 
-def _analyse_chunk(chunk: Sequence[Item]) -> list[Outcome]:
-    """Worker entry point: the state came with the fork."""
+def _analyse_chunk(chunk: Sequence[Item]) -> tuple[list[Outcome], dict[Any, Any]]:
+    """Worker entry point: the state came with the fork. Returns the outcomes and what
+    the worker added to the start-up store (patterns, values), for the parent to keep."""
     assert _STATE is not None, "worker started without state"
     outcomes = [analyse_item(item, _STATE) for item in chunk]
     register_pickling()  # before the results are pickled back to the parent
-    return outcomes
+    return outcomes, startup_store.take_new()
 
 
 def _chunks(pairs: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tuple[int, Item]]]:
@@ -364,6 +366,7 @@ def analyse(
     cache: Any = None,
 ) -> Batch:
     """Analyse every item, from the cache where possible, in `jobs` processes otherwise."""
+    _SETS.clear()  # shared within one run; a library caller's earlier runs are let go
     meta_reader = Reader(config)
     for folder in dict.fromkeys(os.path.dirname(item.name) or "." for item in items):
         meta_reader.folder_metadata(Path(folder))
@@ -449,7 +452,7 @@ def _pooled(
     from concurrent.futures.process import BrokenProcessPool
 
     Chunk = list[tuple[int, Item]]
-    in_flight: deque[tuple[Chunk, Future[list[Outcome]]]] = deque()
+    in_flight: deque[tuple[Chunk, Future[tuple[list[Outcome], dict[Any, Any]]]]] = deque()
     pending: Chunk = []  # a chunk taken from `todo` but not in flight yet
     _STATE = state
     try:
@@ -460,13 +463,15 @@ def _pooled(
                 pending = []
                 while len(in_flight) >= jobs * 3 or (in_flight and in_flight[0][1].done()):
                     done, future = in_flight[0]
-                    outcomes = future.result()
+                    outcomes, learnt = future.result()
                     in_flight.popleft()
+                    startup_store.merge(learnt)
                     yield from zip((index for index, _ in done), outcomes, strict=True)
             while in_flight:
                 done, future = in_flight[0]
-                outcomes = future.result()
+                outcomes, learnt = future.result()
                 in_flight.popleft()
+                startup_store.merge(learnt)
                 yield from zip((index for index, _ in done), outcomes, strict=True)
     except BrokenProcessPool:
         left = [pair for chunk, _ in in_flight for pair in chunk]

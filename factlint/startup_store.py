@@ -159,6 +159,24 @@ class StartupStore:
         self.added[key] = ("code", marshal.dumps(code))
         return code
 
+    def take_new(self) -> dict[Key, tuple[str, Any]]:
+        """What this process added since the last call (a worker hands it to the parent,
+        which keeps it: a run's patterns and values are mostly worked out in workers)."""
+        new, self.added = self.added, {}
+        self.known.update(new)
+        return new
+
+    def merge(self, entries: dict[Key, tuple[str, Any]]) -> None:
+        """Keep what a worker added, values within this run's allowance."""
+        for key, entry in entries.items():
+            if key in self.known or key in self.added:
+                continue
+            if entry[0] == "value":
+                if self.new_values >= MAX_NEW_VALUES:
+                    continue
+                self.new_values += 1
+            self.added[key] = entry
+
     def save(self) -> None:
         """Write the store atomically if this run compiled anything new; never fails."""
         if not self.added:
@@ -217,6 +235,17 @@ def close() -> None:
     if _current is not None:
         _current.save()
     use(None)
+
+
+def take_new() -> dict[Key, tuple[str, Any]]:
+    """The entries this process added since the last call ({} without a store)."""
+    return _current.take_new() if _current is not None else {}
+
+
+def merge(entries: dict[Key, tuple[str, Any]]) -> None:
+    """Keep a worker's entries in the store in use, if any."""
+    if _current is not None and entries:
+        _current.merge(entries)
 
 
 def remembered(name: str, stamp: str, derive: Callable[[], T]) -> T:

@@ -243,3 +243,46 @@ def test_dataclass_methods_compiled_from_the_store_behave_alike(
             p.x = 2  # type: ignore[misc]
         assert cls.__init__.__annotations__ == plain.__init__.__annotations__
         assert cls.__init__.__code__.co_filename == plain.__init__.__code__.co_filename
+
+
+def test_what_workers_work_out_is_kept_for_the_next_process(tmp_path: Path) -> None:
+    """After a run on worker processes, a new process checking one article compiles no
+    pattern and derives no value: the workers handed theirs to the parent's store."""
+    from factlint.parallel import MIN_PARALLEL
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(MIN_PARALLEL + 4):
+        (folder / f"a{n}.txt").write_text(f"{TEXT}\nEdition {n}.\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    console = [sys.executable, "-c", "from factlint.cli import entry; entry()"]
+    pooled = subprocess.run(
+        [*console, "check", "articles", "-j", "2", "-o", "all.txt"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert pooled.returncode == 1, pooled.stderr
+    (tmp_path / "one.txt").write_text(f"{TEXT}\nA new edition.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from factlint import fastre, startup_store\n"
+        "misses = []\n"
+        "choose, value = fastre._choose, startup_store.StartupStore.value\n"
+        "def counted(p, f):\n"
+        "    misses.append(p)\n"
+        "    return choose(p, f)\n"
+        "def derived(self, name, stamp, derive):\n"
+        "    return value(self, name, stamp, lambda: misses.append(name) or derive())\n"
+        "fastre._choose = counted\n"
+        "startup_store.StartupStore.value = derived\n"
+        "from factlint.cli import main\n"
+        "sys.argv = ['factlint', 'check', 'one.txt', '-o', 'one-out.txt']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(misses)\n"
+    )
+    one = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert one.stdout.strip() == "[]", one.stderr
