@@ -31,7 +31,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import CodeType
@@ -184,6 +183,8 @@ class StartupStore:
         entries = {**self.known, **self.added}
         if len(entries) > MAX_ENTRIES:
             entries = dict(self.added)
+        import tempfile  # only a run that adds something pays for it (~6 ms)
+
         from factlint.cache import ensure_folder
 
         try:
