@@ -168,8 +168,8 @@ class StartupStore:
     def merge(self, entries: dict[Key, tuple[str, Any]]) -> None:
         """Keep what a worker added, values within this run's allowance."""
         for key, entry in entries.items():
-            if key in self.known or key in self.added:
-                continue
+            if entry in (self.known.get(key), self.added.get(key)):
+                continue  # known already (a value derived again from a new stamp is not)
             if entry[0] == "value":
                 if self.new_values >= MAX_NEW_VALUES:
                     continue
