@@ -332,3 +332,15 @@ def test_a_plugin_declared_by_an_installed_distribution_is_loaded(tmp_path: Path
     assert "a.md:1:3: FL790 [no-fnord] avoid 'fnord'" in with_plugin.stdout, with_plugin.stderr
     without = _console(tmp_path, "check", "a.md")
     assert without.returncode == 0 and "FL790" not in without.stdout
+
+
+def test_check_leaves_the_garbage_collector_as_it_found_it(project: Path) -> None:
+    """check collects nothing while the rules load and freezes them; a caller in the
+    same process (a library, these tests) gets the collector back as it was."""
+    import gc
+
+    write(project / "articles/a.md", "A fnord here.\n")
+    before = (gc.isenabled(), gc.get_freeze_count())
+    assert run("check", "articles")[0] == 1
+    assert run("check", "--config", "missing.yaml", "articles")[0] == 2  # an early exit
+    assert (gc.isenabled(), gc.get_freeze_count()) == before
