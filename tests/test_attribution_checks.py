@@ -650,3 +650,15 @@ def test_any_articles_give_findings_inside_them(a: list[str], b: list[str]) -> N
             assert 0 <= f.span.start <= f.span.end <= len(texts[f.location.path])
     for f in rule_findings("FL305", texts["a.md"]):
         assert 0 <= f.span.start <= f.span.end <= len(texts["a.md"])
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(max_size=12) | st.sampled_from(["José", "O’Neil", "Straße", "İstanbul", "ﬁne"]))
+def test_fold_is_nfkd_without_marks_lowercased(text: str) -> None:
+    import unicodedata
+
+    from factlint.checks.attributions import fold
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert fold(text) == plain.replace("’", "'").lower()

@@ -221,8 +221,11 @@ def word_tables() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # mostly single words, asked again and again
 def fold(text: str) -> str:
     """Lowercase, accents and curly apostrophes folded."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("’", "'").lower()
