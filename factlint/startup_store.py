@@ -270,7 +270,11 @@ def package_file(package: str, *parts: str) -> Path | None:
     return None
 
 
-def file_stamp(path: Path) -> str:
-    """A stamp that changes when the file is replaced or edited."""
-    st = os.stat(path)
-    return f"{path}\0{st.st_size}\0{st.st_mtime_ns}"
+def remembered_from_file(name: str, source: object, derive: Callable[[], T]) -> T:
+    """`remembered`, stamped with the path, size and modification time of the file
+    `derive` reads. A source that is not a plain file (None, or a file inside an
+    archive) is derived in every process."""
+    if not isinstance(source, Path):
+        return derive()
+    st = os.stat(source)
+    return remembered(name, f"{source}\0{st.st_size}\0{st.st_mtime_ns}", derive)

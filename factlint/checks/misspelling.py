@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -109,16 +108,12 @@ def _index(text: str) -> dict[str, str]:
 
 @cache
 def _dictionary() -> dict[str, str]:
-    from factlint.startup_store import file_stamp, remembered
+    from factlint.startup_store import remembered_from_file
 
     source = _dictionary_file()
-
-    def derive() -> dict[str, str]:
-        return _index(source.read_text(encoding="utf-8"))
-
-    if not isinstance(source, Path):  # inside an archive: derived in every process
-        return derive()
-    return remembered("codespell dictionary", file_stamp(source), derive)
+    return remembered_from_file(
+        "codespell dictionary", source, lambda: _index(source.read_text(encoding="utf-8"))
+    )
 
 
 @lru_cache(maxsize=1 << 16)  # an article's words are mostly words every article has

@@ -53,7 +53,7 @@ _LINE = fastre.compile(r"[^\r\n]+")
 @cache
 def _badness() -> Any:
     """ftfy's badness pattern, compiled without importing ftfy; None if it moved."""
-    from factlint.startup_store import file_stamp, package_file, remembered
+    from factlint.startup_store import package_file, remembered_from_file
 
     def derive() -> tuple[str, int] | None:
         from ftfy import badness
@@ -61,8 +61,7 @@ def _badness() -> Any:
         found = getattr(badness, "BADNESS_RE", None)
         return (found.pattern, found.flags) if found is not None else None
 
-    source = package_file("ftfy", "badness.py")
-    stored = remembered("ftfy badness", file_stamp(source), derive) if source else derive()
+    stored = remembered_from_file("ftfy badness", package_file("ftfy", "badness.py"), derive)
     return fastre.compile(*stored) if stored is not None else None
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 
@@ -22,7 +21,7 @@ def load_yaml(name: str, *, strings: bool = False) -> Any:
     Building Python objects from YAML is slow even with libyaml, so a file on disk is
     parsed once and kept in the start-up store while it is unchanged.
     """
-    from factlint.startup_store import file_stamp, remembered
+    from factlint.startup_store import remembered_from_file
 
     resource = files(__package__) / name
 
@@ -35,6 +34,4 @@ def load_yaml(name: str, *, strings: bool = False) -> Any:
             return yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
-    if not isinstance(resource, Path):  # inside an archive
-        return parse()
-    return remembered(f"data {name} {strings=}", file_stamp(resource), parse)
+    return remembered_from_file(f"data {name} {strings=}", resource, parse)
