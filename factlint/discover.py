@@ -33,8 +33,9 @@ def is_excluded(path: Path, config: Config) -> bool:
     return any(path_matches(rel, pattern) for pattern in config.exclude)
 
 
-def is_included(path: Path, config: Config) -> bool:
-    return any(path_matches(path.name, pattern) for pattern in config.include)
+def is_included(name: str, config: Config) -> bool:
+    """Whether a file name matches the config's `include` patterns."""
+    return any(path_matches(name, pattern) for pattern in config.include)
 
 
 def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[FileError]]:
@@ -66,7 +67,7 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
             for name in sorted(files):
                 if name.startswith(".") or name == config.metadata_file:
                     continue
-                if not any(path_matches(name, pattern) for pattern in config.include):
+                if not is_included(name, config):
                     continue
                 posix = prefix + name
                 shown = posix if given not in (".", "./") else _relative(Path(posix), Path.cwd())
@@ -85,8 +86,9 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     taken = {_resolved(Path(p)) for p in exclude}
     for pattern in config.corpus:
         for file in sorted(config.root.glob(pattern)):
-            wanted = file.is_file() and is_included(file, config) and not is_excluded(file, config)
-            if wanted and _resolved(file) not in taken:
+            if not (file.is_file() and is_included(file.name, config)):
+                continue
+            if not is_excluded(file, config) and _resolved(file) not in taken:
                 taken.add(_resolved(file))
                 out.append(_relative(file, Path.cwd()))
     return out
