@@ -52,12 +52,11 @@ def _use_startup_store(config_path: str | None) -> None:
     """Open the store in the cache folder the run will use (factlint.cache.cache_dir)."""
     from factlint import startup_store
     from factlint.cache import CACHE_DIR
-    from factlint.config_file import config_file_for
+    from factlint.config_file import config_root
 
-    if config_path is not None and not Path(config_path).is_file():
-        return  # the run stops at the missing file; no folder is made for it
-    config_file = config_file_for(config_path)
-    root = config_file.parent if config_file is not None else Path.cwd()
+    root = config_root(config_path)
+    if root is None:
+        return  # the run stops at the missing --config file; no folder is made for it
     startup_store.use(startup_store.StartupStore(root / CACHE_DIR / startup_store.FILE_NAME))
 
 

@@ -24,10 +24,12 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def config_file_for(explicit: str | None) -> Path | None:
-    """The file a run will read its configuration from: `--config` when it exists,
-    else the one found from the current folder (what factlint.config.load_config reads)."""
+def config_root(explicit: str | None) -> Path | None:
+    """The folder of the config file a run reads (`--config`, else the one found from
+    the current folder, as factlint.config.load_config does), or the current folder
+    without one; None when `--config` names no file (the run stops there)."""
     if explicit is not None:
         path = Path(explicit)
-        return path.resolve() if path.is_file() else None
-    return find_config_file(Path.cwd())
+        return path.resolve().parent if path.is_file() else None
+    found = find_config_file(Path.cwd())
+    return found.parent if found is not None else Path.cwd()
