@@ -87,13 +87,14 @@ class StartupStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.stamp = _stamp()  # walks factlint's files: once, for loading and saving
         self.known: dict[Key, tuple[str, Any]] = {}
         self.added: dict[Key, tuple[str, Any]] = {}
         self.new_values = 0
         try:
             with open(path, "rb") as f:
                 stamp, known = pickle.load(f)
-            if stamp == _stamp() and isinstance(known, dict):
+            if stamp == self.stamp and isinstance(known, dict):
                 self.known = known
         except Exception:  # missing, damaged or from another version: start empty
             pass
@@ -192,7 +193,7 @@ class StartupStore:
             fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".startup-")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump((_stamp(), entries), f, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((self.stamp, entries), f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, self.path)
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
