@@ -176,7 +176,7 @@ _STATE: State | None = None
 # object; rebuilding through the constructor is several times faster. Module -> names.
 _COMPACT = {
     "factlint.model": ("Span", "Location", "Related", "Fix", "Finding", "FileError"),
-    "factlint.claims": ("Quantity", "DateMention", "Person", "Quote", "QuoteProblem"),
+    "factlint.claims": ("Subject", "Quantity", "DateMention", "Person", "Quote", "QuoteProblem"),
     "factlint.blocks": ("Block",),
     "factlint.extract.attribution": ("Attributions",),
     # per_document values of the built-in corpus rules
@@ -187,17 +187,6 @@ _COMPACT = {
     "factlint.ledger": ("Source", "Fact"),
 }
 _registered: set[type] = set()
-
-
-def _rebuild_subject(text: str, entities: tuple[str, ...], terms: tuple[str, ...]) -> Any:
-    """A Subject whose sets of words are shared with every equal one (see _shared_set)."""
-    from factlint.claims import Subject
-
-    return Subject(text, _shared_set(frozenset(entities)), _shared_set(frozenset(terms)))
-
-
-def _reduce_subject(subject: Any) -> tuple[Any, tuple[Any, ...]]:
-    return _rebuild_subject, (subject.text, tuple(subject.entities), tuple(subject.terms))
 
 
 def register_pickling() -> None:
@@ -216,11 +205,6 @@ def register_pickling() -> None:
                 fields = tuple(f.name for f in dataclasses.fields(cls))
                 # Findings are few and not kept long: only claims share their words.
                 copyreg.pickle(cls, _field_reducer(fields, share=module_name != "factlint.model"))
-    claims = sys.modules.get("factlint.claims")
-    subject = getattr(claims, "Subject", None)
-    if subject is not None and subject not in _registered:
-        _registered.add(subject)
-        copyreg.pickle(subject, _reduce_subject)
 
 
 def _field_reducer(fields: tuple[str, ...], *, share: bool) -> Any:
