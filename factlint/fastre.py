@@ -57,9 +57,10 @@ _SPECIAL = re.compile(r"[()\[\]{}?*+|^$\\.\-#&~\s]")
 
 
 def escape(text: str) -> str:
-    """`regex.escape(text)`, the same string, five times faster: patterns are built
-    from a thousand words at every start."""
-    return _SPECIAL.sub(r"\\\g<0>", text)
+    """`regex.escape(text)`, the same string: patterns are built from some 1,500 words
+    at every start, and most are plain words, which need no escaping (5x faster than
+    regex.escape over the shipped word lists)."""
+    return text if text.isalnum() else _SPECIAL.sub(r"\\\g<0>", text)
 
 
 def alternation(words: Iterable[object]) -> str:
