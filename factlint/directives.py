@@ -71,7 +71,7 @@ class Directive:
 
 def parse_directives(doc: Document) -> list[Directive]:
     """Every suppression comment with the lines it covers."""
-    if "factlint-" not in doc.text:
+    if not doc.has_directive_marker:
         return []
     out: list[Directive] = []
     open_ranges: list[tuple[tuple[str, ...], Span, int]] = []

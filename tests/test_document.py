@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import pickle
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.blocks import blocks, sentences
-from factlint.document import build_document, document_from_text
+from factlint.directives import parse_directives
+from factlint.document import PackedDocument, build_document, document_from_text
 from factlint.errors import InputError
 from factlint.model import Span
 
@@ -154,3 +156,47 @@ def test_offset_and_line_column_round_trip(text: str, data: st.DataObject) -> No
     offset = data.draw(st.integers(0, len(doc.text)))
     line, col = doc.line_col(offset)
     assert doc.offset(line, col) == offset
+
+
+def test_a_pickled_document_comes_back_packed_and_reads_the_same() -> None:
+    text = (
+        "---\ntitle: A\n---\n“Growth,” she said <!-- factlint-disable-line FL101 -->\nLine two é\n"
+    )
+    doc = document_from_text(text, "a.md")
+    packed = pickle.loads(pickle.dumps(doc))
+    assert isinstance(packed, PackedDocument)
+    # Compressed, text and prose together, while not read.
+    assert "_pair" not in packed.__dict__
+    assert packed.length == len(text)
+    assert packed.has_directive_marker and packed.line_col(20) == (4, 4)
+    assert "_pair" not in packed.__dict__
+    assert [d.kind for d in parse_directives(packed)] == ["disable-line"]
+    assert (packed.text, packed.prose) == (doc.text, doc.prose)
+    assert packed == doc and doc == packed
+    assert packed.line_col(len(text) - 3) == doc.line_col(len(text) - 3) == (5, 9)
+    assert packed.line_text(4) == doc.line_text(4)
+    # Pickled again, it keeps its compressed text as it is.
+    assert pickle.dumps(packed) == pickle.dumps(doc)
+
+
+def test_only_the_last_read_packed_documents_stay_inflated() -> None:
+    docs = [
+        pickle.loads(pickle.dumps(document_from_text(f"Article {n} says 5%.\n", f"{n}.md")))
+        for n in range(40)
+    ]
+    for doc in docs:
+        assert doc.text.startswith("Article")
+    inflated = [n for n, doc in enumerate(docs) if "_pair" in doc.__dict__]
+    assert inflated == list(range(40 - len(inflated), 40)) and 0 < len(inflated) < 40
+    assert docs[0].prose == "Article 0 says 5%.\n"  # inflated again when read again
+
+
+@SETTINGS
+@given(st.text())
+def test_any_document_survives_packing(text: str) -> None:
+    doc, _ = build_document("h.md", text.encode("utf-8", "surrogatepass"))
+    packed = pickle.loads(pickle.dumps(doc))
+    assert packed == doc
+    assert packed.has_directive_marker == ("factlint-" in doc.text)
+    offset = len(doc.text) // 2
+    assert packed.line_col(offset) == doc.line_col(offset)
