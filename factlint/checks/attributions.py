@@ -874,50 +874,72 @@ def _drift_findings(
     idf = {t: math.log(1 + len(firsts) / n) for t, n in df.items()}
     totals = {u.index: sum(idf[t] for t in u.terms) for u in firsts}
     keys = [("", Subject(u.text, terms=u.terms)) for u in firsts]
-    scored: dict[tuple[int, int], _Score] = {}
+    matched: list[tuple[int, int, _Score]] = []  # forms alike enough to be compared
     for x, y in candidate_pairs(keys):
         a, b = firsts[x], firsts[y]
         if len(a.terms & b.terms) < 2:
             continue
         s = _score(a, b, idf, totals)
-        if not (_moderate(s, threshold) or _strong(s, threshold) or _anchor(s)):
-            continue
-        for i in copies[forms[x]]:
-            for j in copies[forms[y]]:
-                if _comparable(units[i], units[j]):
-                    scored[(i, j) if i < j else (j, i)] = s
+        if _moderate(s, threshold) or _strong(s, threshold) or _anchor(s):
+            matched.append((x, y, s))
+    groups = list(copies.values())
     # An unattributed quote takes part only once anchored to the other side's speaker,
-    # by a near-verbatim sentence (a copy of it, or one scored above).
-    same = _Score(100.0, 1.0, 99, True)
-    for members in copies.values():
+    # by a near-verbatim sentence (a copy of it, or one scored above). Wire copy makes
+    # such pairs many (a sentence in a hundred articles pairs ten thousand ways), so
+    # the anchors are found first and only the pairs that pass are kept.
+    usable: dict[tuple[int, int], _Score] = {}
+    anchored: set[tuple[int, int, int]] = set()  # (doc, quote, other doc)
+    near: dict[tuple[int, int], set[str]] = {}  # a paragraph's words, asked again by copies
+    for i, j, s in _unit_pairs(units, groups, matched):
+        a, b = units[i], units[j]
+        if a.speaker and b.speaker:
+            usable[(i, j)] = s
+        elif _anchor(s):
+            bare_unit, named = (a, b) if not a.speaker else (b, a)
+            where = (bare_unit.doc, bare_unit.quote, named.doc)
+            if where not in anchored:
+                analysis = docs[bare_unit.doc]
+                quote = analysis.attributions.quotes[bare_unit.quote]
+                if _named_near(analysis, quote, named.speaker, near):
+                    anchored.add(where)
+    if anchored:
+        for i, j, s in _unit_pairs(units, groups, matched, bare_only=True):
+            a, b = units[i], units[j]
+            bare_unit, named = (a, b) if not a.speaker else (b, a)
+            if (bare_unit.doc, bare_unit.quote, named.doc) in anchored:
+                usable[(i, j)] = s
+    accepted = _accept(units, usable, threshold)
+    yield from _report_drift(docs, units, accepted, ctx)
+
+
+_SAME = _Score(100.0, 1.0, 99, True)  # two copies of one sentence
+
+
+def _unit_pairs(
+    units: Sequence[_Unit],
+    groups: Sequence[list[int]],
+    matched: Sequence[tuple[int, int, _Score]],
+    *,
+    bare_only: bool = False,
+) -> Iterator[tuple[int, int, _Score]]:
+    """(i, j, score), i < j, for every two units that may be one remark: from the
+    matched pairs of forms, and an unattributed copy with an attributed one elsewhere
+    (`bare_only`: only the pairs with an unattributed side)."""
+    for x, y, s in matched:
+        for i in groups[x]:
+            a = units[i]
+            for j in groups[y]:
+                b = units[j]
+                if bare_only and a.speaker and b.speaker:
+                    continue
+                if _comparable(a, b):
+                    yield (i, j, s) if i < j else (j, i, s)
+    for members in groups:
         bare = [i for i in members if not units[i].speaker]
         for i in bare:
             for j in members:
                 if units[j].speaker and units[j].doc != units[i].doc:
-                    scored[(i, j) if i < j else (j, i)] = same
-    anchored: set[tuple[int, int, int]] = set()  # (doc, quote, other doc)
-    near: dict[tuple[int, int], set[str]] = {}
-    named_near: dict[tuple[int, int, str], bool] = {}  # copies ask the same question
-    for (i, j), s in scored.items():
-        a, b = units[i], units[j]
-        if _anchor(s) and bool(a.speaker) != bool(b.speaker):
-            bare_unit, named = (a, b) if not a.speaker else (b, a)
-            asked = (bare_unit.doc, bare_unit.quote, named.speaker)
-            if asked not in named_near:
-                quote = docs[bare_unit.doc].attributions.quotes[bare_unit.quote]
-                named_near[asked] = _named_near(docs[bare_unit.doc], quote, named.speaker, near)
-            if named_near[asked]:
-                anchored.add((bare_unit.doc, bare_unit.quote, named.doc))
-    usable: dict[tuple[int, int], _Score] = {}
-    for (i, j), s in scored.items():
-        a, b = units[i], units[j]
-        if not a.speaker and (a.doc, a.quote, b.doc) not in anchored:
-            continue
-        if not b.speaker and (b.doc, b.quote, a.doc) not in anchored:
-            continue
-        usable[(i, j)] = s
-    accepted = _accept(units, usable, threshold)
-    yield from _report_drift(docs, units, accepted, ctx)
+                    yield (i, j, _SAME) if i < j else (j, i, _SAME)
 
 
 def _comparable(a: _Unit, b: _Unit) -> bool:
