@@ -8,7 +8,7 @@ another meet on the same terms.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from factlint import fastre
 from factlint.claims import Subject
@@ -137,15 +137,17 @@ def candidate_pairs(
     `max_bucket` items) are dropped, so the cost grows with the number of items,
     never with its square.
     """
+    pairs: set[tuple[int, int]] = set()
+    for members in shared_buckets(keys, max_bucket):
+        for x, i in enumerate(members):
+            pairs.update((i, j) for j in members[x + 1 :])
+    return pairs
+
+
+def shared_buckets(keys: Sequence[tuple[str, Subject]], max_bucket: int) -> Iterator[list[int]]:
+    """The items of each (bucket, term) that 2 to `max_bucket` items share, in order."""
     index: dict[tuple[str, str], list[int]] = {}
     for i, (bucket, subject) in enumerate(keys):
         for term in subject.entities | subject.terms:
             index.setdefault((bucket, term), []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) < 2 or len(members) > max_bucket:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((i, j))
-    return pairs
+    return (members for members in index.values() if 2 <= len(members) <= max_bucket)

@@ -49,7 +49,7 @@ from factlint.extract.dates import compatible
 from factlint.model import Finding, Related, RuleMeta, Severity
 from factlint.parallel import per_document
 from factlint.rule import Context
-from factlint.subject import candidate_pairs, subject_similarity
+from factlint.subject import shared_buckets, subject_similarity
 
 RULES = (
     RuleMeta(
@@ -229,15 +229,19 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
         for kind in sorted(claim.sig.kinds):
             keys.append((kind, Subject(text="", entities=names)))
             owners.append(n)
-    pairs = {
-        (min(owners[i], owners[j]), max(owners[i], owners[j]))
-        for i, j in candidate_pairs(keys, int(ctx.options["max_bucket"]))
-        if owners[i] != owners[j]
-    }
+    # Pairs of claims as ints (i * len(claims) + j, i < j; sorted, in (i, j) order):
+    # common event kinds make hundreds of thousands.
+    m = len(claims)
+    pairs: set[int] = set()
+    for members in shared_buckets(keys, int(ctx.options["max_bucket"])):
+        claimed = sorted({owners[i] for i in members})
+        for x, i in enumerate(claimed):
+            pairs.update(i * m + j for j in claimed[x + 1 :])
     threshold = float(ctx.options["min_similarity"])
     conflicts: dict[int, list[int]] = {}
     support: dict[int, int] = {}
-    for i, j in sorted(pairs):
+    for code in sorted(pairs):
+        i, j = divmod(code, m)
         a, b = claims[i], claims[j]
         if not comparable(a, b) or not same_event(a.sig, b.sig, threshold):
             continue
