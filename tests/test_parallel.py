@@ -340,3 +340,24 @@ def test_claims_unpickled_apart_share_their_strings_and_sets_of_words() -> None:
     assert len(words) == len({w for f in first for w in f.terms})
     empty = [f.wholes for f in first if not f.wholes]
     assert empty and all(e is empty[0] for e in empty)
+    # Offsets and values too (a span's ints, a quantity's floats), but never an int for
+    # a float, nor 0.0 for -0.0.
+    for a, b in zip(first, second, strict=True):
+        assert a.q.span is b.q.span or a.q.span.start is b.q.span.start
+        assert a.q.sentence.end is b.q.sentence.end
+        assert a.q.value is b.q.value or a.q.value == 0.0
+
+
+def test_shared_numbers_keep_their_type_and_sign() -> None:
+    import math
+    import pickle
+
+    from factlint.model import Span
+
+    parallel.register_pickling()
+    spans = pickle.loads(pickle.dumps([Span(1000, 5000), Span(1000, 5000), Span(3, 300)]))
+    assert spans[0].start is spans[1].start and spans[0].end is spans[1].end
+    values = [1000, 1000.0, -0.0, 0.0, math.nan, True, 2.5]
+    assert [parallel._shareable_number(v) for v in values] == [1, 1, 0, 0, 0, 0, 1]
+    shared = [parallel._rebuild(Span, (0, v), ((), (), (1,))).end for v in (1000, 1000.0)]
+    assert [type(v) for v in shared] == [int, float]
