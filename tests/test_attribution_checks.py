@@ -282,6 +282,13 @@ DRIFT_CASES = [
     ),
     ("lede-unnamed", pair(LEDE + "An economist made the assessment.\n", SHOCK_DRIFT), []),
     (
+        "lede-named-two-paragraphs-below",
+        pair(
+            LEDE + "Markets fell.\n\nRory Green, an economist, made the assessment.\n", SHOCK_DRIFT
+        ),
+        [],
+    ),
+    (
         "translation-in-order",
         pair(POPULATION_A, POPULATION_B),
         [("FL303", "b.md", 1, 27), ("FL303", "b.md", 1, 87)],

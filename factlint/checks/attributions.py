@@ -58,6 +58,7 @@ import difflib
 import functools
 import math
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -196,7 +197,7 @@ RULES = (
     ),
 )
 SCOPE = "corpus"
-READS = ("attributions", "paragraphs", "published")  # besides its per_document values
+READS = ("attributions", "published")  # besides its per_document values
 OPTIONS = {"drift_threshold": float, "title_max_days_apart": int}
 DEFAULTS = {"drift_threshold": 75.0, "title_max_days_apart": 183}
 
@@ -844,17 +845,25 @@ def _anchor(s: _Score) -> bool:
     return s.shared >= 4 and (s.same or s.ratio >= 90)
 
 
+@per_document("FL303")
+def _paragraph_bounds(analysis: Analysis) -> array[int]:
+    """Each paragraph's start and end, flat: all FL303 asks of an article's paragraphs
+    (a tenth of the memory of its spans, held for every article of a run)."""
+    return array("Q", [x for p in analysis.paragraphs for x in (p.start, p.end)])
+
+
 def _named_near(analysis: Analysis, quote: Quote, speaker: str, cache: dict) -> bool:
     """The speaker's last name in the quote's paragraph or the next one."""
     tokens = name_tokens(speaker)
-    paras = analysis.paragraphs
-    if not tokens or quote.paragraph >= len(paras):
+    bounds = _paragraph_bounds(analysis)
+    count = len(bounds) // 2
+    if not tokens or quote.paragraph >= count:
         return False
     where = (id(analysis), quote.paragraph)
     words = cache.get(where)
     if words is None:
-        lo = paras[quote.paragraph].start
-        hi = paras[min(quote.paragraph + 1, len(paras) - 1)].end
+        lo = bounds[2 * quote.paragraph]
+        hi = bounds[2 * min(quote.paragraph + 1, count - 1) + 1]
         # " word word ... ": a fifth of the memory of a set, and asked as fast.
         found = dict.fromkeys(fold(w) for w in _WORD.findall(analysis.doc.prose[lo:hi]))
         words = cache[where] = f" {' '.join(found)} "
@@ -865,30 +874,50 @@ def _drift_findings(
     docs: Sequence[Analysis], units: list[_Unit], ctx: Context
 ) -> Iterator[Finding]:
     threshold = float(ctx.options.get("drift_threshold", 75.0))
-    # Copies of one sentence (wire copy) are indexed and scored once, and count once
-    # for how rare a word is.
+    # Each step is its own function, so what it builds is let go before the next.
+    groups, matched = _matched_forms(units, threshold)
+    usable = _usable_pairs(docs, units, groups, matched)
+    accepted = _accept(units, usable, threshold)
+    yield from _report_drift(docs, units, accepted, ctx)
+
+
+def _matched_forms(
+    units: Sequence[_Unit], threshold: float
+) -> tuple[list[list[int]], list[tuple[int, int, _Score]]]:
+    """The units of each distinct sentence, and the pairs of sentences (x, y, score)
+    alike enough to compare. Copies of one sentence (wire copy) are indexed and scored
+    once, and count once for how rare a word is."""
     copies: dict[str, list[int]] = {}
     for u in units:
         copies.setdefault(u.norm, []).append(u.index)
-    forms = list(copies)
-    firsts = [units[copies[f][0]] for f in forms]
+    firsts = [units[members[0]] for members in copies.values()]
     df = Counter(t for u in firsts for t in u.terms)
     idf = {t: math.log(1 + len(firsts) / n) for t, n in df.items()}
     totals = {u.index: sum(idf[t] for t in u.terms) for u in firsts}
-    keys = [("", Subject(u.text, terms=u.terms)) for u in firsts]
-    matched: list[tuple[int, int, _Score]] = []  # forms alike enough to be compared
-    for x, y in candidate_pairs(keys):
+    matched: list[tuple[int, int, _Score]] = []
+    for x, y in candidate_pairs([("", Subject(u.text, terms=u.terms)) for u in firsts]):
         a, b = firsts[x], firsts[y]
         if len(a.terms & b.terms) < 2:
             continue
         s = _score(a, b, idf, totals)
         if _moderate(s, threshold) or _strong(s, threshold) or _anchor(s):
             matched.append((x, y, s))
-    groups = list(copies.values())
-    # An unattributed quote takes part only once anchored to the other side's speaker,
-    # by a near-verbatim sentence (a copy of it, or one scored above). Wire copy makes
-    # such pairs many (a sentence in a hundred articles pairs ten thousand ways), so
-    # the anchors are found first and only the pairs that pass are kept.
+    return list(copies.values()), matched
+
+
+def _usable_pairs(
+    docs: Sequence[Analysis],
+    units: Sequence[_Unit],
+    groups: Sequence[list[int]],
+    matched: Sequence[tuple[int, int, _Score]],
+) -> dict[tuple[int, int], _Score]:
+    """Every pair of units that may be one remark, with its score.
+
+    An unattributed quote takes part only once anchored to the other side's speaker,
+    by a near-verbatim sentence (a copy of it, or one scored above). Wire copy makes
+    such pairs many (a sentence in a hundred articles pairs ten thousand ways), so the
+    anchors are found first and only the pairs that pass are kept.
+    """
     usable: dict[tuple[int, int], _Score] = {}
     anchored: set[tuple[int, int, int]] = set()  # (doc, quote, other doc)
     near: dict[tuple[int, int], str] = {}  # a paragraph's words, asked again by copies
@@ -910,8 +939,7 @@ def _drift_findings(
             bare_unit, named = (a, b) if not a.speaker else (b, a)
             if (bare_unit.doc, bare_unit.quote, named.doc) in anchored:
                 usable[(i, j)] = s
-    accepted = _accept(units, usable, threshold)
-    yield from _report_drift(docs, units, accepted, ctx)
+    return usable
 
 
 _SAME = _Score(100.0, 1.0, 99, True)  # two copies of one sentence
