@@ -915,61 +915,68 @@ def _usable_pairs(
 
     An unattributed quote takes part only once anchored to the other side's speaker,
     by a near-verbatim sentence (a copy of it, or one scored above). Wire copy makes
-    such pairs many (a sentence in a hundred articles pairs ten thousand ways), so the
-    anchors are found first and only the pairs that pass are kept.
+    such pairs many (a sentence in a hundred articles pairs ten thousand ways), so
+    anchors are found per speaker, not per pair, and only pairs that pass are kept.
     """
+    named = [[i for i in g if units[i].speaker] for g in groups]
+    bare = [[i for i in g if not units[i].speaker] for g in groups]
     usable: dict[tuple[int, int], _Score] = {}
-    anchored: set[tuple[int, int, int]] = set()  # (doc, quote, other doc)
-    near: dict[tuple[int, int], str] = {}  # a paragraph's words, asked again by copies
-    for i, j, s in _unit_pairs(units, groups, matched):
-        a, b = units[i], units[j]
-        if a.speaker and b.speaker:
-            usable[(i, j)] = s
-        elif _anchor(s):
-            bare_unit, named = (a, b) if not a.speaker else (b, a)
-            where = (bare_unit.doc, bare_unit.quote, named.doc)
-            if where not in anchored:
-                analysis = docs[bare_unit.doc]
-                quote = analysis.attributions.quotes[bare_unit.quote]
-                if _named_near(analysis, quote, named.speaker, near):
-                    anchored.add(where)
-    if anchored:
-        for i, j, s in _unit_pairs(units, groups, matched, bare_only=True):
-            a, b = units[i], units[j]
-            bare_unit, named = (a, b) if not a.speaker else (b, a)
-            if (bare_unit.doc, bare_unit.quote, named.doc) in anchored:
-                usable[(i, j)] = s
+    for x, y, s in matched:
+        for i in named[x]:
+            for j in named[y]:
+                if _comparable(units[i], units[j]):
+                    usable[(i, j) if i < j else (j, i)] = s
+    # Where unattributed sentences meet attributed ones: (bare side's group, attributed
+    # side's group, score). Copies of one sentence meet as near-verbatim.
+    meetings = [(x, x, _SAME) for x in range(len(groups)) if bare[x] and named[x]]
+    meetings += [m for x, y, s in matched for m in ((x, y, s), (y, x, s))]
+    anchored = _anchors(docs, units, bare, named, meetings)
+    for bx, ny, s in meetings:
+        for i in bare[bx]:
+            other_docs = anchored.get((units[i].doc, units[i].quote))
+            if other_docs:
+                for j in named[ny]:
+                    if units[j].doc in other_docs:
+                        usable[(i, j) if i < j else (j, i)] = s
     return usable
 
 
-_SAME = _Score(100.0, 1.0, 99, True)  # two copies of one sentence
-
-
-def _unit_pairs(
+def _anchors(
+    docs: Sequence[Analysis],
     units: Sequence[_Unit],
-    groups: Sequence[list[int]],
-    matched: Sequence[tuple[int, int, _Score]],
-    *,
-    bare_only: bool = False,
-) -> Iterator[tuple[int, int, _Score]]:
-    """(i, j, score), i < j, for every two units that may be one remark: from the
-    matched pairs of forms, and an unattributed copy with an attributed one elsewhere
-    (`bare_only`: only the pairs with an unattributed side)."""
-    for x, y, s in matched:
-        for i in groups[x]:
-            a = units[i]
-            for j in groups[y]:
-                b = units[j]
-                if bare_only and a.speaker and b.speaker:
-                    continue
-                if _comparable(a, b):
-                    yield (i, j, s) if i < j else (j, i, s)
-    for members in groups:
-        bare = [i for i in members if not units[i].speaker]
-        for i in bare:
-            for j in members:
-                if units[j].speaker and units[j].doc != units[i].doc:
-                    yield (i, j, _SAME) if i < j else (j, i, _SAME)
+    bare: Sequence[list[int]],
+    named: Sequence[list[int]],
+    meetings: Sequence[tuple[int, int, _Score]],
+) -> dict[tuple[int, int], set[int]]:
+    """(article, quote) of each unattributed quote -> the other articles whose speaker
+    it is anchored to: a near-verbatim match there, and that speaker's last name
+    written in the quote's paragraph or the next."""
+    speakers: dict[int, dict[str, set[int]]] = {}  # group -> speaker -> their articles
+    for _, ny, _ in meetings:
+        if ny not in speakers:
+            by_speaker: dict[str, set[int]] = {}
+            for j in named[ny]:
+                by_speaker.setdefault(units[j].speaker, set()).add(units[j].doc)
+            speakers[ny] = by_speaker
+    anchored: dict[tuple[int, int], set[int]] = {}
+    near: dict[tuple[int, int], str] = {}  # a paragraph's words, asked again by copies
+    for bx, ny, s in meetings:
+        if not _anchor(s):
+            continue
+        for i in bare[bx]:
+            u = units[i]
+            done = anchored.get((u.doc, u.quote), set())
+            for speaker, where in speakers[ny].items():
+                if where - done - {u.doc}:
+                    analysis = docs[u.doc]
+                    quote = analysis.attributions.quotes[u.quote]
+                    if _named_near(analysis, quote, speaker, near):
+                        done = anchored.setdefault((u.doc, u.quote), done)
+                        done |= where - {u.doc}
+    return anchored
+
+
+_SAME = _Score(100.0, 1.0, 99, True)  # two copies of one sentence
 
 
 def _comparable(a: _Unit, b: _Unit) -> bool:
