@@ -15,7 +15,7 @@ import zlib
 from array import array
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import regex
@@ -155,15 +155,9 @@ class PackedDocument(Document):
 
 
 def _fields(doc: Document) -> tuple[Any, ...]:
-    return (
-        doc.path,
-        doc.text,
-        doc.prose,
-        doc.body_start,
-        doc.meta,
-        tuple(doc.line_starts),
-        doc.decode_errors,
-    )
+    """Document's fields as values, line starts as a tuple whether packed or not."""
+    values = (getattr(doc, f.name) for f in fields(Document))
+    return tuple(tuple(v) if isinstance(v, array) else v for v in values)
 
 
 def _pack(doc: Document) -> tuple[Any, tuple[Any, ...]]:
@@ -172,10 +166,8 @@ def _pack(doc: Document) -> tuple[Any, tuple[Any, ...]]:
         blob, marked = doc.__dict__["_blob"], doc.__dict__["_marked"]
     else:
         both = (doc.text + doc.prose).encode("utf-8", "surrogatepass")
-        blob, marked = (
-            zlib.compress(both, 1),
-            doc.has_directive_marker,
-        )  # level 1: 3x faster, 5% bigger
+        # Level 1: a third of the time of the default level, for 5% more bytes.
+        blob, marked = zlib.compress(both, 1), doc.has_directive_marker
     starts = doc.line_starts
     typecode = "I" if starts[-1] < 1 << 32 else "Q"
     line_starts = starts if isinstance(starts, array) else array(typecode, starts)

@@ -342,8 +342,9 @@ def test_claims_unpickled_apart_share_their_strings_and_sets_of_words() -> None:
     assert empty and all(e is empty[0] for e in empty)
     # Offsets and values too (a span's ints, a quantity's floats), but never an int for
     # a float, nor 0.0 for -0.0.
+    assert all(f.q.span.start > 256 for f in first)  # ints Python does not share itself
     for a, b in zip(first, second, strict=True):
-        assert a.q.span is b.q.span or a.q.span.start is b.q.span.start
+        assert a.q.span.start is b.q.span.start
         assert a.q.sentence.end is b.q.sentence.end
         assert a.q.value is b.q.value or a.q.value == 0.0
 

@@ -967,12 +967,13 @@ def _anchors(
             u = units[i]
             done = anchored.get((u.doc, u.quote), set())
             for speaker, where in speakers[ny].items():
-                if where - done - {u.doc}:
+                new = where - done - {u.doc}
+                if new:
                     analysis = docs[u.doc]
                     quote = analysis.attributions.quotes[u.quote]
                     if _named_near(analysis, quote, speaker, near):
                         done = anchored.setdefault((u.doc, u.quote), done)
-                        done |= where - {u.doc}
+                        done |= new
     return anchored
 
 
