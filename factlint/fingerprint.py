@@ -9,6 +9,8 @@ with any line or column numbers it mentions taken out.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -54,3 +56,21 @@ def fingerprint(finding: Finding) -> str:
     """Rule + file + normalised claim key; survives edits elsewhere in the file."""
     payload = f"{finding.rule_id}\0{normalise_path(finding.path)}\0{about(finding)}"
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def unique_fingerprints(findings: Iterable[Finding]) -> Iterator[str]:
+    """Each finding's fingerprint, with an occurrence number hashed into repeats.
+
+    Identical findings (say the same garbled word twice in one file) share a fingerprint;
+    viewers that match results by fingerprint (GitHub code scanning, GitLab) would merge
+    them, so the second and later ones get their occurrence number hashed in. The first
+    keeps the plain fingerprint, which the baseline and JSON output use too.
+    """
+    seen: Counter[str] = Counter()
+    for finding in findings:
+        fp = fingerprint(finding)
+        occurrence = seen[fp]
+        seen[fp] += 1
+        if occurrence:
+            fp = hashlib.sha256(f"{fp}\0{occurrence}".encode()).hexdigest()[:32]
+        yield fp

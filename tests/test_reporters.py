@@ -31,6 +31,7 @@ from factlint.reporters._common import fix_location, one_line, summary_line
 from factlint.reporters.full import _piece, snippet
 from factlint.reporters.github import escape_data, escape_property
 from factlint.reporters.sarif import artifact_location
+from tests.helpers import rule_findings
 from tests.paths import SARIF_SCHEMA as SCHEMA_PATH
 
 ANSI = regex.compile(r"\x1b\[")
@@ -407,6 +408,25 @@ def test_sarif_validates_and_carries_the_evidence(
     assert invocation["toolExecutionNotifications"][1]["locations"][0]["physicalLocation"][
         "region"
     ] == {"startLine": 3}
+
+
+def test_sarif_repeated_findings_get_distinct_fingerprints(
+    sarif_validator: jsonschema.protocols.Validator,
+) -> None:
+    # The same misspelling twice in one article: same rule, file and word, so the same
+    # claim fingerprint; GitHub would merge the two results if SARIF gave them one.
+    text = "The minister said teh plan was ready.\n\nLater teh minister left.\n"
+    found = rule_findings("FL607", text, "a.md")
+    assert [(f.location.line, f.location.col) for f in found] == [(1, 19), (3, 7)]
+    assert fingerprint(found[0]) == fingerprint(found[1])
+    doc = json.loads(render("sarif", RunResult(files=1, findings=found)))
+    sarif_validator.validate(doc)
+    prints = [r["partialFingerprints"]["factlint/v1"] for r in doc["runs"][0]["results"]]
+    assert prints[0] == fingerprint(found[0])
+    assert prints[1] != prints[0]
+    # Stable: the same findings give the same fingerprints again.
+    again = json.loads(render("sarif", RunResult(files=1, findings=found)))
+    assert [r["partialFingerprints"]["factlint/v1"] for r in again["runs"][0]["results"]] == prints
 
 
 def test_sarif_clean_run(sarif_validator: jsonschema.protocols.Validator) -> None:

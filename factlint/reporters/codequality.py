@@ -7,24 +7,19 @@ get an occurrence number.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from factlint.fingerprint import fingerprint
+from factlint.fingerprint import unique_fingerprints
 from factlint.model import Finding, RuleMeta, RunResult, Severity
 
 # Code Quality severities are info, minor, major, critical and blocker.
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def issue(finding: Finding, occurrence: int = 0) -> dict[str, Any]:
+def issue(finding: Finding, fp: str) -> dict[str, Any]:
     loc = finding.location
-    fp = fingerprint(finding)
-    if occurrence:
-        fp = hashlib.sha256(f"{fp}\0{occurrence}".encode()).hexdigest()[:32]
     description = f"{finding.rule_id} [{finding.rule_name}] {finding.message}"
     for rel in finding.related:
         r = rel.location
@@ -41,13 +36,7 @@ def issue(finding: Finding, occurrence: int = 0) -> dict[str, Any]:
 
 
 def issues(result: RunResult) -> list[dict[str, Any]]:
-    seen: Counter[str] = Counter()
-    out = []
-    for finding in result.findings:
-        fp = fingerprint(finding)
-        out.append(issue(finding, seen[fp]))
-        seen[fp] += 1
-    return out
+    return list(map(issue, result.findings, unique_fingerprints(result.findings)))
 
 
 def render(

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import factlint
 from factlint import fastre
-from factlint.fingerprint import fingerprint
+from factlint.fingerprint import unique_fingerprints
 from factlint.model import Finding, Location, RuleMeta, RunResult, Severity
 from factlint.reporters._common import fix_location
 
@@ -122,7 +122,7 @@ def _fixes(finding: Finding, sources: Mapping[str, str] | None) -> list[dict[str
 
 
 def result_object(
-    finding: Finding, rule_index: int, sources: Mapping[str, str] | None = None
+    finding: Finding, rule_index: int, fp: str, sources: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": finding.rule_id,
@@ -130,7 +130,7 @@ def result_object(
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [physical_location(finding.location)],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
     }
     if finding.related:
         out["relatedLocations"] = [
@@ -184,7 +184,10 @@ def log(
         },
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": [result_object(f, index[f.rule_id], sources) for f in result.findings],
+        "results": [
+            result_object(f, index[f.rule_id], fp, sources)
+            for f, fp in zip(result.findings, unique_fingerprints(result.findings), strict=True)
+        ],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
