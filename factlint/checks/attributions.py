@@ -57,7 +57,6 @@ from __future__ import annotations
 import difflib
 import functools
 import math
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -70,6 +69,7 @@ from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Person, Quote, Subject
 from factlint.data import load_yaml
+from factlint.extract.attribution import fold as fold_text
 from factlint.extract.attribution import normalise_quote, same_person
 from factlint.model import Finding, RuleMeta, Severity
 from factlint.parallel import per_document
@@ -222,14 +222,8 @@ def word_tables() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 
-@functools.lru_cache(maxsize=1 << 16)  # mostly single words, asked again and again
-def fold(text: str) -> str:
-    """Lowercase, accents and curly apostrophes folded."""
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").lower()
+# Mostly single words, asked again and again.
+fold = functools.lru_cache(maxsize=1 << 16)(fold_text)
 
 
 # --------------------------------------------------------------------------- names

@@ -103,15 +103,16 @@ def _re(pattern: str) -> fastre.Pattern:
 
 
 def _alt(words: Sequence[str]) -> str:
-    """A regex alternation of literal words, longest first, spaces as \\s+."""
-    parts = sorted({fastre.escape(w) for w in words}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(p.replace(r"\ ", r"\s+").replace(" ", r"\s+") for p in parts) + ")"
+    """A regex group of literal words, longest first, spaces as \\s+."""
+    return f"(?:{fastre.alternation(words)})"
 
 
+# Abbreviated titles and suffixes, written with a full stop that does not end a sentence.
+_TITLES = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Rev|Hon|Rt|Jr|Sr)"
 # A capitalised token: a word, an acronym (U.S.), an initial, O'Neil, Al-Kahlout.
 _CAP = (
     r"(?:\p{Lu}(?:\.\p{Lu})+\.?"
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Rev|Hon|Rt|Jr|Sr)\."
+    rf"|{_TITLES}\."
     r"|\p{Lu}\.(?=\s)|\p{Lu}[\p{L}\p{M}\p{N}'’\-&]*)"
 )
 # Lowercase particles inside names ("Laurence des Cars", "Otto von Bismarck").
@@ -219,11 +220,13 @@ def _patterns() -> _Patterns:
 # --------------------------------------------------------------------------- comparisons
 
 
-def _fold(s: str) -> str:
+def fold(text: str) -> str:
     """Lowercase with accents and curly apostrophes folded: for comparing names and titles."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.replace("’", "'").lower()
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").lower()
 
 
 _PUNCT = fastre.compile(r"\p{P}+")
@@ -248,7 +251,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
         and (w0 in t.honorifics or w0 + "." in t.honorifics)
     ):
         words.pop(0)
-    out = [_fold(w).rstrip(".").removesuffix("'s") for w in words]
+    out = [fold(w).rstrip(".").removesuffix("'s") for w in words]
     return tuple(w for w in out if w)
 
 
@@ -308,7 +311,7 @@ _DEMONYM = {
 
 def _title_words(s: str) -> list[str]:
     words: list[str] = []
-    for w in _re(r"[\p{L}\p{N}]+").findall(_fold(s)):
+    for w in _re(r"[\p{L}\p{N}]+").findall(fold(s)):
         words.extend(_TITLE_ABBREV.get(w, w).split())
     return [_DEMONYM.get(w, w) for w in words if w not in _TITLE_STOP]
 
@@ -487,8 +490,7 @@ def _ends_in_abbreviation(text: str, prev: Span, nxt: Span) -> bool:
     tail = text[max(prev.start, prev.end - 6) : prev.end].rstrip()
     return bool(
         regex.search(
-            r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Jr|Sr|Hon|Rt|No|vs)"
-            r"|\b\p{Lu}|\p{Lu}\.\p{Lu})\.$",
+            rf"(?:\b(?:{_TITLES}|No|vs)|\b\p{{Lu}}|\p{{Lu}}\.\p{{Lu}})\.$",
             tail,
         )
     )
@@ -996,7 +998,7 @@ def _scan_people(
     # "according to Iowa Starting Line" names sources as often as people: no signal.
     named = [c for c in cues if c.kind == "name" and c.word != "according to"]
     cue_at = {c.subject.start: c for c in named} | {c.subject.end: c for c in named}
-    single_speakers = {_fold(c.phrase.split()[-1]) for c in cues if c.kind == "name"}
+    single_speakers = {fold(c.phrase.split()[-1]) for c in cues if c.kind == "name"}
     org_names: set[str] = set()
     lowercase_words = frozenset(_re(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])").findall(text))
     candidates: list[_PersonBuild] = []
@@ -1008,7 +1010,7 @@ def _scan_people(
                     # "Microsoft Corp", "Duke University": "Microsoft" alone is no person either.
                     words = parts.name.split() if parts else []
                     if parts and parts.kind == "org" and len(words) == 2 and _is_org_word(words[1]):
-                        org_names.add(_fold(words[0]))
+                        org_names.add(fold(words[0]))
                     continue
                 ns = parts.name_span
                 is_cue = ns.start in cue_at or ns.end in cue_at
@@ -1029,7 +1031,7 @@ def _scan_people(
                         is_cue
                         or parts.honorific
                         or parts.title
-                        or _fold(parts.name) in single_speakers
+                        or fold(parts.name) in single_speakers
                     ):
                         people.mentions.append(_Mention(ns.start, parts.name, subj, pi))
                     continue
@@ -1097,14 +1099,14 @@ def _scan_people(
             people.persons.append(c)
     people.persons.sort(key=lambda b: b.span.start)
     confirmed = {b.name for b in people.persons}
-    org_names |= {_fold(b.organisation) for b in people.persons if " " not in b.organisation}
+    org_names |= {fold(b.organisation) for b in people.persons if " " not in b.organisation}
     people.orgs = frozenset(org_names)
     kept: list[_Mention] = []
     for x in people.mentions:
         if " " not in x.name:
             found = people.find(x.name)
             x.name = found.name if found is not None else x.name
-        if " " in x.name or _fold(x.name) not in org_names:
+        if " " in x.name or fold(x.name) not in org_names:
             kept.append(x)
     people.mentions = kept
     # Unconfirmed names that look like names ("Nesma Hajjaj", not "Gold Standard": no word
@@ -1115,7 +1117,7 @@ def _scan_people(
         for c in candidates
         if c.name not in confirmed
         and not any(w.lower() in lowercase_words for w in c.name.split())
-        and not any(_fold(w) in _folded_places() for w in c.name.split())
+        and not any(fold(w) in _folded_places() for w in c.name.split())
     ]
     usable = confirmed | {c.name for c in people.candidates}
     people.mentions = [m for m in people.mentions if " " not in m.name or m.name in usable]
@@ -1152,7 +1154,7 @@ def _learn_gender(text: str, people: _People, cues: Sequence[_Cue]) -> None:
 
 @functools.cache
 def _folded_places() -> frozenset[str]:
-    return frozenset(_fold(w) for w in _tables().places)
+    return frozenset(fold(w) for w in _tables().places)
 
 
 def _common_first(
@@ -1587,7 +1589,7 @@ def _by_title(head: str, pos: int, people: _People) -> str:
     hits = {
         p.name
         for p in people.persons
-        if p.title and p.span.start < pos and _fold(p.title).split()[-1:] == [_fold(head)]
+        if p.title and p.span.start < pos and fold(p.title).split()[-1:] == [fold(head)]
     }
     return hits.pop() if len(hits) == 1 else ""
 
