@@ -88,6 +88,14 @@ FL605 = [
     ("It was a a mistake.", [(1, 8)]),
     ("Type x x or 1 1 and bye bye, so so, very very.", []),
     ("He said “very good good” and left.", []),  # inside a quotation: the speaker's
+    # ... but no speaker stresses a function word by doubling it.
+    ("“It was not an inquiry into the the drug trade,” he said.", [(1, 29)]),
+    ("“He is a candidate who who has fought,” she said.", [(1, 20)]),
+    ("The ministry said it was was satisfied.", [(1, 22)]),
+    ("What it was was luck, and all it is is a start.", []),  # a defined clause
+    ("“The thing is is that we lost,” he said.", []),
+    ("It hopes to have taken out out enough by 2050.", [(1, 24)]),  # no object follows
+    ("He came in in 2019 and signed up up front.", []),
     ("He said very good good and left.", [(1, 14)]),
     ("Le café café ouvre.", [(1, 4)]),
     # Decomposed accents (NFD): the quick first look cannot see these; the full scan does.
@@ -113,6 +121,17 @@ FL606 = [
     (f"{LONG}, and it ends on a comma,\n\nand the market grew. The end.\n", [(1, 109)]),
     (f"{LONG}, and it ends on a comma,\n\nAnd the market grew. The end.\n", []),
     (f"{LONG}, and it ends with the\nmarket as a whole. The end.\n", []),  # one paragraph
+    # A short last line that reads as a sentence was cut, not a heading or a byline.
+    (f"{LONG}.\n\nThe officer was taken to the\n", [(3, 1)]),
+    (f"{LONG}.\n\nHead coach Russell Latapy’s men have a month to prepare for the\n", [(3, 1)]),
+    (f"{LONG}.\n\nHe said it had cast a spotlight on\n", [(3, 1)]),
+    (f"{LONG}.\n\nPolice said. Tegnell laughed and\n", [(3, 14)]),
+    (f"{LONG}.\n\nShe said the talks would go on\n", [(3, 1)]),
+    (f"{LONG}.\n\nThe talks will go on\n", [(3, 1)]),
+    (f"{LONG}.\n\nThe talks went well\n", []),  # a complete clause, too short to judge
+    (f"{LONG}.\n\nRelated Articles From The Agency\n", []),  # title case
+    (f"{LONG}.\n\n## What the rules mean for\n", []),  # a Markdown heading
+    (f"{LONG}.\n\nBy John Smith and Jane Doe in\n", []),  # a byline
 ]
 
 FL607 = [

@@ -1,8 +1,9 @@
 """FL605 doubled-word: "the the", also across a line break.
 
-Some repetitions are grammatical ("had had", "that that"), some are fixed
-expressions ("bye bye", "so so") and some are names ("Sirhan Sirhan", "Bora Bora");
-emphatic doubling inside a quotation is the speaker's, not a slip.
+Some repetitions are grammatical ("had had", "that that", "what it was was"), some
+are fixed expressions ("bye bye", "so so") and some are names ("Sirhan Sirhan", "Bora
+Bora"); emphatic doubling inside a quotation ("very good good") is the speaker's, not a
+slip, but nobody stresses a word like "the" or "who" by saying it twice.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ RULES = (
         rationale=(
             "A doubled word is almost always an editing slip, and it often sits across a "
             "line break where the eye skips it. Grammatical repetitions (had had, that "
-            "that), fixed expressions (bye bye), names (Duran Duran) and emphatic doubling "
-            "inside quotations are left alone."
+            "that, what it was was), fixed expressions (bye bye), names (Duran Duran) and "
+            "emphatic doubling inside quotations (very good good) are left alone."
         ),
         examples_fail=(
             "The minister said the the fund would grow.",
@@ -47,9 +48,29 @@ SCOPE = "document"
 # Repetitions that are grammatical or idiomatic in English.
 ALLOWED = frozenset(
     """
-    had that do is was bye so very really many much no yes yeah oh ha haha ah hee ho well
+    had that do bye so very really many much no yes yeah oh ha haha ah hee ho well
     blah knock tut tsk chop hush night go boo bang pooh choo bla la wah ding bling now
     there hear bravo mahi pom tom yo dum
+    """.split()
+)
+
+# "What it was was luck", "the thing is is that": grammatical after a clause that names
+# what is being defined; "it was was satisfied" is a slip.
+COPULAS = frozenset(("is", "was"))
+_DEFINED_BEFORE = fastre.compile_regex(
+    r"\b(?:what|whatever|all|where|how|why|who|thing|problem|point|question|issue|truth|fact"
+    r"|reason|idea|trouble)\b[^.!?;:]{0,40}$",
+    regex.IGNORECASE,
+)
+
+# Closed-class words, which a speaker does not double for emphasis: inside a quotation
+# their doubling is a slip all the same ("into the the illegal trade").
+FUNCTION_WORDS = frozenset(
+    """
+    the a an of to in on at by for from with into onto about as and or but nor if because
+    than who whom whose which it he she they we you me him us them his their our your my its
+    this these those any some every each not just only also will would can could should
+    shall may might must has have been be are were am being
     """.split()
 )
 
@@ -80,9 +101,17 @@ def _quoted_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(prose, start, end)]
 
 
-def _after_phrasal_verb(prose: str, start: int) -> bool:
+# What a preposition's object starts with: a determiner, a number or a name.
+_NOUN_PHRASE_START = fastre.compile_regex(
+    r"[ \t]*(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|every|"
+    r"each|all|time|foot|board|top|front|behalf)\b|\p{N}|\p{Lu})"
+)
+
+
+def _after_phrasal_verb(prose: str, start: int, end: int) -> bool:
+    """Particle, then the same preposition with its object: "logged in in the morning"."""
     before = regex.search(r"(\p{L}+)[ \t]+$", prose[max(0, start - 30) : start])
-    if before is None:
+    if before is None or not _NOUN_PHRASE_START.match(prose, end):
         return False
     prev = before.group(1).lower()
     return any(prev.startswith(stem) and len(prev) - len(stem) <= 4 for stem in PHRASAL_STEMS)
@@ -101,11 +130,13 @@ def doubled_words(prose: str, start: int = 0, end: int | None = None) -> Iterato
             continue
         if len(word) == 1 and word != "a":
             continue  # single letters are variables, grades and list labels
-        if word in PARTICLES and _after_phrasal_verb(prose, m.start()):
+        if word in PARTICLES and _after_phrasal_verb(prose, m.start(), m.end()):
+            continue
+        if word in COPULAS and _DEFINED_BEFORE.search(prose, max(0, m.start() - 60), m.start()):
             continue
         if second[0].isupper():
             continue  # names: "Sirhan Sirhan", "Bora Bora", "The The"
-        if any(a <= m.start() and m.end() <= b for a, b in quoted):
+        if word not in FUNCTION_WORDS and any(a <= m.start() and m.end() <= b for a, b in quoted):
             continue
         yield Span(m.start(), m.end())
 

@@ -13,7 +13,7 @@ in two.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import regex
 
@@ -76,6 +76,13 @@ FUNCTION_WORDS = frozenset(
     your my this these those if because while when where whether about between among
     """.split()
 )
+# Words a finished sentence cannot end on: a clause or phrase was still to come.
+DANGLING = FUNCTION_WORDS | frozenset(
+    """
+    could would should can will may might must shall not although though unless until since
+    so also nor
+    """.split()
+)
 # One-word sign-offs that end an article without a full stop.
 _AGENCIES = frozenset(
     """
@@ -110,7 +117,9 @@ def _unfinished_ending(block_text: str) -> tuple[int, str] | None:
         if last_word.isupper() and len(last_word) > 1:
             return None
         return fragment_start, "a sentence starts and does not end"
-    if len(text.split()) >= 8 and last_word[:1].islower():
+    if len(words) >= 4 and (text.endswith(",") or last_word.lower() in DANGLING):
+        return fragment_start, f"it ends on '{text.split()[-1]}'"
+    if len(words) >= 8 and last_word[:1].islower():
         return fragment_start, "it ends on a lowercase word without punctuation"
     return None
 
@@ -123,14 +132,34 @@ def _tail_blanked(analysis: Analysis, end: int) -> bool:
     return bool(doc.text[end:line_end].strip())
 
 
-def _last_paragraph(blocks: Sequence[Block]) -> Block | None:
-    """The last paragraph, when only short title-like lines (bylines, credits) follow it."""
+def _last_paragraph(analysis: Analysis) -> Block | None:
+    """The last paragraph, when only short title-like lines (bylines, credits) follow it.
+
+    A short last line reads as a heading or a byline, unless it reads as a sentence: then
+    it is a last paragraph cut short ("All five victims were taken").
+    """
+    blocks, text = analysis.blocks, analysis.doc.text
+    if blocks and blocks[-1].kind == "heading" and len(blocks) > 1:
+        last = blocks[-1]
+        marked = text[text.rfind("\n", 0, last.span.start) + 1 : last.span.start].strip()
+        if not marked and _reads_as_sentence(text[last.span.start : last.span.end]):
+            return last
     for block in reversed(blocks):
         if block.kind == "paragraph":
             return block
         if block.kind != "heading":
             return None
     return None
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """Sentence case over at least four words: not a title or a byline."""
+    words = line.split()
+    if len(words) < 4 or not _FIRST_WORD.match(line):
+        return False
+    lower = sum(w[:1].islower() for w in words[1:])
+    upper = sum(w[:1].isupper() for w in words[1:])
+    return words[0].lstrip("\"“‘'(")[:1].isupper() and lower > 2 * upper
 
 
 def _cut_paragraphs(analysis: Analysis) -> Iterator[tuple[Span, str]]:
@@ -165,7 +194,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
             f"paragraph breaks off mid-sentence; the next paragraph continues with '{next_word}'",
             key=f"cut|{doc.prose[max(0, span.start - 40) : span.end].strip()}",
         )
-    last = _last_paragraph(analysis.blocks)
+    last = _last_paragraph(analysis)
     if last is None or _tail_blanked(analysis, last.span.end):
         return
     found = _unfinished_ending(doc.prose[last.span.start : last.span.end])
