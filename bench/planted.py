@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "corpus" / "news"
 Lines = list[str]
-Planted = tuple[int, int] | None  # (0-based body line, column or 0) of the slip
+Planted = int | None  # the 0-based body line of the slip; None: no place for it
 
 
 def split(text: str) -> tuple[str, Lines]:
@@ -46,44 +46,35 @@ def prose_lines(lines: Lines) -> list[int]:
     ]
 
 
-# Each kind edits the body's lines in place and says where (None: no place for it).
-def m_comma(lines: Lines, rng: random.Random) -> Planted:
-    cands = [
-        (i, m)
-        for i in prose_lines(lines)
-        for m in re.finditer(r"(?<=[a-z]), (?=[a-z]{3,})", lines[i])
-    ]
+def replace_one(
+    lines: Lines,
+    rng: random.Random,
+    pattern: str | re.Pattern[str],
+    edit: Callable[[re.Match[str]], str],
+    group: int = 0,
+    keep: Callable[[re.Match[str]], bool] = lambda m: True,
+) -> Planted:
+    """Replace `group` of one match of `pattern` in a prose line (chosen by `rng` among
+    the matches `keep` accepts) with `edit(match)`."""
+    cands = [(i, m) for i in prose_lines(lines) for m in re.finditer(pattern, lines[i]) if keep(m)]
     if not cands:
         return None
     i, m = rng.choice(cands)
-    lines[i] = lines[i][: m.start()] + "," + lines[i][m.end() :]
-    return i, m.start() + 1
+    lines[i] = lines[i][: m.start(group)] + edit(m) + lines[i][m.end(group) :]
+    return i
+
+
+# Each kind edits the body's lines in place and says where.
+def m_comma(lines: Lines, rng: random.Random) -> Planted:
+    return replace_one(lines, rng, r"(?<=[a-z]), (?=[a-z]{3,})", lambda m: ",")
 
 
 def m_period(lines: Lines, rng: random.Random) -> Planted:
-    cands = [
-        (i, m)
-        for i in prose_lines(lines)
-        for m in re.finditer(r"(?<=[a-z]{3})\. (?=[A-Z][a-z]+ )", lines[i])
-    ]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    lines[i] = lines[i][: m.start()] + "." + lines[i][m.end() :]
-    return i, m.start() + 1
+    return replace_one(lines, rng, r"(?<=[a-z]{3})\. (?=[A-Z][a-z]+ )", lambda m: ".")
 
 
 def m_doubled(lines: Lines, rng: random.Random) -> Planted:
-    cands = [
-        (i, m)
-        for i in prose_lines(lines)
-        for m in re.finditer(r"(?<= )[a-z]{3,}(?= [a-z])", lines[i])
-    ]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    lines[i] = lines[i][: m.end()] + " " + m.group() + lines[i][m.end() :]
-    return i, m.start() + 1
+    return replace_one(lines, rng, r"(?<= )[a-z]{3,}(?= [a-z])", lambda m: f"{m[0]} {m[0]}")
 
 
 def m_dup_para(lines: Lines, rng: random.Random) -> Planted:
@@ -93,7 +84,7 @@ def m_dup_para(lines: Lines, rng: random.Random) -> Planted:
     src = rng.choice(pl[:-1])
     dst = rng.choice([i for i in pl if i > src + 1] or [pl[-1]])
     lines[dst:dst] = [lines[src], ""]
-    return dst, 1
+    return dst
 
 
 def m_caption(lines: Lines, rng: random.Random) -> Planted:
@@ -108,17 +99,14 @@ def m_caption(lines: Lines, rng: random.Random) -> Planted:
         return None
     i, sent = rng.choice(cands)
     lines[i + 1 : i + 1] = ["", sent]
-    return i + 2, 1
+    return i + 2
 
 
 def m_mojibake(lines: Lines, rng: random.Random) -> Planted:
-    cands = [(i, m) for i in prose_lines(lines) for m in re.finditer(r"[’“”—é–]", lines[i])]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    bad = m.group().encode("utf-8").decode("cp1252", errors="replace")
-    lines[i] = lines[i][: m.start()] + bad + lines[i][m.end() :]
-    return i, m.start() + 1
+    def misread(m: re.Match[str]) -> str:
+        return m[0].encode("utf-8").decode("cp1252", errors="replace")
+
+    return replace_one(lines, rng, r"[’“”—é–]", misread)
 
 
 def m_truncate(lines: Lines, rng: random.Random) -> Planted:
@@ -133,51 +121,34 @@ def m_truncate(lines: Lines, rng: random.Random) -> Planted:
     lines[i] = " ".join(words[:cut])
     del lines[i + 1 :]
     lines.append("")
-    return i, 0
+    return i
+
+
+TYPOS = {
+    "the": "teh",
+    "receive": "recieve",
+    "government": "goverment",
+    "which": "wich",
+    "their": "thier",
+    "because": "becuase",
+    "believe": "beleive",
+    "until": "untill",
+    "separate": "seperate",
+    "address": "adress",
+    "occurred": "occured",
+}
 
 
 def m_misspell(lines: Lines, rng: random.Random) -> Planted:
-    typos = {
-        "the": "teh",
-        "receive": "recieve",
-        "government": "goverment",
-        "which": "wich",
-        "their": "thier",
-        "because": "becuase",
-        "believe": "beleive",
-        "until": "untill",
-        "separate": "seperate",
-        "address": "adress",
-        "occurred": "occured",
-    }
-    cands = [
-        (i, m)
-        for i in prose_lines(lines)
-        for m in re.finditer(r"\b(" + "|".join(typos) + r")\b", lines[i])
-    ]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    lines[i] = lines[i][: m.start()] + typos[m.group()] + lines[i][m.end() :]
-    return i, m.start() + 1
+    return replace_one(lines, rng, r"\b(" + "|".join(TYPOS) + r")\b", lambda m: TYPOS[m[0]])
 
 
 def m_unclosed_quote(lines: Lines, rng: random.Random) -> Planted:
-    cands = [(i, m) for i in prose_lines(lines) for m in re.finditer(r"”", lines[i])]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    lines[i] = lines[i][: m.start()] + lines[i][m.end() :]
-    return i, 0
+    return replace_one(lines, rng, r"”", lambda m: "")
 
 
 def m_unclosed_paren(lines: Lines, rng: random.Random) -> Planted:
-    cands = [(i, m) for i in prose_lines(lines) for m in re.finditer(r"\)", lines[i])]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    lines[i] = lines[i][: m.start()] + lines[i][m.end() :]
-    return i, 0
+    return replace_one(lines, rng, r"\)", lambda m: "")
 
 
 SINGLE = {
@@ -200,28 +171,22 @@ _FIG = re.compile(
 )
 
 
+_DURATIONS = ("years", "days", "weeks", "months", "hours", "minutes", "times")
+
+
+def _a_figure(m: re.Match[str]) -> bool:
+    return not re.fullmatch(r"(19|20)\d\d", m[2]) and m[3].strip() not in _DURATIONS
+
+
 def c_number(lines: Lines, rng: random.Random, factor: str) -> Planted:
-    cands = [
-        (i, m)
-        for i in prose_lines(lines)
-        for m in _FIG.finditer(lines[i])
-        if not re.fullmatch(r"(19|20)\d\d", m.group(2))
-        and m.group(3).strip()
-        not in ("years", "days", "weeks", "months", "hours", "minutes", "times")
-    ]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    raw = m.group(2).replace(",", "")
-    v = float(raw)
-    nv = v * 10 if factor == "x10" else v + max(1, round(v * 0.3))
-    s = (
-        f"{nv:,.{len(raw.split('.')[1]) if '.' in raw else 0}f}"
-        if "," in m.group(2)
-        else (f"{nv:.{len(raw.split('.')[1]) if '.' in raw else 0}f}")
-    )
-    lines[i] = lines[i][: m.start(2)] + s + lines[i][m.end(2) :]
-    return i, 0
+    def changed(m: re.Match[str]) -> str:
+        raw = m[2].replace(",", "")
+        v = float(raw)
+        nv = v * 10 if factor == "x10" else v + max(1, round(v * 0.3))
+        places = len(raw.split(".")[1]) if "." in raw else 0
+        return f"{nv:,.{places}f}" if "," in m[2] else f"{nv:.{places}f}"
+
+    return replace_one(lines, rng, _FIG, changed, group=2, keep=_a_figure)
 
 
 def c_number10(lines: Lines, rng: random.Random) -> Planted:
@@ -239,26 +204,18 @@ _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})\b")
 
 
 def c_date(lines: Lines, rng: random.Random) -> Planted:
-    cands = [(i, m) for i in prose_lines(lines) for m in _DATE.finditer(lines[i])]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    d = int(m.group(2))
-    nd = d + 2 if d < 26 else d - 2
-    lines[i] = lines[i][: m.start(2)] + str(nd) + lines[i][m.end(2) :]
-    return i, 0
+    def moved(m: re.Match[str]) -> str:
+        day = int(m[2])
+        return str(day + 2 if day < 26 else day - 2)
+
+    return replace_one(lines, rng, _DATE, moved, group=2)
 
 
 _SAID = re.compile(r"[”\"],? (?:said|says|added|told \w+) ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)")
 
 
 def c_speaker(lines: Lines, rng: random.Random) -> Planted:
-    cands = [(i, m) for i in prose_lines(lines) for m in _SAID.finditer(lines[i])]
-    if not cands:
-        return None
-    i, m = rng.choice(cands)
-    lines[i] = lines[i][: m.start(1)] + "Maria Fernandez" + lines[i][m.end(1) :]
-    return i, 0
+    return replace_one(lines, rng, _SAID, lambda m: "Maria Fernandez", group=1)
 
 
 CROSS = {
@@ -280,8 +237,8 @@ def run(folder: Path) -> list[dict[str, object]]:
     return findings
 
 
-def plant(folder: Path, name: str, kind: Kind, cross: bool) -> dict[str, tuple[int, int]]:
-    """Write each article with the slip planted; (file -> 1-based line, column)."""
+def plant(folder: Path, name: str, kind: Kind, cross: bool) -> dict[str, int]:
+    """Write each article with the slip planted; file -> the slip's 1-based line."""
     planted = {}
     for article in sorted(NEWS.glob("*.md")):
         rng = random.Random(f"{name}:{article.name}")
@@ -295,7 +252,7 @@ def plant(folder: Path, name: str, kind: Kind, cross: bool) -> dict[str, tuple[i
         if cross:
             shutil.copy(article, folder / article.name)
         (folder / target).write_text(front + "\n".join(lines), encoding="utf-8")
-        planted[target] = (front.count("\n") + where[0] + 1, where[1])
+        planted[target] = front.count("\n") + where + 1
     return planted
 
 
@@ -309,7 +266,7 @@ def measure(root: Path, base: Counter[tuple[str, str]], name: str, kind: Kind) -
         by_file[Path(str(f["path"])).name].append(f)
     rules = kind[1]
     found = 0
-    for target, (line, _) in planted.items():
+    for target, line in planted.items():
         near = [f for f in by_file[target] if f["rule"] in rules]
         if not (cross or name == "truncated-end"):
             near = [f for f in near if abs(int(str(f["line"])) - line) <= 1]
