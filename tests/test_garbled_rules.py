@@ -124,10 +124,17 @@ FL606 = [
     # A short last line that reads as a sentence was cut, not a heading or a byline.
     (f"{LONG}.\n\nThe officer was taken to the\n", [(3, 1)]),
     (f"{LONG}.\n\nHead coach Russell Latapy’s men have a month to prepare for the\n", [(3, 1)]),
-    (f"{LONG}.\n\nHe said it had cast a spotlight on\n", [(3, 1)]),
+    (f"{LONG}.\n\nHe said it had cast a spotlight on the\n", [(3, 1)]),
+    # ... but a sentence-case subheading can end an article: only an ending no headline
+    # has gives the cut away (subheadings of a real interview story, placed last).
+    (f"{LONG}.\n\nHe said it had cast a spotlight on\n", []),
+    (f"{LONG}.\n\nMeghan has seen some of the headlines about her\n", []),
+    (f"{LONG}.\n\nKate made Meghan cry, not the other way around\n", []),
+    (f"{LONG}.\n\nThe details behind their split from the royals\n", []),
     (f"{LONG}.\n\nPolice said. Tegnell laughed and\n", [(3, 14)]),
-    (f"{LONG}.\n\nShe said the talks would go on\n", [(3, 1)]),
-    (f"{LONG}.\n\nThe talks will go on\n", [(3, 1)]),
+    (f"{LONG}.\n\nShe said the talks would resume with\n", [(3, 1)]),
+    (f"{LONG}.\n\nThe talks will resume after the\n", [(3, 1)]),
+    (f"{LONG}.\n\nShe said the talks would go on\n", []),  # "go on": finished
     (f"{LONG}.\n\nThe talks went well\n", []),  # a complete clause, too short to judge
     (f"{LONG}.\n\nRelated Articles From The Agency\n", []),  # title case
     (f"{LONG}.\n\n## What the rules mean for\n", []),  # a Markdown heading

@@ -83,6 +83,15 @@ DANGLING = FUNCTION_WORDS | frozenset(
     so also nor
     """.split()
 )
+# Of those, the ones a headline or subheading can end on ("… the headlines about her",
+# "What the rules mean for those in", "Here is when"): a short last line that ends on
+# one reads as a heading as well as a cut sentence.
+_HEADLINE_ENDINGS = frozenset(
+    """
+    her that this these those in on about since so who which when where while whether
+    """.split()
+)
+_DANGLING_AFTER_HEADING = DANGLING - _HEADLINE_ENDINGS
 # One-word sign-offs that end an article without a full stop.
 _AGENCIES = frozenset(
     """
@@ -92,8 +101,12 @@ _AGENCIES = frozenset(
 )
 
 
-def _unfinished_ending(block_text: str) -> tuple[int, str] | None:
-    """(offset of the unfinished sentence, why) when a last paragraph stops mid-sentence."""
+def _unfinished_ending(block_text: str, *, heading: bool = False) -> tuple[int, str] | None:
+    """(offset of the unfinished sentence, why) when a last paragraph stops mid-sentence.
+
+    A short last line (`heading`: blocks reads it as one) may be a sentence-case
+    subheading, so only an ending no headline has gives it away.
+    """
     text = block_text.rstrip()
     if not text or _TERMINAL.search(text):
         return None
@@ -117,9 +130,10 @@ def _unfinished_ending(block_text: str) -> tuple[int, str] | None:
         if last_word.isupper() and len(last_word) > 1:
             return None
         return fragment_start, "a sentence starts and does not end"
-    if len(words) >= 4 and (text.endswith(",") or last_word.lower() in DANGLING):
+    dangling = _DANGLING_AFTER_HEADING if heading else DANGLING
+    if len(words) >= 4 and (text.endswith(",") or last_word.lower() in dangling):
         return fragment_start, f"it ends on '{text.split()[-1]}'"
-    if len(words) >= 8 and last_word[:1].islower():
+    if not heading and len(words) >= 8 and last_word[:1].islower():
         return fragment_start, "it ends on a lowercase word without punctuation"
     return None
 
@@ -197,7 +211,8 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     last = _last_paragraph(analysis)
     if last is None or _tail_blanked(analysis, last.span.end):
         return
-    found = _unfinished_ending(doc.prose[last.span.start : last.span.end])
+    text = doc.prose[last.span.start : last.span.end]
+    found = _unfinished_ending(text, heading=last.kind == "heading")
     if found is None:
         return
     offset, why = found
