@@ -391,6 +391,92 @@ FL201_CASES = [
 ]
 
 
+# The same sentence told with another date, whatever the event (real wire sentences).
+FIXTURE = (
+    "Guadeloupe will be the Tridents' next opponents on June 9 and the return fixture is on "
+    "June {}.\n"
+)
+JUNE_1 = {"date": datetime.date(2022, 6, 1)}
+JUNE_2 = {"date": datetime.date(2022, 6, 2)}
+JUNE_20 = {"date": datetime.date(2022, 6, 20)}
+ON_DAY = "On May {}, Marine Interdiction agents seized 1,300 pounds of cocaine at Las Croabas.\n"
+
+SENTENCE_CASES = [
+    pytest.param(
+        [("a.md", FIXTURE.format(12), JUNE_1), ("b.md", FIXTURE.format(14), JUNE_2)],
+        [("a.md", 1, 88), ("b.md", 1, 88)],
+        id="same-sentence-other-day",
+    ),
+    pytest.param(
+        [("a.md", ON_DAY.format(8) + "\nLater. " + ON_DAY.format(10), JUNE_1)],
+        [("a.md", 1, 4), ("a.md", 3, 11)],
+        id="same-sentence-twice-in-one-article",
+    ),
+    pytest.param(
+        [("a.md", ON_DAY.format(8), JUNE_1), ("b.md", ON_DAY.format(8), JUNE_2)],
+        [],
+        id="same-sentence-same-date",
+    ),
+    pytest.param(
+        [("a.md", ON_DAY.format(8), JUNE_1), ("b.md", ON_DAY.format(10), JUNE_20)],
+        [],
+        id="same-sentence-weeks-apart-is-an-update",
+    ),
+    pytest.param(
+        [
+            ("a.md", ON_DAY.format(8), JUNE_1),
+            ("b.md", ON_DAY.format(10).replace("1,300", "1,500"), JUNE_2),
+        ],
+        [],
+        id="same-sentence-other-figures-is-another-seizure",
+    ),
+    pytest.param(
+        [
+            ("a.md", "The final will be played at the national stadium on June 12.\n", JUNE_1),
+            ("b.md", "The final will be played at the national stadium on June 14.\n", JUNE_2),
+        ],
+        [],
+        id="a-plan-told-again-may-have-moved",
+    ),
+    pytest.param(
+        [
+            ("a.md", "The final will be played at the national stadium on June 12.\n", JUNE_1),
+            ("b.md", "The final will be played at the national stadium on June 14.\n", JUNE_1),
+        ],
+        [("a.md", 1, 53), ("b.md", 1, 53)],
+        id="a-plan-told-twice-the-same-day",
+    ),
+    pytest.param(
+        [
+            ("a.md", "Agents seized cocaine at Las Croabas on May 8.\n", JUNE_1),
+            ("b.md", "Agents seized cocaine at Las Croabas on May 9.\n", JUNE_1),
+        ],
+        [("a.md", 1, 41), ("b.md", 1, 41)],
+        id="six-words-are-enough",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sources", "expected"), SENTENCE_CASES)
+def test_same_sentence_other_date(sources: list, expected: list) -> None:
+    assert conflicts(sources) == expected
+
+
+def test_same_sentence_message_names_the_other_copy() -> None:
+    here, there = rule_findings(
+        "FL201", [("a.md", FIXTURE.format(12), JUNE_1), ("b.md", FIXTURE.format(14), JUNE_2)]
+    )
+    assert here.message == (
+        # Without a year, "June 12" in an article of June 1 is last June or this one.
+        '"June 12" = 2021-06-12 or 2022-06-12 here; "June 14" = 2021-06-14 or 2022-06-14 '
+        "in b.md:1: the same sentence, dated differently"
+    )
+    (related,) = here.related
+    assert (related.location.path, related.location.line, related.location.col) == ("b.md", 1, 88)
+    assert related.message.startswith('"June 14" = 2021-06-14 or 2022-06-14: Guadeloupe will')
+    assert there.related[0].location.path == "a.md"
+
+
 def conflicts(sources: list) -> list[tuple[str, int, int]]:
     return [(f.path, f.location.line, f.location.col) for f in rule_findings("FL201", sources)]
 

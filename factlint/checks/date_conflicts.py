@@ -22,13 +22,26 @@ days (a reprint). "Early", "late", "the end of" widen a date by half its unit.
 Both sides of a conflict are reported, each with the other as related location (which
 one is wrong is for the editor to find out), except a side that more mentions agree
 with than contradict.
+
+Whatever the event, one sentence told twice with another date is a conflict too: two
+sentences (of at least six words) that are the same word for word once their dates are
+masked, numbers included, in one article or in articles published at most three days
+apart (later ones are updates: "the match is on June 9" a week on), whose dates are
+written differently and cannot be the same day ("scheduled for June 13 to 17" / "June
+15 to 17") in the same year (another year is another edition of a yearly event). A plan
+("will be held on ...") told again on another day, or in an undated article, is not
+compared: it may have been moved.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.checks._events import (
     EventSig,
@@ -214,7 +227,177 @@ def _clip(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# --- the same sentence, dated differently ----------------------------------------------
+
+_WORD = fastre.compile(r"[\p{L}\p{N}]+")
+_SENTENCE_MIN_WORDS = 6
+_SAME_STORY_DAYS = 3  # a sentence repeated with a new date days later is an update
+
+Copy = tuple[int, tuple[DateMention, ...]]  # (article, the sentence's dates in order)
+Mention = tuple[int, DateMention]  # (article, date)
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def _comparable_sentences(analysis: Analysis) -> Iterator[tuple[int, tuple[DateMention, ...]]]:
+    """Each sentence whose dates can all be compared: the digest of its words with the
+    dates masked (numbers are not), and its dates in order."""
+    by_sentence: dict[tuple[int, int], list[DateMention]] = {}
+    for d in analysis.dates:
+        by_sentence.setdefault((d.sentence.start, d.sentence.end), []).append(d)
+    prose = analysis.doc.prose
+    for (start, end), dates in by_sentence.items():
+        if not all((d.value or d.candidates) and d.grain in _COMPARABLE_GRAINS for d in dates):
+            continue
+        dates.sort(key=lambda d: d.span.start)
+        pieces, pos = [], start
+        for d in dates:
+            pieces += [prose[pos : max(pos, d.span.start)], " \0 "]
+            pos = max(pos, d.span.end)
+        pieces.append(prose[pos:end])
+        words = _WORD.findall("".join(pieces).casefold())
+        if len(words) >= _SENTENCE_MIN_WORDS:
+            yield _digest("\0".join(words)), tuple(dates)
+
+
+def _as_written(dates: Sequence[DateMention]) -> int:
+    return _digest("\0".join(" ".join(d.raw.split()) for d in dates))
+
+
+@per_document("FL201")
+def sentence_digests(analysis: Analysis) -> array[int]:
+    """Two digests per comparable sentence, interleaved: its words with the dates
+    masked, and its dates as written.
+
+    Sixteen bytes a sentence are all the parent holds; the dates themselves are
+    extracted again only for the few articles whose sentence has another variant.
+    """
+    out = array("Q")
+    for masked, dates in _comparable_sentences(analysis):
+        out += array("Q", (masked, _as_written(dates)))
+    return out
+
+
+def _varied(corpus: Sequence[Analysis]) -> set[int]:
+    """Masked digests whose sentence is written with other dates somewhere."""
+    first: dict[int, int] = {}
+    varied: set[int] = set()
+    for analysis in corpus:
+        digests = sentence_digests(analysis)
+        for k in range(0, len(digests), 2):
+            masked, written = digests[k], digests[k + 1]
+            if first.setdefault(masked, written) != written:
+                varied.add(masked)
+    return varied
+
+
+def _same_story(a: Analysis, b: Analysis) -> bool:
+    pa, pb = a.published, b.published
+    return a is b or pa is None or pb is None or abs((pa - pb).days) <= _SAME_STORY_DAYS
+
+
+def _rescheduled(a: Analysis, x: DateMention, b: Analysis, y: DateMention) -> bool:
+    """A plan told again on a later day: the date may have moved ("will be held on ...")."""
+    future = x.tense == "future" or y.tense == "future"
+    return future and a is not b and (a.published is None or a.published != b.published)
+
+
+def _years(d: DateMention) -> set[str]:
+    return {v[:4] for v in d.candidates or (d.value,)}
+
+
+def _same_year(a: DateMention, b: DateMention) -> bool:
+    """Only the year differs: another edition of a yearly event, not a wrong date."""
+    return bool(_years(a) & _years(b))
+
+
+def _retold(corpus: Sequence[Analysis]) -> Iterator[tuple[Copy, Copy]]:
+    """Pairs of copies of one sentence whose dates are written differently."""
+    varied = _varied(corpus)
+    if not varied:
+        return
+    groups: dict[int, list[Copy]] = {}
+    for n, analysis in enumerate(corpus):
+        digests = sentence_digests(analysis)
+        if not any(digests[k] in varied for k in range(0, len(digests), 2)):
+            continue
+        for masked, dates in _comparable_sentences(analysis):
+            if masked in varied:
+                groups.setdefault(masked, []).append((n, dates))
+    for masked in sorted(groups):
+        # Copies whose dates read the same say the same thing: pair only the variants.
+        variants: dict[tuple[str, ...], list[Copy]] = {}
+        for copy in groups[masked]:
+            variants.setdefault(tuple(" ".join(d.raw.split()) for d in copy[1]), []).append(copy)
+        ordered = [variants[k] for k in sorted(variants)]
+        for x, these in enumerate(ordered):
+            for those in ordered[x + 1 :]:
+                yield from itertools.product(these, those)
+
+
+def sentence_conflicts(corpus: Sequence[Analysis]) -> dict[Mention, list[Mention]]:
+    """Each date of a sentence repeated elsewhere with a date that cannot be the same."""
+    found: dict[Mention, list[Mention]] = {}
+    for (n, dates), (m, others) in _retold(corpus):
+        if not _same_story(corpus[n], corpus[m]):
+            continue
+        for a, b in zip(dates, others, strict=True):
+            if a.raw.split() == b.raw.split() or not _same_year(a, b):
+                continue
+            if not dates_conflict(a, b):
+                continue
+            if not _rescheduled(corpus[n], a, corpus[m], b):
+                found.setdefault((n, a), []).append((m, b))
+                found.setdefault((m, b), []).append((n, a))
+    return found
+
+
+def _sentence_findings(
+    corpus: Sequence[Analysis], ctx: Context, reported: set[tuple[int, int]]
+) -> Iterator[Finding]:
+    conflicts = sentence_conflicts(corpus)
+    order = sorted(conflicts, key=lambda mention: (mention[0], mention[1].span.start))
+    for n, here in order:
+        if (n, here.span.start) in reported:
+            continue  # already reported as the same event
+        doc = corpus[n].doc
+        others = sorted(conflicts[(n, here)], key=lambda o: (o[0], o[1].span.start))
+        m, first = others[0]
+        line = corpus[m].doc.location(first.span).line
+        where = f"on line {line}" if m == n else f"in {corpus[m].doc.path}:{line}"
+        more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
+        related = [
+            Related(
+                corpus[k].doc.location(o.span),
+                f'"{o.raw}" = {shown(o)}: '
+                + _clip(" ".join(corpus[k].doc.text[o.sentence.start : o.sentence.end].split())),
+            )
+            for k, o in others
+        ]
+        sentence = " ".join(doc.text[here.sentence.start : here.sentence.end].split())
+        yield ctx.finding(
+            "FL201",
+            doc,
+            here.span,
+            f'"{here.raw}" = {shown(here)} here; "{first.raw}" = {shown(first)} {where}{more}: '
+            "the same sentence, dated differently",
+            related=related,
+            key=f"sentence|{_clip(sentence, 60)}|{shown(here)}|"
+            + "/".join(sorted({shown(o) for _, o in others})),
+        )
+
+
 def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
+    reported: set[tuple[int, int]] = set()  # (article, date offset)
+    yield from _event_findings(corpus, ctx, reported)
+    yield from _sentence_findings(corpus, ctx, reported)
+
+
+def _event_findings(
+    corpus: Sequence[Analysis], ctx: Context, reported: set[tuple[int, int]]
+) -> Iterator[Finding]:
     claims = [
         Claim(i, analysis, d, sig, _sentence(analysis, d))
         for i, analysis in enumerate(corpus)
@@ -253,12 +436,13 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
             support[j] = support.get(j, 0) + 1
     # Both sides are reported (which one is wrong is for the editor to find out), except
     # a side that more mentions agree with than contradict.
-    reported = {
+    reported_claims = {
         n: others for n, others in conflicts.items() if support.get(n, 0) < len(set(others))
     }
-    for n in sorted(reported):
+    for n in sorted(reported_claims):
         here = claims[n]
-        others = [claims[m] for m in sorted(set(reported[n]))]
+        reported.add((here.doc_index, here.date.span.start))
+        others = [claims[m] for m in sorted(set(reported_claims[n]))]
         first = others[0]
         more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
         message = (
