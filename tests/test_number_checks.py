@@ -319,6 +319,64 @@ def test_near_identical_sentences_of_articles_far_apart_are_updates() -> None:
     assert tuples([("a.md", D2025 + a), ("b.md", later + b)]) == []
 
 
+# A number outside the figures changed in a copy (real news sentences).
+GAZA = (
+    "Before the war, the hospital received 550 patients a day, provided chemotherapy "
+    "treatments to 150 patients, and gave hypnosis treatments to around 130 patients a day."
+)
+SEIZURE = (
+    "U.S. Customs and Border Protection (CBP) Air and Marine Operations (AMO) found Sunday 475 "
+    "pounds (215.5 kilos) of cocaine concealed inside a vessel being removed from the water."
+)
+SUMMIT = (
+    "During the five-day event where approximately 1,500 participants are expected from 140 "
+    "countries, attendees will take part in various presentations and seminars."
+)
+GATE = "Gate 5 will close at noon on the day of the match."
+SEIZED = "On {}, Marine Interdiction agents seized 1,300 pounds of cocaine at Las Croabas, officials said."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # "1300" reads as a year, so the copy has one figure fewer than the original.
+        (GAZA, GAZA.replace("130 ", "1300 "), [("FL105", "b.md", 1, 148)]),
+        # a figure's conversion in brackets is not a figure of its own
+        (SEIZURE, SEIZURE.replace("475", "4750"), [("FL105", "b.md", 1, 87)]),
+        # "from 140 countries" reads as the start of a change
+        (SUMMIT, SUMMIT.replace("140", "1400"), [("FL105", "b.md", 1, 84)]),
+        (SUMMIT, SUMMIT.replace("140", "1,400"), [("FL105", "b.md", 1, 84)]),
+        (SUMMIT, SUMMIT.replace("140", "140").replace("1,500", "1500"), []),
+        # another word besides the number: two statements
+        (SUMMIT, SUMMIT.replace("140", "14").replace("countries", "regions"), []),
+        (SEIZURE, SEIZURE.replace("475", "4750").replace("Sunday", "Monday"), []),
+        # a short sentence of one pattern may name two things ("Gate 5", "Gate 6")
+        (GATE, GATE.replace("5", "6"), []),
+        # the day of a date is FL201's to compare
+        (SEIZED.format("May 10"), SEIZED.format("May 8"), []),
+        (SEIZED.format("8 May"), SEIZED.format("10 May"), []),
+        (SEIZED.format("the 8th of May"), SEIZED.format("the 10th of May"), []),
+    ],
+)
+def test_number_changed_in_a_copy(
+    a: str, b: str, expected: list[tuple[str, str, int, int]]
+) -> None:
+    assert pair(a, b, date="") == expected
+
+
+def test_number_changed_in_a_copy_message_and_evidence() -> None:
+    later = "---\ndate: 2025-03-20\n---\n"
+    changed = GAZA.replace("130 ", "1300 ")
+    assert tuples([("a.md", D2025 + GAZA), ("b.md", later + changed)]) == []
+    (f,) = findings([("a.md", GAZA), ("b.md", changed)])
+    assert f.message == (
+        "near-identical to the sentence in a.md:1, but a number differs: 1300 here, 130 there"
+    )
+    (related,) = f.related
+    assert (related.location.path, related.location.line, related.location.col) == ("a.md", 1, 148)
+    assert related.message.startswith("Before the war, the hospital received 550 patients")
+
+
 # --- FL104 conversions ------------------------------------------------------------------
 
 FUND = "Beijing launched a national AI fund last year, reportedly worth 60.06 billion yuan"

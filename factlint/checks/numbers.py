@@ -67,7 +67,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factlint import fastre
 from factlint.analysis import Analysis
@@ -91,6 +91,9 @@ from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.similarity import ratio as text_ratio
 from factlint.subject import STOPWORDS, candidate_pairs, clause_around, content_terms, stem
+
+if TYPE_CHECKING:
+    import regex
 
 SCOPE = "corpus"
 READS = ("quantities", "published")  # besides its per_document values
@@ -225,17 +228,24 @@ RULES = (
             "other was not, or a copy garbled a number. Sentences are compared with their "
             "figures masked; sentences that also differ in a name, a date or a content "
             "word are parallel statements ('the men's race had 120 runners' / 'the "
-            "women's race had 95 runners') and are skipped."
+            "women's race had 95 runners') and are skipped. A number the extractor does "
+            "not take as a figure ('from 140 countries', a conversion in brackets) counts "
+            "too, when a sentence of twelve words or more is otherwise the same word for word."
         ),
         examples_fail=(
             "The council approved a budget of $12 million for road repairs on the east "
             "side of the city.\n\nResidents welcomed the decision.\n\nThe council approved "
             "a budget of $15 million for road repairs on the east side of the city.\n",
+            "About 1,500 participants are expected from 140 countries, and they will attend "
+            "the seminars.\n<!-- next article -->\nAbout 1,500 participants are expected from "
+            "1400 countries, and they will attend the seminars.\n",
         ),
         examples_pass=(
             "The council approved a budget of $12 million for road repairs on the east "
             "side of the city.\n\nResidents welcomed the decision.\n\nThe council approved "
             "a budget of $15 million for road repairs on the west side of the city.\n",
+            "Gate 5 will close at noon on the day of the match.\n\n"
+            "Gate 6 will close at noon on the day of the match.\n",
         ),
     ),
     *LEDGER_RULES,
@@ -358,6 +368,9 @@ _CALENDAR = frozenset(
 _SENTENCE_MIN_WORDS = 8
 _SENTENCE_BUCKET_TERMS = 3
 _SAME_STORY_DAYS = 3  # near-identical sentences of articles further apart are updates
+# A number outside the figures changed in a sentence told twice: long sentences only.
+_SLIP_MIN_WORDS = 12
+_SLIP_MAX_NUMBERS = 2
 _CONSENSUS_TOLERANCE = 0.03
 
 
@@ -673,6 +686,7 @@ class _Run:
     options: Mapping[str, Any]
     figures: list[Figure] = field(default_factory=list)
     taken: set[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=set)
+    slips: list[Finding] = field(default_factory=list)  # FL105 on numbers outside figures
 
     def where(self, here: Figure, there: Figure) -> str:
         doc = self.corpus[there.doc].doc
@@ -890,6 +904,9 @@ def sentence_pairs(run: _Run) -> list[_Pair]:
             # Two statements of one pattern ("... east side", "... west side"): their
             # figures are about different things, for FL101-FL103 too.
             run.taken.update(_pair_id(x, y) for x in a.figures for y in b.figures)
+            slip = _number_slip(run, a, b)
+            if slip is not None:
+                run.slips.append(slip)
             continue
         pair = _sentence_pair(run, a, b)
         if pair is not None:
@@ -904,6 +921,10 @@ def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     articles published days apart (a daily update)."""
     if len(a.figures) != len(b.figures) or a.others != b.others:
         return True
+    return _told_apart(run, a, b)
+
+
+def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     if a.doc != b.doc and not _same_story(run.corpus[a.doc], run.corpus[b.doc]):
         return True
     if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
@@ -911,6 +932,76 @@ def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     if _differing_words(a.masked, b.masked) & _DATE_WORDS:
         return True
     return bool(a.terms - b.terms) and bool(b.terms - a.terms)
+
+
+def _number_slip(run: _Run, a: _Sentence, b: _Sentence) -> Finding | None:
+    """FL105 for a number that is not one of the figures: one long sentence told twice,
+    word for word, with a number changed ("from 140 countries" / "from 1400
+    countries", "475 pounds (215.5 kilos)" / "4750 pounds (215.5 kilos)").
+
+    Only where no word differs at all: a number outside the figures may be a name
+    ("Route 9"), and a listing of such names repeats a short sentence's pattern.
+    """
+    if a.masked != b.masked or len(_TOKEN.findall(a.text)) < _SLIP_MIN_WORDS:
+        return None
+    if _told_apart(run, a, b):
+        return None
+    xs, ys = list(_MASK.finditer(a.text)), list(_MASK.finditer(b.text))
+    if len(xs) != len(ys):
+        return None
+    differing = [
+        (x, y)
+        for x, y in zip(xs, ys, strict=True)
+        if x.group().replace(",", "") != y.group().replace(",", "")
+    ]
+    if not 1 <= len(differing) <= _SLIP_MAX_NUMBERS:
+        return None
+    if not all(x.group()[0].isdigit() and y.group()[0].isdigit() for x, y in differing):
+        return None
+    if any(_in_date(a.text, x) for x, _ in differing):
+        return None  # a day of the month: FL201 compares dates
+    if (run.corpus[a.doc].doc.path, a.span.start) < (run.corpus[b.doc].doc.path, b.span.start):
+        a, b = b, a  # the later copy carries the finding, as for figures
+        differing = [(y, x) for x, y in differing]
+    here_doc, there_doc = run.corpus[a.doc].doc, run.corpus[b.doc].doc
+    mine, theirs = differing[0]
+    line = there_doc.line_col(b.span.start + theirs.start())[0]
+    where = f"at line {line}" if a.doc == b.doc else f"in {there_doc.path}:{line}"
+    shown = ", ".join(f"{x.group()} here, {y.group()} there" for x, y in differing)
+    return run.ctx.finding(
+        "FL105",
+        here_doc,
+        Span(a.span.start + mine.start(), a.span.start + mine.end()),
+        f"near-identical to the sentence {where}, but a number differs: {shown}",
+        related=[
+            run.ctx.related(
+                there_doc,
+                Span(b.span.start + theirs.start(), b.span.start + theirs.end()),
+                _clipped(b.text),
+            )
+        ],
+        key="number|" + "|".join(sorted(f"{x.group()}/{y.group()}" for x, y in differing)),
+    )
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_WORD_BEFORE = fastre.compile(r"(\p{L}+)\.?,?\s+$")
+_WORD_AFTER = fastre.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?(\p{L}+)")
+
+
+def _in_date(text: str, number: regex.Match[str]) -> bool:
+    """Whether a number is the day of a date ("May 8", "8 May", "the 8th of May")."""
+    before = _WORD_BEFORE.search(text, max(0, number.start() - 12), number.start())
+    after = _WORD_AFTER.match(text, number.end())
+    return any(m is not None and m.group(1).lower() in _MONTHS for m in (before, after))
+
+
+def _clipped(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _sentence_pair(run: _Run, a: _Sentence, b: _Sentence) -> _Pair | None:
@@ -1171,4 +1262,5 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
         )
     for (d, _), hit in sorted(hits.items()):
         yield _ledger_finding(run, hit, d, merged.get((d, hit.index), ()))
+    yield from run.slips
     yield from conversion_findings(run, ledger)
