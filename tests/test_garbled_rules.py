@@ -192,6 +192,12 @@ FL610 = [
     ('He said it "looks more like 60,000".\n', []),
     ("He said “the market is strong.\nPrices will rise,” he added.\n", []),  # hard-wrapped
     ("“First.\n\n“Second.\n\n“Third,” he said.\n", []),
+    # the speaker named after the words: the quotation ended in that paragraph
+    ("“The share was 6.8 percent, Fa said.\n\n“We also learned more.”\n", [(1, 1)]),
+    ("“The share was 6.8 percent, said Julia Fa.\n\n“We also learned more.”\n", [(1, 1)]),
+    ("“The share was 6.8 percent, she added.\n\n“We also learned more.”\n", [(1, 1)]),
+    ("Fa said: “The share was 6.8 percent, as Fa said.\n\n“We also learned more.”\n", []),
+    ("“The share, Fa said, was 6.8 percent.\n\n“We also learned more.”\n", []),
     ("He said: “We will win.\n", [(1, 10)]),
     ("The “walled garden” approach of “Chinese label.”\n", []),
     ("Er sagte „das ist gut“ und ging.\n", []),  # German marks: “ closes

@@ -333,7 +333,10 @@ SUMMIT = (
     "countries, attendees will take part in various presentations and seminars."
 )
 GATE = "Gate 5 will close at noon on the day of the match."
-SEIZED = "On {}, Marine Interdiction agents seized 1,300 pounds of cocaine at Las Croabas, officials said."
+SEIZED = (
+    "On {}, Marine Interdiction agents seized 1,300 pounds of cocaine at Las Croabas, "
+    "officials said."
+)
 
 
 @pytest.mark.parametrize(

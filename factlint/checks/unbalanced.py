@@ -52,7 +52,8 @@ RULES = (
             "A quotation that never closes leaves readers unsure where the speaker's words "
             "end and the writer's begin, which matters for attribution. A quote running over "
             "several paragraphs legitimately leaves each paragraph but the last open when "
-            "the next one starts with an opening mark; that is not reported."
+            "the next one starts with an opening mark, unless the paragraph ends on its "
+            "attribution (', she said.'); that is not reported."
         ),
         examples_fail=(
             "He said “the market is strong, and left.\n\nPrices fell.\n",
@@ -171,6 +172,15 @@ def quote_marks(prose: str, span: Span) -> list[Mark] | None:
     return marks
 
 
+_SAID = r"(?:said|says|added|adds|explained|noted|told\s+\p{L}+)"
+_NAME = r"\p{Lu}[\p{L}’'.-]*"
+# A paragraph ending on its attribution: ", Fa said.", ", she added.", ", said Hank Sheinkopf."
+_ATTRIBUTED_END = fastre.compile(
+    rf",\s+(?:(?:{_NAME}\s+){{1,3}}|(?:he|she|they)\s+){_SAID}\.\s*$"
+    rf"|,\s+{_SAID}\s+(?:{_NAME}\s*){{1,3}}\.\s*$"
+)
+
+
 def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
     """Unmatched double quotes, letting a quotation run on over paragraphs."""
     problems: list[Mark] = []
@@ -196,6 +206,11 @@ def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
             else:
                 problems.append(mark)
         problems.extend(pending)
+        if stack and _ATTRIBUTED_END.search(prose, stack[-1].offset, group.end):
+            # '“… 6.8 percent, Fa said.': the speaker is named after the quote, so it
+            # ended here; a quotation running on has its attribution before it.
+            problems.extend(stack)
+            stack = []
         pending = stack
     # The last paragraph's open quotes: nothing follows that could close them.
     problems.extend(pending)
