@@ -69,6 +69,8 @@ FL604 = [
     ("Smith,J. and Doe,A. wrote it.", []),
     ("The growth.Companies rose.", [(1, 5)]),  # not a domain: ".Co" runs on
     ("Growth in data.Frame and str.Join.", [(1, 11), (1, 26)]),
+    ("The mind does work unconsciously.In fact, it does.", [(1, 20)]),
+    ("Visit example.in or Example.In or shop.co.in today.", []),
 ]
 
 FL605 = [

@@ -79,8 +79,8 @@ def missing_spaces(prose: str, start: int = 0, end: int | None = None) -> Iterat
         left, mark, right = m.group(1), m.group(2), m.group(3)
         if len(left) < 2 or left.lower() in _ABBREVIATIONS:
             continue
-        if right.lower() in _NOT_A_SENTENCE:
-            continue
+        if right.lower() in _NOT_A_SENTENCE and not (right == "In" and left.islower()):
+            continue  # but "unconsciously.In fact": a domain is not written ".In"
         if left[0].isupper() and len(left) == 2:
             continue  # "Ph.Ds", "Mt.Fuji": a two-letter capitalised word is an abbreviation
         if mark == "!" and left[0].isupper():
