@@ -669,3 +669,21 @@ def test_fold_is_nfkd_without_marks_lowercased(text: str) -> None:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert fold(text) == plain.replace("’", "'").lower()
+
+
+@pytest.mark.parametrize("container", ["array", "list"])
+def test_packed_quote_pairs_find_their_scores(container: str) -> None:
+    from array import array
+
+    from factlint.checks.attributions import _SAME, _Pairs, _Score
+
+    n, strong = 5, _Score(90.0, 0.8, 6, False)
+    scores = [_SAME, strong]
+    pairs = {(0, 3): 1, (1, 2): 0, (2, 4): 1}
+    packed = sorted((i * n + j) * len(scores) + m for (i, j), m in pairs.items())
+    held = _Pairs(n, array("q", packed) if container == "array" else packed, scores)
+    assert [held.unpack(p) for p in held.packed] == [(0, 3, strong), (1, 2, _SAME), (2, 4, strong)]
+    assert held.score(3, 0) is strong  # either order
+    assert held.score(2, 1) is _SAME
+    assert held.score(0, 4) is None
+    assert held.score(4, 4) is None

@@ -54,6 +54,7 @@ Decisions:
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import math
@@ -899,40 +900,71 @@ def _matched_forms(
     return list(copies.values()), matched
 
 
+@dataclass(slots=True)
+class _Pairs:
+    """The unit pairs that may be one remark, packed one int each, sorted:
+    `(i * n + j) * len(scores) + score index` for units i < j of n.
+
+    Wire copy makes them many (a sentence in a hundred articles pairs ten thousand
+    ways): a dict of pairs to scores took ~130 bytes a pair, the array takes 8.
+    """
+
+    n: int
+    packed: array[int] | list[int]  # a list where the ints outgrow 64 bits
+    scores: list[_Score]
+
+    def unpack(self, p: int) -> tuple[int, int, _Score]:
+        key, si = divmod(p, len(self.scores))
+        i, j = divmod(key, self.n)
+        return i, j, self.scores[si]
+
+    def score(self, i: int, j: int) -> _Score | None:
+        key = (i * self.n + j if i < j else j * self.n + i) * len(self.scores)
+        pos = bisect.bisect_left(self.packed, key)
+        if pos < len(self.packed) and self.packed[pos] - key < len(self.scores):
+            return self.scores[self.packed[pos] - key]
+        return None
+
+
 def _usable_pairs(
     docs: Sequence[Analysis],
     units: Sequence[_Unit],
     groups: Sequence[list[int]],
     matched: Sequence[tuple[int, int, _Score]],
-) -> dict[tuple[int, int], _Score]:
+) -> _Pairs:
     """Every pair of units that may be one remark, with its score.
 
     An unattributed quote takes part only once anchored to the other side's speaker,
     by a near-verbatim sentence (a copy of it, or one scored above). Wire copy makes
-    such pairs many (a sentence in a hundred articles pairs ten thousand ways), so
-    anchors are found per speaker, not per pair, and only pairs that pass are kept.
+    such pairs many, so anchors are found per speaker, not per pair, and only pairs
+    that pass are kept. A pair's score is its groups' score: each is kept once.
     """
+    n = len(units)
+    scores = [_SAME, *(s for _, _, s in matched)]
+    k = len(scores)
+    packed: array[int] | list[int] = array("q") if n * n * k < 2**63 else []
     named = [[i for i in g if units[i].speaker] for g in groups]
     bare = [[i for i in g if not units[i].speaker] for g in groups]
-    usable: dict[tuple[int, int], _Score] = {}
-    for x, y, s in matched:
+    for m, (x, y, _) in enumerate(matched, 1):
         for i in named[x]:
             for j in named[y]:
                 if _comparable(units[i], units[j]):
-                    usable[(i, j) if i < j else (j, i)] = s
+                    packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Where unattributed sentences meet attributed ones: (bare side's group, attributed
-    # side's group, score). Copies of one sentence meet as near-verbatim.
-    meetings = [(x, x, _SAME) for x in range(len(groups)) if bare[x] and named[x]]
-    meetings += [m for x, y, s in matched for m in ((x, y, s), (y, x, s))]
-    anchored = _anchors(docs, units, bare, named, meetings)
-    for bx, ny, s in meetings:
+    # side's group, score index). Copies of one sentence meet as near-verbatim.
+    meetings = [(x, x, 0) for x in range(len(groups)) if bare[x] and named[x]]
+    meetings += [t for m, (x, y, _) in enumerate(matched, 1) for t in ((x, y, m), (y, x, m))]
+    anchored = _anchors(docs, units, bare, named, [(x, y, scores[m]) for x, y, m in meetings])
+    for bx, ny, m in meetings:
         for i in bare[bx]:
             other_docs = anchored.get((units[i].doc, units[i].quote))
             if other_docs:
                 for j in named[ny]:
                     if units[j].doc in other_docs:
-                        usable[(i, j) if i < j else (j, i)] = s
-    return usable
+                        packed.append((i * n + j if i < j else j * n + i) * k + m)
+    # Each pair is met once: a unit is in one group, and groups meet once each way.
+    ordered = sorted(packed)
+    return _Pairs(n, array("q", ordered) if isinstance(packed, array) else ordered, scores)
 
 
 def _anchors(
@@ -984,23 +1016,25 @@ def _comparable(a: _Unit, b: _Unit) -> bool:
 
 
 def _accept(
-    units: Sequence[_Unit], scored: dict[tuple[int, int], _Score], threshold: float
+    units: Sequence[_Unit], pairs: _Pairs, threshold: float
 ) -> list[tuple[int, int, _Score]]:
     """Strong matches, and moderate ones backed by a neighbouring match in the same order;
     then each unit keeps its best match per other article (greedy, best first)."""
     # Units are numbered article by article, in order: a unit's neighbour is one away.
     first: dict[int, int] = {}
-    for n, u in enumerate(units):
-        first.setdefault(u.doc, n)
+    for index, u in enumerate(units):
+        first.setdefault(u.doc, index)
 
     def neighbour(u: _Unit, step: int) -> int | None:
-        n = first[u.doc] + u.seq + step
-        return n if 0 <= n < len(units) and units[n].doc == u.doc else None
+        index = first[u.doc] + u.seq + step
+        return index if 0 <= index < len(units) and units[index].doc == u.doc else None
 
-    # Pairs by value, each list sorted by (i, j): no sort key per pair (there may be
-    # hundreds of thousands).
-    by_value: dict[float, list[tuple[int, int]]] = {}
-    for (i, j), s in scored.items():
+    # Pairs by value, each list in (i, j) order as the packed pairs are: no sort key
+    # per pair (there may be hundreds of thousands).
+    by_value: dict[float, array[int] | list[int]] = {}
+    new = list if isinstance(pairs.packed, list) else functools.partial(array, "q")
+    for p in pairs.packed:
+        i, j, s = pairs.unpack(p)
         a, b = units[i], units[j]
         if a.doc == b.doc:
             # Within one article only near-verbatim repeats are the same remark.
@@ -1011,25 +1045,27 @@ def _accept(
                 for step in (-1, 1):
                     ni, nj = neighbour(a, step), neighbour(b, step)
                     if ni is not None and nj is not None:
-                        pair = (ni, nj) if ni < nj else (nj, ni)
-                        other = scored.get(pair)
+                        other = pairs.score(ni, nj)
                         if (other is not None and _moderate(other, threshold)) or (
                             units[ni].norm == units[nj].norm
                         ):
                             ok = True
         if ok:
-            by_value.setdefault(s.value, []).append((i, j))
+            if s.value not in by_value:
+                by_value[s.value] = new()
+            by_value[s.value].append(p)
     docs = units[-1].doc + 1 if units else 0
     used: set[int] = set()  # unit * docs + other doc
     out = []
     for value in sorted(by_value, reverse=True):
-        for i, j in sorted(by_value[value]):
+        for p in by_value[value]:
+            i, j, s = pairs.unpack(p)
             di, dj = units[i].doc, units[j].doc
             if i * docs + dj in used or j * docs + di in used:
                 continue
             used.add(i * docs + dj)
             used.add(j * docs + di)
-            out.append((i, j, scored[(i, j)]))
+            out.append((i, j, s))
     return out
 
 
