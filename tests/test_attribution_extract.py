@@ -572,6 +572,28 @@ QUOTE_CASES = [
         "noted",
     ),
     (
+        "corpus-inverted-role-without-article",
+        "“A device like ours could help clinicians get blood samples quickly,” said lead author "
+        "Josh Leipheimer, a biomedical engineering doctoral student.",
+        "A device like ours could help clinicians get blood samples quickly",
+        "Josh Leipheimer",
+        "said",
+    ),
+    (
+        "inverted-role-before-name-not-the-bare-group",
+        "“The road will stay closed,” said police spokesman John Smith on Monday.",
+        "The road will stay closed",
+        "John Smith",
+        "said",
+    ),
+    (
+        "inverted-plural-is-no-role",
+        "“The road will stay closed,” said officials in Washington.",
+        "The road will stay closed",
+        "officials",
+        "said",
+    ),
+    (
         "corpus-title-as-label",
         "“Parasite” director Bong Joon Ho said backstage that no-one could predict the Oscars.",
         "Parasite",

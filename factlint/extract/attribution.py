@@ -153,6 +153,7 @@ class _Patterns:
 
     subj_left: fastre.Pattern
     subj_right: fastre.Pattern
+    role_name: fastre.Pattern
     according: fastre.Pattern
     caprun: fastre.Pattern
     role_before: fastre.Pattern
@@ -195,6 +196,10 @@ def _patterns() -> _Patterns:
             r"(?=\s*(?:[,.;:!?)]|$|\s+(?:in|on|at|during|last|this|who|which|when|after|before"
             r"|while|as|adding|noting|told|to|of|from|via)\b)))"
             rf"|(?P<bare>(?:(?:industry|some|many|other|local|health)\s+)?{bare}\b))"
+        ),
+        # `," said lead author Josh Leipheimer`: a role without an article, then the name.
+        role_name=fastre.compile(
+            rf"\s*(?:[\p{{Ll}}\-]+\s+){{0,3}}?(?:{person})\s+(?P<name>{_CAPRUN})"
         ),
         according=fastre.compile(r"\b[Aa]ccording\s+to\b"),
         caprun=fastre.compile(rf"{_NOT_AFTER}{_CAPRUN}"),
@@ -602,14 +607,16 @@ def _subject_after_quote(text: str, para: Span, verb: Span, word: str) -> _Cue |
     before = text[max(para.start, verb.start - 4) : verb.start]
     if not _re(r"[\"“”»'’],?\s+$").search(before):
         return None
-    r = _patterns().subj_right.match(text, verb.end, para.end)
+    p = _patterns()
+    r = p.role_name.match(text, verb.end, para.end) or p.subj_right.match(text, verb.end, para.end)
     if r is None:
         return None
     return _cue_from(text, r, verb, word, True)
 
 
 def _cue_from(text: str, s: regex.Match[str], verb: Span, word: str, inverted: bool) -> _Cue | None:
-    kind = next(k for k in ("pron", "name", "nom", "bare") if s.group(k) is not None)
+    groups = s.groupdict()
+    kind = next(k for k in ("pron", "name", "nom", "bare") if groups.get(k) is not None)
     a, b = s.span(kind)
     phrase = text[a:b]
     if kind == "name" and inverted:
