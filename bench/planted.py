@@ -218,11 +218,48 @@ def c_speaker(lines: Lines, rng: random.Random) -> Planted:
     return replace_one(lines, rng, _SAID, lambda m: "Maria Fernandez", group=1)
 
 
+def c_magnitude(lines: Lines, rng: random.Random) -> Planted:
+    swap = {"million": "billion", "billion": "million"}
+    return replace_one(lines, rng, r"(?<=\d )(million|billion)\b", lambda m: swap[m[1]], group=1)
+
+
+_QUOTED_WORD = re.compile(r"“([^”]*?\b)([a-z]{6,})\b(?=[^“]*”)")
+_REWORDS = ("remarkable", "difficult", "necessary", "important")
+
+
+def c_reword(lines: Lines, rng: random.Random) -> Planted:
+    """One word of a quotation (of eight words or more) replaced by another."""
+
+    def other(m: re.Match[str]) -> str:
+        return next(w for w in rng.sample(_REWORDS, len(_REWORDS)) if w != m[2])
+
+    def long_quote(m: re.Match[str]) -> bool:
+        end = m.string.find("”", m.end())
+        return len(m.string[m.start() : end].split()) >= 8
+
+    return replace_one(lines, rng, _QUOTED_WORD, other, group=2, keep=long_quote)
+
+
+_ROLE_AT = re.compile(
+    r", [a-z ]{0,25}(?:chief executive|president|director|spokesperson|spokesman|spokeswoman"
+    r"|minister|secretary|chairman|professor|CEO|head|founder)[a-z ]{0,15} (?:of|at) (?:the )?"
+    r"([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})"
+)
+
+
+def c_organisation(lines: Lines, rng: random.Random) -> Planted:
+    """A person's organisation ("CEO of Determined AI") replaced by another."""
+    return replace_one(lines, rng, _ROLE_AT, lambda m: "Harbour Holdings", group=1)
+
+
 CROSS = {
     "figure-x10-in-copy": (c_number10, {"FL101", "FL102", "FL105"}),
     "figure-changed-in-copy": (c_number_off, {"FL101", "FL105"}),
     "date-changed-in-copy": (c_date, {"FL201"}),
     "speaker-swapped-in-copy": (c_speaker, {"FL304"}),
+    "million-billion-in-copy": (c_magnitude, {"FL101", "FL102", "FL105"}),
+    "quote-reworded-in-copy": (c_reword, {"FL303"}),
+    "organisation-changed-in-copy": (c_organisation, {"FL301"}),
 }
 
 
