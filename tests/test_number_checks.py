@@ -333,6 +333,11 @@ SUMMIT = (
     "countries, attendees will take part in various presentations and seminars."
 )
 GATE = "Gate 5 will close at noon on the day of the match."
+CLAIMS = (
+    "New data on Thursday showed unemployment claims had topped 6 million for the second week "
+    "in a row, bringing the number of Americans out of work over the last three weeks to 16.8 "
+    "million."
+)
 SEIZED = (
     "On {}, Marine Interdiction agents seized 1,300 pounds of cocaine at Las Croabas, "
     "officials said."
@@ -353,6 +358,9 @@ SEIZED = (
         # another word besides the number: two statements
         (SUMMIT, SUMMIT.replace("140", "14").replace("countries", "regions"), []),
         (SEIZURE, SEIZURE.replace("475", "4750").replace("Sunday", "Monday"), []),
+        # a magnitude word changed ("6 million" is not read as a figure there)
+        (CLAIMS, CLAIMS.replace("6 million", "6 billion"), [("FL105", "b.md", 1, 62)]),
+        (CLAIMS, CLAIMS.replace("6 million", "six million"), []),
         # a short sentence of one pattern may name two things ("Gate 5", "Gate 6")
         (GATE, GATE.replace("5", "6"), []),
         # the day of a date is FL201's to compare
@@ -365,6 +373,11 @@ def test_number_changed_in_a_copy(
     a: str, b: str, expected: list[tuple[str, str, int, int]]
 ) -> None:
     assert pair(a, b, date="") == expected
+
+
+def test_magnitude_changed_in_a_copy_shows_its_number() -> None:
+    (f,) = findings([("a.md", CLAIMS), ("b.md", CLAIMS.replace("6 million", "6 billion"))])
+    assert f.message.endswith("but a number differs: 6 billion here, 6 million there")
 
 
 def test_number_changed_in_a_copy_message_and_evidence() -> None:

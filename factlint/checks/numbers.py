@@ -956,7 +956,7 @@ def _number_slip(run: _Run, a: _Sentence, b: _Sentence) -> Finding | None:
     ]
     if not 1 <= len(differing) <= _SLIP_MAX_NUMBERS:
         return None
-    if not all(x.group()[0].isdigit() and y.group()[0].isdigit() for x, y in differing):
+    if not all(_number_like(x.group()) and _number_like(y.group()) for x, y in differing):
         return None
     if any(_in_date(a.text, x) for x, _ in differing):
         return None  # a day of the month: FL201 compares dates
@@ -967,7 +967,7 @@ def _number_slip(run: _Run, a: _Sentence, b: _Sentence) -> Finding | None:
     mine, theirs = differing[0]
     line = there_doc.line_col(b.span.start + theirs.start())[0]
     where = f"at line {line}" if a.doc == b.doc else f"in {there_doc.path}:{line}"
-    shown = ", ".join(f"{x.group()} here, {y.group()} there" for x, y in differing)
+    shown = ", ".join(f"{_with_number(x)} here, {_with_number(y)} there" for x, y in differing)
     return run.ctx.finding(
         "FL105",
         here_doc,
@@ -990,6 +990,26 @@ _MONTHS = frozenset(
 )
 _WORD_BEFORE = fastre.compile(r"(\p{L}+)\.?,?\s+$")
 _WORD_AFTER = fastre.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?(\p{L}+)")
+
+
+_MAGNITUDES = frozenset({"thousand", "million", "billion", "trillion", "bn", "mn"})
+
+
+def _number_like(token: str) -> bool:
+    """Digits, or a magnitude ("6 million" / "6 billion"); not "one" / "two", which
+    are as often words as numbers ("one of the", "the two sides")."""
+    return token[0].isdigit() or token.lower() in _MAGNITUDES
+
+
+_NUMBER_BEFORE = fastre.compile(r"\p{N}+(?:[.,]\p{N}+)*\s+$")
+
+
+def _with_number(token: regex.Match[str]) -> str:
+    """A magnitude with the number it scales ("6 million"), else the number itself."""
+    if token.group()[0].isdigit():
+        return token.group()
+    before = _NUMBER_BEFORE.search(token.string, max(0, token.start() - 24), token.start())
+    return token.string[before.start() : token.end()] if before else token.group()
 
 
 def _in_date(text: str, number: regex.Match[str]) -> bool:
