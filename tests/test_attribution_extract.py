@@ -846,6 +846,24 @@ PERSON_CASES = [
         "",
     ),
     (
+        "corpus-two-posts-the-first-org-goes-with-the-title",
+        "The telescope is open to researchers, says Zhiqiang Shen, director of the Shanghai "
+        "Astronomical Observatory and co-chair of the Chinese Academy of Sciences’ FAST "
+        "supervisory committee.",
+        "Zhiqiang Shen",
+        "director",
+        "Shanghai Astronomical Observatory",
+    ),
+    (
+        "corpus-two-posts-with-and-a",
+        "Forests are vital, said John Fa, a senior associate scientist with the Center for "
+        "International Forestry Research (CIFOR) and a professor of biodiversity at Britain’s "
+        "Manchester Metropolitan University.",
+        "John Fa",
+        "senior associate scientist",
+        "Center for International Forestry Research",
+    ),
+    (
         "relative-clause-appositive-is-no-title",
         "Paul Begala, who was a longtime advisor to Bill Clinton, said the debate is a risk.",
         "Paul Begala",

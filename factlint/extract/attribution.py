@@ -812,7 +812,7 @@ def _org_from_phrase(phrase: str) -> str:
     """The organisation in "the research institution TS Lombard" -> "TS Lombard"."""
     phrase = _re(r"\s*\([^)]*\)").sub("", phrase).strip()
     phrase = regex.split(
-        r"\s+(?:in|on|near|based|located|which|that|who|where|since|from|and\s+(?!\p{Lu}))\s+",
+        r"\s+(?:in|on|near|based|located|which|that|who|where|since|from|and(?!\s+\p{Lu}))\s+",
         phrase,
         maxsplit=1,
     )[0]
