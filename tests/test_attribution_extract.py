@@ -594,6 +594,29 @@ QUOTE_CASES = [
         "said",
     ),
     (
+        "corpus-in-someones-words",
+        "In Dr. Shadlen’s words, “Could the moment when the brain believes it has accumulated "
+        "enough evidence be the moment of insight?”",
+        "Could the moment when the brain believes it has accumulated enough evidence be the "
+        "moment of insight?",
+        "Shadlen",
+        "in the words of",
+    ),
+    (
+        "in-the-words-of-someone",
+        "In the words of Michael Shadlen: “We were wrong about this for years.”",
+        "We were wrong about this for years.",
+        "Michael Shadlen",
+        "in the words of",
+    ),
+    (
+        "in-other-words-is-no-cue",
+        "In other words, “the moment the brain has enough evidence” is insight.",
+        "the moment the brain has enough evidence",
+        "",
+        "",
+    ),
+    (
         "corpus-title-as-label",
         "“Parasite” director Bong Joon Ho said backstage that no-one could predict the Oscars.",
         "Parasite",

@@ -155,6 +155,7 @@ class _Patterns:
     subj_right: fastre.Pattern
     role_name: fastre.Pattern
     according: fastre.Pattern
+    in_words: fastre.Pattern
     caprun: fastre.Pattern
     role_before: fastre.Pattern
     org_before: fastre.Pattern
@@ -202,6 +203,11 @@ def _patterns() -> _Patterns:
             rf"\s*(?:[\p{{Ll}}\-]+\s+){{0,3}}?(?:{person})\s+(?P<name>{_CAPRUN})"
         ),
         according=fastre.compile(r"\b[Aa]ccording\s+to\b"),
+        # "In Dr. Shadlen's words, “…”", "in the words of Dr. Shadlen: “…”"
+        in_words=fastre.compile(
+            rf"\b[Ii]n\s+(?:(?P<name>{_CAPRUN})['’]s?\s+(?:own\s+)?words"
+            rf"|the\s+words\s+of\s+(?P<name>{_CAPRUN}))"
+        ),
         caprun=fastre.compile(rf"{_NOT_AFTER}{_CAPRUN}"),
         role_before=fastre.compile(
             r"(?<![\p{L}\-’'])(?P<title>(?:(?:[\p{Ll}][\p{Ll}\-’']*|[A-Z]{2,}\d*)\s+){0,4}?"
@@ -556,6 +562,11 @@ def _find_cues(
             r = p.subj_right.match(text, m.end(), para.end)
             if r is not None:
                 cue = _cue_from(text, r, Span(m.start(), m.end()), "according to", True)
+                if cue is not None:
+                    cues.append(cue)
+        for m in p.in_words.finditer(text, para.start, para.end):
+            if not _inside(quoted, starts, m.start()):
+                cue = _cue_from(text, m, Span(m.start(), m.end()), "in the words of", True)
                 if cue is not None:
                     cues.append(cue)
     cues.sort(key=lambda c: c.start)
@@ -1334,6 +1345,10 @@ def _post_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue]) -> _Cue | None:
     return None
 
 
+# Cues whose subject follows them and which introduce what comes next.
+_PREFACES = frozenset({"according to", "in the words of"})
+
+
 def _pre_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue], tight: bool = False) -> _Cue | None:
     """`Green said: "Q"`, `Green said that "Q"`, `Scott told co-host Gayle King, "Q"`;
     `tight` allows only punctuation, "that" or adverbs (`Bell asked last week "Q?"`)."""
@@ -1341,7 +1356,7 @@ def _pre_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue], tight: bool = Fals
     if not before:
         return None
     c = max(before, key=lambda x: x.end)
-    if q.open - c.end > 120 or (c.inverted and c.word != "according to"):
+    if q.open - c.end > 120 or (c.inverted and c.word not in _PREFACES):
         return None
     gap = text[c.end : q.open]
     if _re(r"\s*(?:[,:]|\s+that)?\s*").fullmatch(gap) or _patterns().tight_gap.fullmatch(gap):
