@@ -78,7 +78,9 @@ RULES = (
             "from resolving a relative date ('last year') against the wrong day. Mentions are "
             "paired only when they name the same kind of event about the same parties; "
             "ranges, changes over time, plans and quotations are never compared, and a coarse "
-            "date agrees with every finer date inside it."
+            "date agrees with every finer date inside it. Whatever the event, one sentence "
+            "told twice, word for word but for its dates, in one article or in articles a "
+            "few days apart, with dates that cannot be the same day, is a conflict too."
         ),
         examples_fail=(
             "Alibaba's Qwen models overtook Meta's Llama on Hugging Face in September 2024.\n"
@@ -87,6 +89,9 @@ RULES = (
             "becoming the most downloaded open model.\n",
             "DeepSeek released its R1 model in January 2025, and the app topped the charts.\n\n"
             "Markets fell sharply when DeepSeek released the R1 model in March 2024.\n",
+            "On May 8, 2022, agents seized 1,300 pounds of cocaine at Las Croabas.\n\n"
+            "Officials gave details later.\n\n"
+            "On May 10, 2022, agents seized 1,300 pounds of cocaine at Las Croabas.\n",
         ),
         examples_pass=(
             "Alibaba's Qwen models overtook Meta's Llama on Hugging Face in September 2024.\n"
