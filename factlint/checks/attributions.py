@@ -60,7 +60,7 @@ import functools
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -873,7 +873,7 @@ def _drift_findings(
     groups, matched = _matched_forms(units, threshold)
     usable = _usable_pairs(docs, units, groups, matched)
     accepted = _accept(units, usable, threshold)
-    yield from _report_drift(docs, units, accepted, ctx)
+    yield from _report_drift(docs, units, usable, accepted, ctx)
 
 
 def _matched_forms(
@@ -1015,9 +1015,7 @@ def _comparable(a: _Unit, b: _Unit) -> bool:
     return a.doc != b.doc and bool(a.speaker or b.speaker)
 
 
-def _accept(
-    units: Sequence[_Unit], pairs: _Pairs, threshold: float
-) -> list[tuple[int, int, _Score]]:
+def _accept(units: Sequence[_Unit], pairs: _Pairs, threshold: float) -> array[int] | list[int]:
     """Strong matches, and moderate ones backed by a neighbouring match in the same order;
     then each unit keeps its best match per other article (greedy, best first)."""
     # Units are numbered article by article, in order: a unit's neighbour is one away.
@@ -1056,28 +1054,30 @@ def _accept(
             by_value[s.value].append(p)
     docs = units[-1].doc + 1 if units else 0
     used: set[int] = set()  # unit * docs + other doc
-    out = []
+    out = new()  # packed, as the pairs are
     for value in sorted(by_value, reverse=True):
         for p in by_value[value]:
-            i, j, s = pairs.unpack(p)
+            i, j, _ = pairs.unpack(p)
             di, dj = units[i].doc, units[j].doc
             if i * docs + dj in used or j * docs + di in used:
                 continue
             used.add(i * docs + dj)
             used.add(j * docs + di)
-            out.append((i, j, s))
+            out.append(p)
     return out
 
 
 def _report_drift(
     docs: Sequence[Analysis],
     units: Sequence[_Unit],
-    accepted: list[tuple[int, int, _Score]],
+    pairs: _Pairs,
+    accepted: Iterable[int],
     ctx: Context,
 ) -> Iterator[Finding]:
     # One finding per later quote, with every earlier quote it drifts from as evidence.
     groups: dict[tuple[int, int], dict[tuple[int, int], list[tuple[_Unit, _Unit, _Score]]]] = {}
-    for i, j, s in accepted:
+    for p in accepted:
+        i, j, s = pairs.unpack(p)
         a, b = units[i], units[j]
         if (a.doc, a.quote) > (b.doc, b.quote):
             a, b = b, a
