@@ -687,3 +687,34 @@ def test_packed_quote_pairs_find_their_scores(container: str) -> None:
     assert held.score(2, 1) is _SAME
     assert held.score(0, 4) is None
     assert held.score(4, 4) is None
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.integers(2, 40).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.dictionaries(
+                st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(
+                    lambda ij: ij[0] < ij[1]
+                ),
+                st.integers(0, 3),
+                max_size=30,
+            ),
+        )
+    )
+)
+def test_packed_quote_pairs_round_trip(drawn: tuple[int, dict[tuple[int, int], int]]) -> None:
+    from array import array
+
+    from factlint.checks.attributions import _SAME, _Pairs, _Score
+
+    n, pairs = drawn
+    scores = [_SAME, *(_Score(80.0 + k, 0.5, k, False) for k in range(3))]
+    packed = sorted((i * n + j) * len(scores) + m for (i, j), m in pairs.items())
+    held = _Pairs(n, array("q", packed), scores)
+    assert sorted((i, j) for i, j, _ in map(held.unpack, held.packed)) == sorted(pairs)
+    for i in range(n):
+        for j in range(n):
+            m = pairs.get((min(i, j), max(i, j)))
+            assert held.score(i, j) is (None if m is None or i == j else scores[m])
