@@ -333,6 +333,10 @@ SUMMIT = (
     "countries, attendees will take part in various presentations and seminars."
 )
 GATE = "Gate 5 will close at noon on the day of the match."
+HOSPITALS = (
+    "The Turkish Friendship Hospital is one of 16 hospitals that have shut down amid the war, "
+    "according to the Health Ministry in Gaza."
+)
 CLAIMS = (
     "New data on Thursday showed unemployment claims had topped 6 million for the second week "
     "in a row, bringing the number of Americans out of work over the last three weeks to 16.8 "
@@ -361,6 +365,9 @@ SEIZED = (
         # a magnitude word changed ("6 million" is not read as a figure there)
         (CLAIMS, CLAIMS.replace("6 million", "6 billion"), [("FL105", "b.md", 1, 62)]),
         (CLAIMS, CLAIMS.replace("6 million", "six million"), []),
+        # no figure read in the sentence at all
+        (HOSPITALS, HOSPITALS.replace("16", "21"), [("FL105", "b.md", 1, 43)]),
+        (HOSPITALS, HOSPITALS.replace("16", "21").replace("war", "winter"), []),
         # a short sentence of one pattern may name two things ("Gate 5", "Gate 6")
         (GATE, GATE.replace("5", "6"), []),
         # the day of a date is FL201's to compare

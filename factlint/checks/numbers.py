@@ -60,8 +60,10 @@ buckets, and sentences from (rarest term) buckets, never all pairs.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import operator
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -229,8 +231,9 @@ RULES = (
             "figures masked; sentences that also differ in a name, a date or a content "
             "word are parallel statements ('the men's race had 120 runners' / 'the "
             "women's race had 95 runners') and are skipped. A number the extractor does "
-            "not take as a figure ('from 140 countries', a conversion in brackets) counts "
-            "too, when a sentence of twelve words or more is otherwise the same word for word."
+            "not take as a figure ('from 140 countries', a conversion in brackets, 'one of "
+            "16 hospitals') counts too, when a sentence of twelve words or more is otherwise "
+            "the same word for word."
         ),
         examples_fail=(
             "The council approved a budget of $12 million for road repairs on the east "
@@ -886,6 +889,78 @@ def _same_story(a: Analysis, b: Analysis) -> bool:
     return pa is None or pb is None or abs((pa - pb).days) <= _SAME_STORY_DAYS
 
 
+# --- FL105 on sentences without figures -----------------------------------------------
+
+_DIGIT = fastre.compile(r"\p{Nd}")
+
+
+def _words(text: str) -> int:
+    """Words, numbers not counted ("Gate 5 will close ..." has one fewer)."""
+    return sum(1 for t in _TOKEN.findall(text) if not t[0].isdigit())
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def _plain_number_sentences(analysis: Analysis) -> Iterator[tuple[Span, str, str]]:
+    """Long sentences with digits in which no figure is read ("one of 16 hospitals"):
+    (span, text, masked text)."""
+    prose = analysis.doc.prose
+    with_figures = {s.span for s in _own_sentences(analysis)}
+    for span in analysis.sentences:
+        text = prose[span.start : span.end]
+        if span in with_figures or not _DIGIT.search(text):
+            continue
+        if _words(text) >= _SLIP_MIN_WORDS:
+            yield span, text, _MASK.sub("#", normalise(text))
+
+
+@per_document(*_RULE_IDS)
+def _plain_number_digests(analysis: Analysis) -> array[int]:
+    """Two digests per sentence of `_plain_number_sentences`, interleaved: its masked
+    wording and its numbers as written. The parent reads the sentences again only
+    for the articles whose sentence is written with other numbers somewhere."""
+    out = array("Q")
+    for _, text, masked in _plain_number_sentences(analysis):
+        numbers = "\0".join(m.group() for m in _MASK.finditer(text))
+        out += array("Q", (_digest(masked), _digest(numbers)))
+    return out
+
+
+def plain_number_slips(run: _Run) -> None:
+    """FL105 for copies of a sentence without figures whose numbers differ."""
+    first: dict[int, int] = {}
+    varied: set[int] = set()
+    for analysis in run.corpus:
+        digests = _plain_number_digests(analysis)
+        for k in range(0, len(digests), 2):
+            if first.setdefault(digests[k], digests[k + 1]) != digests[k + 1]:
+                varied.add(digests[k])
+    if not varied:
+        return
+    copies: dict[int, dict[int, list[_Sentence]]] = {}  # wording -> numbers -> copies
+    for d, analysis in enumerate(run.corpus):
+        digests = _plain_number_digests(analysis)
+        if not any(digests[k] in varied for k in range(0, len(digests), 2)):
+            continue
+        for span, text, masked in _plain_number_sentences(analysis):
+            wording = _digest(masked)
+            if wording in varied:
+                numbers = _digest("\0".join(m.group() for m in _MASK.finditer(text)))
+                sentence = _Sentence(d, span, text, masked, content_terms(text), (), ())
+                copies.setdefault(wording, {}).setdefault(numbers, []).append(sentence)
+    for wording in sorted(copies):
+        variants = [copies[wording][k] for k in sorted(copies[wording])]
+        for x, these in enumerate(variants):
+            for those in variants[x + 1 :]:
+                # Each copy against the first copy of the other reading: one finding a copy.
+                for a in these:
+                    slip = _number_slip(run, a, those[0])
+                    if slip is not None:
+                        run.slips.append(slip)
+
+
 def sentence_pairs(run: _Run) -> list[_Pair]:
     """FL105 (or FL102/FL103): near-identical sentences whose figures differ."""
     by_doc: dict[int, list[Figure]] = {}
@@ -942,7 +1017,7 @@ def _number_slip(run: _Run, a: _Sentence, b: _Sentence) -> Finding | None:
     Only where no word differs at all: a number outside the figures may be a name
     ("Route 9"), and a listing of such names repeats a short sentence's pattern.
     """
-    if a.masked != b.masked or len(_TOKEN.findall(a.text)) < _SLIP_MIN_WORDS:
+    if a.masked != b.masked or _words(a.text) < _SLIP_MIN_WORDS:
         return None
     if _told_apart(run, a, b):
         return None
@@ -1263,6 +1338,7 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
             if ctx.is_enabled(hit.rule_id):
                 hits[(d, hit.index)] = hit
     pairs = sentence_pairs(run) + figure_pairs(run)
+    plain_number_slips(run)
     merged: dict[tuple[int, int], list[tuple[_Pair, Figure]]] = {}
     for pair in pairs:
         ends = [(pair.here, pair.there), (pair.there, pair.here)]
