@@ -35,7 +35,6 @@ compared: it may have been moved.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from array import array
 from collections.abc import Iterator, Sequence
@@ -58,6 +57,7 @@ from factlint.checks._events import (
     versions_clash,
 )
 from factlint.claims import DateMention, Subject
+from factlint.digests import digest, has_any, varied
 from factlint.extract.dates import compatible
 from factlint.model import Finding, Related, RuleMeta, Severity
 from factlint.parallel import per_document
@@ -242,10 +242,6 @@ Copy = tuple[int, tuple[DateMention, ...]]  # (article, the sentence's dates in 
 Mention = tuple[int, DateMention]  # (article, date)
 
 
-def _digest(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
-
-
 def _comparable_sentences(analysis: Analysis) -> Iterator[tuple[int, tuple[DateMention, ...]]]:
     """Each sentence whose dates can all be compared: the digest of its words with the
     dates masked (numbers are not), and its dates in order."""
@@ -264,11 +260,11 @@ def _comparable_sentences(analysis: Analysis) -> Iterator[tuple[int, tuple[DateM
         pieces.append(prose[pos:end])
         words = _WORD.findall("".join(pieces).casefold())
         if len(words) >= _SENTENCE_MIN_WORDS:
-            yield _digest("\0".join(words)), tuple(dates)
+            yield digest("\0".join(words)), tuple(dates)
 
 
 def _as_written(dates: Sequence[DateMention]) -> int:
-    return _digest("\0".join(" ".join(d.raw.split()) for d in dates))
+    return digest("\0".join(" ".join(d.raw.split()) for d in dates))
 
 
 @per_document("FL201")
@@ -283,19 +279,6 @@ def sentence_digests(analysis: Analysis) -> array[int]:
     for masked, dates in _comparable_sentences(analysis):
         out += array("Q", (masked, _as_written(dates)))
     return out
-
-
-def _varied(corpus: Sequence[Analysis]) -> set[int]:
-    """Masked digests whose sentence is written with other dates somewhere."""
-    first: dict[int, int] = {}
-    varied: set[int] = set()
-    for analysis in corpus:
-        digests = sentence_digests(analysis)
-        for k in range(0, len(digests), 2):
-            masked, written = digests[k], digests[k + 1]
-            if first.setdefault(masked, written) != written:
-                varied.add(masked)
-    return varied
 
 
 def _same_story(a: Analysis, b: Analysis) -> bool:
@@ -320,16 +303,15 @@ def _same_year(a: DateMention, b: DateMention) -> bool:
 
 def _retold(corpus: Sequence[Analysis]) -> Iterator[tuple[Copy, Copy]]:
     """Pairs of copies of one sentence whose dates are written differently."""
-    varied = _varied(corpus)
-    if not varied:
+    retold = varied(sentence_digests(analysis) for analysis in corpus)
+    if not retold:
         return
     groups: dict[int, list[Copy]] = {}
     for n, analysis in enumerate(corpus):
-        digests = sentence_digests(analysis)
-        if not any(digests[k] in varied for k in range(0, len(digests), 2)):
+        if not has_any(sentence_digests(analysis), retold):
             continue
         for masked, dates in _comparable_sentences(analysis):
-            if masked in varied:
+            if masked in retold:
                 groups.setdefault(masked, []).append((n, dates))
     for masked in sorted(groups):
         # Copies whose dates read the same say the same thing: pair only the variants.

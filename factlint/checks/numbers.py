@@ -60,7 +60,6 @@ buckets, and sentences from (rarest term) buckets, never all pairs.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import operator
 from array import array
@@ -71,7 +70,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from factlint import fastre
+from factlint import digests, fastre
 from factlint.analysis import Analysis
 from factlint.checks.duplicates import differs_in_figures, names, normalise
 from factlint.checks.ledger_figures import (
@@ -899,10 +898,6 @@ def _words(text: str) -> int:
     return sum(1 for t in _TOKEN.findall(text) if not t[0].isdigit())
 
 
-def _digest(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
-
-
 def _plain_number_sentences(analysis: Analysis) -> Iterator[tuple[Span, str, str]]:
     """Long sentences with digits in which no figure is read ("one of 16 hospitals"):
     (span, text, masked text)."""
@@ -923,31 +918,23 @@ def _plain_number_digests(analysis: Analysis) -> array[int]:
     for the articles whose sentence is written with other numbers somewhere."""
     out = array("Q")
     for _, text, masked in _plain_number_sentences(analysis):
-        numbers = "\0".join(m.group() for m in _MASK.finditer(text))
-        out += array("Q", (_digest(masked), _digest(numbers)))
+        out += digests.pair(masked, "\0".join(m.group() for m in _MASK.finditer(text)))
     return out
 
 
 def plain_number_slips(run: _Run) -> None:
     """FL105 for copies of a sentence without figures whose numbers differ."""
-    first: dict[int, int] = {}
-    varied: set[int] = set()
-    for analysis in run.corpus:
-        digests = _plain_number_digests(analysis)
-        for k in range(0, len(digests), 2):
-            if first.setdefault(digests[k], digests[k + 1]) != digests[k + 1]:
-                varied.add(digests[k])
+    varied = digests.varied(_plain_number_digests(analysis) for analysis in run.corpus)
     if not varied:
         return
     copies: dict[int, dict[int, list[_Sentence]]] = {}  # wording -> numbers -> copies
     for d, analysis in enumerate(run.corpus):
-        digests = _plain_number_digests(analysis)
-        if not any(digests[k] in varied for k in range(0, len(digests), 2)):
+        if not digests.has_any(_plain_number_digests(analysis), varied):
             continue
         for span, text, masked in _plain_number_sentences(analysis):
-            wording = _digest(masked)
+            wording = digests.digest(masked)
             if wording in varied:
-                numbers = _digest("\0".join(m.group() for m in _MASK.finditer(text)))
+                numbers = digests.digest("\0".join(m.group() for m in _MASK.finditer(text)))
                 sentence = _Sentence(d, span, text, masked, content_terms(text), (), ())
                 copies.setdefault(wording, {}).setdefault(numbers, []).append(sentence)
     for wording in sorted(copies):
