@@ -617,6 +617,14 @@ QUOTE_CASES = [
         "",
     ),
     (
+        "corpus-participle-adverb-before-verb",
+        "Mr Grayling earlier used his speech to warn against a “one-size-fits-all” approach, "
+        "adding: “It’s much easier for all of us to defend what the Government is doing.”",
+        "It’s much easier for all of us to defend what the Government is doing.",
+        "Grayling",
+        "adding",
+    ),
+    (
         "corpus-title-as-label",
         "“Parasite” director Bong Joon Ho said backstage that no-one could predict the Oscars.",
         "Parasite",

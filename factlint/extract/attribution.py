@@ -1383,8 +1383,12 @@ def _participle_cue(
     before = [c for c in cues if lo <= c.start and c.end <= m.start()]
     clause = text[lo : m.start()]
     last = None
+    # "Mr Grayling earlier used his speech to warn ..., adding:": an adverb may stand
+    # between the subject and its verb.
+    adverb = rf"(?:{_alt(_tables().adverbs)})\s+"
     for s in _re(
-        rf"(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<name>{_NOT_AFTER}{_CAPRUN})(?=\s+\p{{Ll}}+(?:ed|s)\b)"
+        rf"(?P<pron>\b(?:[Hh]e|[Ss]he)\b)"
+        rf"|(?P<name>{_NOT_AFTER}{_CAPRUN})(?=\s+(?:{adverb})?\p{{Ll}}+(?:ed|s)\b)"
     ).finditer(clause):
         last = s
     # The nearest subject wins: a cue's subject, or "he" in "he declined, saying".
