@@ -74,3 +74,14 @@ class Analysis:
             if block.span.contains(span):
                 return block
         return None
+
+
+# Copies of a sentence in articles published further apart are updates, not slips.
+SAME_STORY_DAYS = 3
+
+
+def same_story(a: Analysis, b: Analysis) -> bool:
+    """Two articles that may tell one story: published at most SAME_STORY_DAYS apart,
+    or one of them undated."""
+    pa, pb = a.published, b.published
+    return pa is None or pb is None or abs((pa - pb).days) <= SAME_STORY_DAYS

@@ -96,6 +96,12 @@ class Context:
     def related(doc: Document, span: Span, message: str) -> Related:
         return Related(doc.location(span), message)
 
+    @staticmethod
+    def clip(text: str, limit: int = 90) -> str:
+        """A passage quoted in a message: spaces collapsed, cut at `limit` with "…"."""
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
     def with_options(self, options: Mapping[str, Any]) -> Context:
         return replace(self, options=options)
 

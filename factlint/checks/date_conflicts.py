@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from factlint import fastre
-from factlint.analysis import Analysis
+from factlint.analysis import Analysis, same_story
 from factlint.checks._events import (
     EventSig,
     compound,
@@ -228,15 +228,10 @@ def _where(here: Claim, there: Claim) -> str:
     return f"in {there.analysis.doc.path}:{line}"
 
 
-def _clip(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 # --- the same sentence, dated differently ----------------------------------------------
 
 _WORD = fastre.compile(r"[\p{L}\p{N}]+")
 _SENTENCE_MIN_WORDS = 6
-_SAME_STORY_DAYS = 3  # a sentence repeated with a new date days later is an update
 
 Copy = tuple[int, tuple[DateMention, ...]]  # (article, the sentence's dates in order)
 Mention = tuple[int, DateMention]  # (article, date)
@@ -281,11 +276,6 @@ def sentence_digests(analysis: Analysis) -> array[int]:
     return out
 
 
-def _same_story(a: Analysis, b: Analysis) -> bool:
-    pa, pb = a.published, b.published
-    return a is b or pa is None or pb is None or abs((pa - pb).days) <= _SAME_STORY_DAYS
-
-
 def _rescheduled(a: Analysis, x: DateMention, b: Analysis, y: DateMention) -> bool:
     """A plan told again on a later day: the date may have moved ("will be held on ...")."""
     future = x.tense == "future" or y.tense == "future"
@@ -328,7 +318,7 @@ def sentence_conflicts(corpus: Sequence[Analysis]) -> dict[Mention, list[Mention
     """Each date of a sentence repeated elsewhere with a date that cannot be the same."""
     found: dict[Mention, list[Mention]] = {}
     for (n, dates), (m, others) in _retold(corpus):
-        if not _same_story(corpus[n], corpus[m]):
+        if not same_story(corpus[n], corpus[m]):
             continue
         for a, b in zip(dates, others, strict=True):
             if a.raw.split() == b.raw.split() or not _same_year(a, b):
@@ -359,7 +349,7 @@ def _sentence_findings(
             Related(
                 corpus[k].doc.location(o.span),
                 f'"{o.raw}" = {shown(o)}: '
-                + _clip(" ".join(corpus[k].doc.text[o.sentence.start : o.sentence.end].split())),
+                + Context.clip(corpus[k].doc.text[o.sentence.start : o.sentence.end]),
             )
             for k, o in others
         ]
@@ -371,7 +361,7 @@ def _sentence_findings(
             f'"{here.raw}" = {shown(here)} here; "{first.raw}" = {shown(first)} {where}{more}: '
             "the same sentence, dated differently",
             related=related,
-            key=f"sentence|{_clip(sentence, 60)}|{shown(here)}|"
+            key=f"sentence|{Context.clip(sentence, 60)}|{shown(here)}|"
             + "/".join(sorted({shown(o) for _, o in others})),
         )
 
@@ -440,11 +430,7 @@ def _event_findings(
             Related(
                 o.analysis.doc.location(o.date.span),
                 f'"{o.date.raw}" = {shown(o.date)}: '
-                + _clip(
-                    " ".join(
-                        o.analysis.doc.text[o.date.sentence.start : o.date.sentence.end].split()
-                    )
-                ),
+                + Context.clip(o.analysis.doc.text[o.date.sentence.start : o.date.sentence.end]),
             )
             for o in others
         ]

@@ -71,7 +71,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from factlint import digests, fastre
-from factlint.analysis import Analysis
+from factlint.analysis import Analysis, same_story
 from factlint.checks.duplicates import differs_in_figures, names, normalise
 from factlint.checks.ledger_figures import (
     LEDGER_DEFAULTS,
@@ -85,7 +85,7 @@ from factlint.checks.ledger_figures import (
 )
 from factlint.claims import Quantity, Subject
 from factlint.compare import Verdict, compare, resolve_time_scope
-from factlint.extract.numbers import figure_role, per_unit
+from factlint.extract.numbers import MONTHS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
@@ -369,7 +369,6 @@ _CALENDAR = frozenset(
 )
 _SENTENCE_MIN_WORDS = 8
 _SENTENCE_BUCKET_TERMS = 3
-_SAME_STORY_DAYS = 3  # near-identical sentences of articles further apart are updates
 # A number outside the figures changed in a sentence told twice: long sentences only.
 _SLIP_MIN_WORDS = 12
 _SLIP_MAX_NUMBERS = 2
@@ -883,11 +882,6 @@ def _differing_words(a: str, b: str) -> set[str]:
     return set((wa - wb) + (wb - wa))
 
 
-def _same_story(a: Analysis, b: Analysis) -> bool:
-    pa, pb = a.published, b.published
-    return pa is None or pb is None or abs((pa - pb).days) <= _SAME_STORY_DAYS
-
-
 # --- FL105 on sentences without figures -----------------------------------------------
 
 _DIGIT = fastre.compile(r"\p{Nd}")
@@ -898,9 +892,9 @@ def _words(text: str) -> int:
     return sum(1 for t in _TOKEN.findall(text) if not t[0].isdigit())
 
 
-def _plain_number_sentences(analysis: Analysis) -> Iterator[tuple[Span, str, str]]:
+def _plain_number_sentences(analysis: Analysis) -> Iterator[tuple[Span, str, str, str]]:
     """Long sentences with digits in which no figure is read ("one of 16 hospitals"):
-    (span, text, masked text)."""
+    (span, text, masked text, its numbers as written)."""
     prose = analysis.doc.prose
     with_figures = {s.span for s in _own_sentences(analysis)}
     for span in analysis.sentences:
@@ -908,7 +902,8 @@ def _plain_number_sentences(analysis: Analysis) -> Iterator[tuple[Span, str, str
         if span in with_figures or not _DIGIT.search(text):
             continue
         if _words(text) >= _SLIP_MIN_WORDS:
-            yield span, text, _MASK.sub("#", normalise(text))
+            numbers = "\0".join(m.group() for m in _MASK.finditer(text))
+            yield span, text, _MASK.sub("#", normalise(text)), numbers
 
 
 @per_document(*_RULE_IDS)
@@ -917,8 +912,8 @@ def _plain_number_digests(analysis: Analysis) -> array[int]:
     wording and its numbers as written. The parent reads the sentences again only
     for the articles whose sentence is written with other numbers somewhere."""
     out = array("Q")
-    for _, text, masked in _plain_number_sentences(analysis):
-        out += digests.pair(masked, "\0".join(m.group() for m in _MASK.finditer(text)))
+    for _, _, masked, numbers in _plain_number_sentences(analysis):
+        out += digests.pair(masked, numbers)
     return out
 
 
@@ -931,12 +926,12 @@ def plain_number_slips(run: _Run) -> None:
     for d, analysis in enumerate(run.corpus):
         if not digests.has_any(_plain_number_digests(analysis), varied):
             continue
-        for span, text, masked in _plain_number_sentences(analysis):
+        for span, text, masked, numbers in _plain_number_sentences(analysis):
             wording = digests.digest(masked)
             if wording in varied:
-                numbers = digests.digest("\0".join(m.group() for m in _MASK.finditer(text)))
+                readings = copies.setdefault(wording, {})
                 sentence = _Sentence(d, span, text, masked, content_terms(text), (), ())
-                copies.setdefault(wording, {}).setdefault(numbers, []).append(sentence)
+                readings.setdefault(digests.digest(numbers), []).append(sentence)
     for wording in sorted(copies):
         variants = [copies[wording][k] for k in sorted(copies[wording])]
         for x, these in enumerate(variants):
@@ -987,7 +982,7 @@ def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
 
 
 def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
-    if a.doc != b.doc and not _same_story(run.corpus[a.doc], run.corpus[b.doc]):
+    if a.doc != b.doc and not same_story(run.corpus[a.doc], run.corpus[b.doc]):
         return True
     if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
         return True
@@ -1039,17 +1034,14 @@ def _number_slip(run: _Run, a: _Sentence, b: _Sentence) -> Finding | None:
             run.ctx.related(
                 there_doc,
                 Span(b.span.start + theirs.start(), b.span.start + theirs.end()),
-                _clipped(b.text),
+                run.ctx.clip(b.text, 120),
             )
         ],
         key="number|" + "|".join(sorted(f"{x.group()}/{y.group()}" for x, y in differing)),
     )
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTHS = frozenset(m.lower() for m in MONTHS)
 _WORD_BEFORE = fastre.compile(r"(\p{L}+)\.?,?\s+$")
 _WORD_AFTER = fastre.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?(\p{L}+)")
 
@@ -1079,11 +1071,6 @@ def _in_date(text: str, number: regex.Match[str]) -> bool:
     before = _WORD_BEFORE.search(text, max(0, number.start() - 12), number.start())
     after = _WORD_AFTER.match(text, number.end())
     return any(m is not None and m.group(1).lower() in _MONTHS for m in (before, after))
-
-
-def _clipped(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _sentence_pair(run: _Run, a: _Sentence, b: _Sentence) -> _Pair | None:

@@ -161,6 +161,7 @@ class _Patterns:
     org_before: fastre.Pattern
     scare_before: fastre.Pattern
     participle: fastre.Pattern
+    participle_subject: fastre.Pattern
     tight_gap: fastre.Pattern
     gender_after: fastre.Pattern
 
@@ -220,6 +221,12 @@ def _patterns() -> _Patterns:
         scare_before=fastre.compile(rf"\b{_alt(t.scare)}\s*$", regex.IGNORECASE),
         participle=fastre.compile(
             rf",?\s*\b(?:{_PARTICIPLES})\b(?:\s+\p{{Lu}}\S*)?\s*(?:that)?\s*[:,]?\s*$"
+        ),
+        # The clause's subject before a participle cue: "he", or a name before its verb,
+        # an adverb allowed between ("Mr Grayling earlier used his speech ..., adding:").
+        participle_subject=fastre.compile(
+            rf"(?P<pron>\b(?:[Hh]e|[Ss]he)\b)"
+            rf"|(?P<name>{_NOT_AFTER}{_CAPRUN})(?=\s+(?:{adv}\s+)?\p{{Ll}}+(?:ed|s)\b)"
         ),
         tight_gap=fastre.compile(rf"\s+(?:{adv}\s+){{1,2}}"),
         gender_after=fastre.compile(
@@ -1383,13 +1390,7 @@ def _participle_cue(
     before = [c for c in cues if lo <= c.start and c.end <= m.start()]
     clause = text[lo : m.start()]
     last = None
-    # "Mr Grayling earlier used his speech to warn ..., adding:": an adverb may stand
-    # between the subject and its verb.
-    adverb = rf"(?:{_alt(_tables().adverbs)})\s+"
-    for s in _re(
-        rf"(?P<pron>\b(?:[Hh]e|[Ss]he)\b)"
-        rf"|(?P<name>{_NOT_AFTER}{_CAPRUN})(?=\s+(?:{adverb})?\p{{Ll}}+(?:ed|s)\b)"
-    ).finditer(clause):
+    for s in p.participle_subject.finditer(clause):
         last = s
     # The nearest subject wins: a cue's subject, or "he" in "he declined, saying".
     if before and (last is None or before[-1].verb.start >= lo + last.end()):

@@ -114,7 +114,7 @@ _NOT_PLURAL = frozenset(_T["not_plural"])
 _NOUN_STOPS = frozenset(_T["noun_stops"])
 _LABELS = frozenset(str(w) for w in _T["label_words"])
 _CAPITAL_OK = frozenset(_T["capital_ok"])
-_MONTHS = frozenset(_T["months"])
+MONTHS = frozenset(_T["months"])  # capitalised, abbreviations too
 _YEAR_PREPS = frozenset(_T["year_prepositions"])
 _CHANGE_VERBS = frozenset(_T["change_verbs"])
 _UNIT_CI: dict[str, str] = {
@@ -198,7 +198,7 @@ _TIME_AFTER = fastre.compile(
     r"\.?\s*(?:[ap]\.m\b\.?|(?i:[ap]m|o['’]clock|gmt|utc|local\s+time)(?![\p{L}])"
     r"|(?:EST|EDT|CET|CEST|BST|PST|PDT|IST|JST|CST)(?![\p{L}]))"
 )
-_MONTH_AFTER = fastre.compile(rf"\s+(?:of\s+)?(?:{_alt(_MONTHS)})\b")
+_MONTH_AFTER = fastre.compile(rf"\s+(?:of\s+)?(?:{_alt(MONTHS)})\b")
 _STREET_AFTER = fastre.compile(
     rf"\s+(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{1,3}}(?:{_alt(_T['street_types'])})\b"
 )
@@ -245,7 +245,7 @@ _YEAR_MENTION = fastre.compile(
     r"|(?<![\p{L}])(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year(?![\p{L}])"
 )
 _MONTH_BEFORE = fastre.compile(
-    rf"(?P<month>{_alt(_MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$"
+    rf"(?P<month>{_alt(MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$"
 )
 _MONTH_NUMBER = {
     m: f"{i:02d}"
@@ -588,7 +588,7 @@ class _Reader:
             lw in _LABELS
             or lw.rstrip(".") in _LABELS
             or lw.removesuffix("s") in _LABELS
-            or word.rstrip(".") in _MONTHS
+            or word.rstrip(".") in MONTHS
         ):
             return True
         # A word closing the previous sentence ("said Trump. 5 people") is no label.
