@@ -70,7 +70,12 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
                 if not is_included(name, config):
                     continue
                 posix = prefix + name
-                shown = posix if given not in (".", "./") else _relative(Path(posix), Path.cwd())
+                shown = posix
+                # Under ".", only a symlinked file can resolve elsewhere: os.walk does not
+                # follow symlinked folders, so resolving each file (a second per 10,000)
+                # would give back `posix`.
+                if given in (".", "./") and os.path.islink(posix):
+                    shown = _relative(Path(posix), Path.cwd())
                 if shown in seen or (config.exclude and is_excluded(Path(posix), config)):
                     continue
                 seen.add(shown)

@@ -69,3 +69,16 @@ def test_a_missing_path_is_an_error_and_the_rest_is_read(tree: Path) -> None:
     found, errors = discover(["nope", "top.md", "top.md"], Config(root=tree))
     assert found == ["top.md"]
     assert [(e.path, e.message) for e in errors] == [("nope", "no such file or directory")]
+
+
+def test_under_the_current_folder_a_symlinked_file_is_shown_by_its_target(tree: Path) -> None:
+    # Plain files keep the walk's path; a link inside the tree shows where it leads,
+    # one leading outside shows as walked.
+    (tree / "articles" / "link.md").symlink_to(tree / "top.md")
+    outside = tree.parent / f"{tree.name}-outside.md"
+    outside.write_text("x\n")
+    (tree / "articles" / "out.md").symlink_to(outside)
+    found, errors = discover(["."], Config(root=tree, metadata_file="sources.yaml"))
+    shown = ["top.md", "articles/a.md", "articles/b.txt", "articles/out.md", "articles/sub/d.md"]
+    assert found == [*shown, "articles/sub/deep/e.markdown"]
+    assert errors == []
