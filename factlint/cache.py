@@ -10,7 +10,13 @@ the current folder), with a `.gitignore` of `*` so git never sees it. One row pe
 The run digest covers everything else that changes a file's result: the factlint
 version and the fingerprint of its code, the configuration (selected rules, options,
 severities, per-file ignores), the rule files (YAML and local Python) and the ledger
-files' contents. A hit still hands its claims to the corpus rules, which always run.
+files' contents. A hit still hands its claims to the corpus rules, which run again
+whenever any file of the run changed.
+
+A second table keeps whole runs: the run's findings under sha256 of every file's key,
+in order. A run over exactly the same files, bytes, metadata and configuration is
+answered from it without loading a claim or running a rule: the result is a function
+of those inputs (it is the same for any `--jobs`), so it is the same result.
 
 The folder also keeps compiled patterns and parsed rule files (`startup.pickle`, see
 factlint.startup_store), so a new process does not work them out again.
@@ -38,6 +44,7 @@ from factlint import __version__
 
 if TYPE_CHECKING:
     from factlint.config import Config
+    from factlint.model import RunResult
     from factlint.parallel import Item, Outcome
     from factlint.rule import Check
 
@@ -50,6 +57,7 @@ MAX_AGE = 30 * 86_400
 _DAY = 86_400
 _LOOKUP_BATCH = 256
 _WRITE_BATCH = 256
+_KEPT_RUNS = 8  # whole runs kept (a few configurations or folders checked in turn)
 
 
 @dataclass(slots=True)
@@ -59,6 +67,7 @@ class Stats:
     hits: int = 0
     misses: int = 0
     writes: int = 0
+    whole_run: bool = False  # answered by a whole run's stored result
     errors: list[str] = field(default_factory=list)
 
 
@@ -167,6 +176,9 @@ class Cache:
         self._pending: list[tuple[str, bytes, int]] = []
         self._folders: dict[str, Path] = {}  # a Path per folder name, not per file
         self._now = int(time.time())
+        # A file whose bytes changed between keying the run and reading it for analysis:
+        # the run's result then belongs to no single state of the files, so it is not kept.
+        self._moved = False
         global LAST_STATS
         LAST_STATS = self.stats
 
@@ -190,10 +202,11 @@ class Cache:
                 db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = NORMAL")
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS results"
-                    " (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
-                )
+                for table in ("results", "runs"):
+                    db.execute(
+                        f"CREATE TABLE IF NOT EXISTS {table}"
+                        " (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
+                    )
                 db.execute("SELECT count(*) FROM results WHERE key = ''").fetchone()
                 self._db = db
                 return db
@@ -238,22 +251,35 @@ class Cache:
 
     # reading
 
-    def lookup(
+    def keys(
         self, items: Sequence[Item], metadata: Mapping[Path, Mapping[str, Any]]
+    ) -> list[str | None]:
+        """Every item's key (None: it cannot be keyed), reading each file once, keeping none."""
+        return [self._keyed(index, item, metadata)[2] for index, item in enumerate(items)]
+
+    def lookup(
+        self,
+        items: Sequence[Item],
+        metadata: Mapping[Path, Mapping[str, Any]],
+        keys: Sequence[str | None] | None = None,
     ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
         """(index, item with its bytes, key, cached outcome or None) for every item.
 
         Items that cannot be keyed (stdin, unreadable, too large) come back with no key:
-        the normal path reads them and reports the problem.
+        the normal path reads them and reports the problem. With `keys` (from `keys()`),
+        a hit is not read again; a miss is, and keyed by what was read.
         """
         batch: list[tuple[int, Item, str | None]] = []
         for index, item in enumerate(items):
-            batch.append(self._keyed(index, item, metadata))
+            if keys is not None and keys[index] is not None:
+                batch.append((index, item, keys[index]))
+            else:
+                batch.append(self._keyed(index, item, metadata))
             if len(batch) >= _LOOKUP_BATCH:
-                yield from self._answer(batch)
+                yield from self._answer(batch, metadata)
                 batch = []
         if batch:
-            yield from self._answer(batch)
+            yield from self._answer(batch, metadata)
 
     def _keyed(
         self, index: int, item: Item, metadata: Mapping[Path, Mapping[str, Any]]
@@ -282,7 +308,7 @@ class Cache:
         return found
 
     def _answer(
-        self, batch: list[tuple[int, Item, str | None]]
+        self, batch: list[tuple[int, Item, str | None]], metadata: Mapping[Path, Mapping[str, Any]]
     ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
         found = self._fetch([k for _, _, k in batch if k is not None])
         fresh: list[str] = []
@@ -294,6 +320,10 @@ class Cache:
                     fresh.append(key)
             if outcome is None:
                 self.stats.misses += key is not None
+                if key is not None and item.data is None:  # keyed by keys(): read it now
+                    _, item, read_key = self._keyed(index, item, metadata)
+                    self._moved |= read_key != key
+                    key = read_key
                 yield index, item, key, None
             else:
                 self.stats.hits += 1
@@ -317,17 +347,76 @@ class Cache:
             return {}
         return {k: (v, used) for k, v, used in rows}
 
-    def _touch(self, keys: list[str]) -> None:
+    def _touch(self, keys: Sequence[str], table: str = "results") -> None:
         db = self._connect(create=False)
         if db is None:
             return
         try:
             with db:
                 db.executemany(
-                    "UPDATE results SET used = ? WHERE key = ?", [(self._now, k) for k in keys]
+                    f"UPDATE {table} SET used = ? WHERE key = ?", [(self._now, k) for k in keys]
                 )
         except sqlite3.Error as exc:
             self._guard(exc)
+
+    # whole runs
+
+    def run_key(self, keys: Sequence[str | None]) -> str | None:
+        """The key of a run over these files, in this order (None if one has no key)."""
+        h = hashlib.sha256(f"run\0{self.digest}".encode())
+        for key in keys:
+            if key is None:
+                return None
+            h.update(key.encode())
+        return h.hexdigest()
+
+    def recall(self, run_key: str, keys: Sequence[str]) -> RunResult | None:
+        """The stored result of this very run, or None."""
+        db = self._connect(create=False)
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value, used FROM runs WHERE key = ?", (run_key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._guard(exc)
+            return None
+        result = _unpickle_run(row[0]) if row is not None else None
+        if result is None:
+            return None
+        if row[1] < self._now - _DAY:  # the files' rows live as long as the run's
+            self._touch([run_key], "runs")
+            self._touch(keys)
+        self.stats.hits = len(keys)
+        self.stats.whole_run = True
+        self.close()
+        return result
+
+    def remember(self, run_key: str, result: RunResult) -> None:
+        """Keep a run's result (the last few runs are kept); then close."""
+        if self._moved or self._broken:
+            return
+        from factlint.parallel import register_pickling
+
+        register_pickling()
+        value = pickle.dumps(
+            (result.findings, result.errors, result.files, result.notices),
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+        db = self._connect(create=True)
+        if db is None:
+            return
+        try:
+            with db:
+                row = (run_key, value, self._now)
+                db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", row)
+                db.execute(
+                    "DELETE FROM runs WHERE key NOT IN"
+                    " (SELECT key FROM runs ORDER BY used DESC, rowid DESC LIMIT ?)",
+                    (_KEPT_RUNS,),
+                )
+        except sqlite3.Error as exc:
+            self._guard(exc)
+        self.close()
 
     # writing
 
@@ -410,6 +499,16 @@ def _unpickle(value: bytes) -> Outcome | None:
         notices=notices,
         final=final,
     )
+
+
+def _unpickle_run(value: bytes) -> RunResult | None:
+    from factlint.model import RunResult
+
+    try:
+        findings, errors, files, notices = pickle.loads(value)
+    except Exception:  # written by another version, or damaged: a miss
+        return None
+    return RunResult(findings=findings, errors=errors, files=files, notices=notices)
 
 
 def open_cache(config: Config, checks: Sequence[Check]) -> Cache:

@@ -251,7 +251,7 @@ def run(
     The result is the same whatever `jobs` is and whether the cache is used.
     """
     from factlint.discover import corpus_files, discover
-    from factlint.parallel import Item, analyse
+    from factlint.parallel import Item, analyse, folder_metadata
 
     files, errors = discover(paths, config)
     items = [Item(stdin[0], True, stdin[1])] if stdin is not None else []
@@ -259,16 +259,23 @@ def run(
     items += [Item(name, False) for name in corpus_files(config, {i.name for i in items})]
     p = plan(config, checks)
     contexts = contexts_for(p, config, ledger)
-    batch = analyse(items, config, p, contexts, jobs=jobs, cache=cache)
+    keys = run_key = reader = None
+    if cache is not None and items:
+        # The same files, bytes and configuration as a stored run: its result, as it was.
+        reader = folder_metadata(items, config)
+        if not reader.errors:
+            keys = cache.keys(items, reader.metadata)
+            run_key = cache.run_key(keys)
+        if run_key is not None and (kept := cache.recall(run_key, keys)) is not None:
+            return dataclasses.replace(kept, errors=[*errors, *kept.errors])
+    batch = analyse(items, config, p, contexts, jobs=jobs, cache=cache, reader=reader, keys=keys)
     reported = batch.reported
     rule_errors = list(batch.rule_errors)
     raw = batch.findings + corpus_findings(batch.analyses, reported, p, contexts, rule_errors)
     findings = finish(batch.analyses, reported, raw, p, config)
     if batch.final_findings:  # finished where they were analysed (no corpus rule ran)
         findings = dedupe([*findings, *batch.final_findings])
-    return RunResult(
-        findings=findings,
-        errors=[*errors, *batch.read_errors, *rule_errors],
-        files=len(reported),
-        notices=batch.notices,
-    )
+    result = RunResult(findings, [*batch.read_errors], len(reported), batch.notices)
+    if run_key is not None and not rule_errors:  # a rule that failed may not fail next time
+        cache.remember(run_key, result)
+    return dataclasses.replace(result, errors=[*errors, *batch.read_errors, *rule_errors])

@@ -366,38 +366,42 @@ def analyse(
     *,
     jobs: int = 1,
     cache: Any = None,
+    reader: Reader | None = None,
+    keys: Sequence[str | None] | None = None,
 ) -> Batch:
-    """Analyse every item, from the cache where possible, in `jobs` processes otherwise."""
+    """Analyse every item, from the cache where possible, in `jobs` processes otherwise.
+
+    `reader` has read the folders' metadata and `keys` are the items' cache keys, when
+    the caller has worked them out already.
+    """
     _SETS.clear()  # shared within one run; a library caller's earlier runs are let go
     _INTS.clear()
     _FLOATS.clear()
-    meta_reader = Reader(config)
-    for folder in dict.fromkeys(os.path.dirname(item.name) or "." for item in items):
-        meta_reader.folder_metadata(Path(folder))
+    meta_reader = reader or folder_metadata(items, config)
     prefetch = any(c.scope == "corpus" for c in p.checks)
     wanted = wanted_extracts(p) if prefetch else ()
     metadata = dict(meta_reader.metadata)
     outcomes: list[Outcome | None] = [None] * len(items)
-    keys: dict[int, str] = {}
+    new_keys: dict[int, str] = {}
 
     def misses() -> Iterator[tuple[int, Item]]:
         """Items the cache cannot answer, read lazily so few file contents are held at once."""
         if cache is None:
             yield from enumerate(items)
             return
-        for index, item, key, hit in cache.lookup(items, metadata):
+        for index, item, key, hit in cache.lookup(items, metadata, keys):
             if hit is not None:
                 outcomes[index] = hit
                 continue
             if key is not None:
-                keys[index] = key
+                new_keys[index] = key
             yield index, item
 
     state = State(config, p, contexts, metadata, prefetch, keep_all=True, wanted=wanted)
     for index, outcome in _run(misses(), state, jobs):
         outcomes[index] = outcome
-        if cache is not None and index in keys:
-            cache.add(keys[index], _for_cache(outcome, wanted))
+        if cache is not None and index in new_keys:
+            cache.add(new_keys[index], _for_cache(outcome, wanted))
     if cache is not None:
         cache.flush()
 
@@ -419,6 +423,14 @@ def analyse(
         if item.reported:
             batch.reported.add(outcome.doc.path)
     return batch
+
+
+def folder_metadata(items: Sequence[Item], config: Config) -> Reader:
+    """A reader that has read the metadata file of every folder the items are in."""
+    reader = Reader(config)
+    for folder in dict.fromkeys(os.path.dirname(item.name) or "." for item in items):
+        reader.folder_metadata(Path(folder))
+    return reader
 
 
 def _for_cache(outcome: Outcome, wanted: tuple[str, ...]) -> Outcome:

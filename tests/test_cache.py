@@ -87,11 +87,24 @@ def check(*args: str) -> tuple[int, str, cache_module.Stats]:
     return result.exit_code, result.stdout, cache_module.LAST_STATS
 
 
+def forget_runs(project: Path) -> None:
+    """Drop the stored whole runs, so that the next run goes file by file."""
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        conn.execute("DELETE FROM runs")
+
+
+def stored_runs(project: Path) -> int:
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        return int(conn.execute("SELECT count(*) FROM runs").fetchone()[0])
+
+
 def test_second_run_is_answered_by_the_cache(project: Path) -> None:
     code, cold, stats = check()
     assert (stats.hits, stats.misses, stats.writes) == (0, N, N)
+    forget_runs(project)
     code2, warm, stats = check()
     assert (stats.hits, stats.misses, stats.writes) == (N, 0, 0)
+    assert not stats.whole_run
     assert (code2, warm) == (code, cold)
     # The corpus rule saw every article's figures, from the cache.
     messages = [f["message"] for f in json.loads(warm)["findings"] if f["rule"] == "FL980"]
@@ -124,9 +137,78 @@ def test_document_rules_alone_cache_only_their_findings(project: Path) -> None:
 def test_cached_report_equals_the_uncached_one(project: Path) -> None:
     _, cold, _ = check("--no-cache", "--jobs", "1")
     check()
+    forget_runs(project)
     _, warm, stats = check("--jobs", "2")
-    assert stats.hits == N
+    assert (stats.hits, stats.whole_run) == (N, False)
     assert warm == cold
+
+
+def test_an_unchanged_run_is_answered_whole(project: Path) -> None:
+    _, cold, _ = check("--no-cache")
+    _, first, stats = check()
+    assert (stats.misses, stats.whole_run, stored_runs(project)) == (N, False, 1)
+    _, again, stats = check()
+    assert (stats.hits, stats.misses, stats.whole_run) == (N, 0, True)
+    assert again == first == cold
+    # Another selection is another run; both are kept.
+    _, other, stats = check("--select", "FL980")
+    assert not stats.whole_run
+    assert stored_runs(project) == 2
+    _, other_again, stats = check("--select", "FL980")
+    assert stats.whole_run
+    assert other_again == other != first
+
+
+def test_a_stored_run_still_reports_a_missing_path(project: Path) -> None:
+    check()
+    result = CliRunner().invoke(main, ["check", "--format", "concise", "articles", "gone.md"])
+    assert result.exit_code == 2
+    assert cache_module.LAST_STATS.whole_run
+    assert "gone.md: error: no such file or directory" in result.output
+
+
+def test_one_changed_article_is_not_answered_by_the_stored_run(project: Path) -> None:
+    check()
+    target = sorted((project / "articles").iterdir())[3]
+    target.write_text(target.read_text() + "\nThe fund raised 12 billion yuan in 2024.\n")
+    _, out, stats = check()
+    assert (stats.hits, stats.misses, stats.whole_run) == (N - 1, 1, False)
+    _, again, stats = check()
+    assert stats.whole_run
+    assert again == out == check("--no-cache")[1]
+
+
+def test_only_the_last_runs_are_kept(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "_KEPT_RUNS", 2)
+    for select in ("FL980", "FL5", "FL7"):
+        check("--select", select)
+    assert stored_runs(project) == 2
+    _, _, stats = check("--select", "FL980")
+    assert not stats.whole_run  # the oldest went first
+
+
+def test_a_run_with_a_rule_error_is_not_kept(project: Path) -> None:
+    (project / "census.py").write_text(CORPUS_RULE.replace("total = sum", "total = 1 / 0 + sum"))
+    result = CliRunner().invoke(main, ["check", "--format", "concise", "articles"])
+    assert result.exit_code == 2
+    assert "internal error in rule FL980: ZeroDivisionError" in result.output
+    assert stored_runs(project) == 0
+
+
+def test_a_file_changed_while_it_is_checked_keeps_no_run(project: Path) -> None:
+    from factlint.model import RunResult
+    from factlint.parallel import Item
+
+    names = sorted(str(p.relative_to(project)) for p in (project / "articles").iterdir())
+    items = [Item(name, True) for name in names]
+    cache = cache_module.Cache(project / CACHE_DIR, "digest")
+    keys = cache.keys(items, {})
+    Path(names[0]).write_text("Edited after it was keyed.\n")
+    assert [k for _, _, k, _ in cache.lookup(items, {}, keys)][1:] == keys[1:]
+    run_key = cache.run_key(keys)
+    assert run_key is not None
+    cache.remember(run_key, RunResult())
+    assert cache.recall(run_key, keys) is None
 
 
 def test_cache_lives_at_the_config_root_and_git_ignores_it(project: Path) -> None:
@@ -211,11 +293,18 @@ def test_a_corrupt_database_is_rebuilt(project: Path) -> None:
 
 
 def test_a_damaged_value_is_a_miss(project: Path) -> None:
-    check()
+    _, first, _ = check()
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        conn.execute("UPDATE runs SET value = x'00ff'")
+    _, out, stats = check()
+    assert (stats.hits, stats.misses, stats.whole_run) == (N, 0, False)
+    assert out == first
+    forget_runs(project)
     with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
         conn.execute("UPDATE results SET value = x'00ff'")
-    _, _, stats = check()
+    _, out, stats = check()
     assert (stats.hits, stats.misses) == (0, N)
+    assert out == first
     _, _, stats = check()
     assert stats.hits == N
 
