@@ -69,7 +69,9 @@ _CREDIT = fastre.compile(
     r"(?:photos?|image|picture)\s*(?:credit)?\s*[:/])",
     regex.I,
 )
-FUNCTION_WORDS = frozenset(
+# Words that lead on to more of the sentence (a paragraph ending on one was cut in two).
+# Not doubled_word's FUNCTION_WORDS: "it" or "them" can end a sentence.
+LEADS_ON = frozenset(
     """
     a an the of to in on at by for from with into onto than that which who whom whose
     and or but nor as is are was were be been being has have had its their his her our
@@ -77,7 +79,7 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 # Words a finished sentence cannot end on: a clause or phrase was still to come.
-DANGLING = FUNCTION_WORDS | frozenset(
+DANGLING = LEADS_ON | frozenset(
     """
     could would should can will may might must shall not although though unless until since
     so also nor
@@ -194,7 +196,7 @@ def _cut_paragraphs(analysis: Analysis) -> Iterator[tuple[Span, str]]:
         last = _LAST_WORD.search(text)
         if text.endswith(","):
             yield Span(block.span.end - 1, block.span.end), nxt.group(1)
-        elif last is not None and last.group().lower() in FUNCTION_WORDS:
+        elif last is not None and last.group().lower() in LEADS_ON:
             yield Span(block.span.end - len(last.group()), block.span.end), nxt.group(1)
 
 
