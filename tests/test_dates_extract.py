@@ -16,6 +16,8 @@ from factlint.analysis import Analysis
 from factlint.claims import DateMention, Subject
 from factlint.document import build_document, document_from_text
 from factlint.extract.dates import (
+    _MONTH_NAMES,
+    _WEEKDAY_NAMES,
     compatible,
     extract_dates,
     find_dateline,
@@ -747,3 +749,25 @@ def test_analysis_uses_extract_dates() -> None:
     doc = document_from_text("---\ndate: 2026-02-17\n---\nIt launched last year.\n")
     found = Analysis(doc).dates
     assert [(m.raw, m.value) for m in found] == [("last year", "2025")]
+
+
+# Each trigger pattern starts with what its first character can be; a name whose first
+# letter that prefix left out would never be read.
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        *((n, f"2025-{i:02d}") for i, n in enumerate(_MONTH_NAMES, 1)),
+        *((n.upper(), f"2025-{i:02d}") for i, n in enumerate(_MONTH_NAMES, 1)),
+        *((n[:3] + ".", f"2025-{i:02d}") for i, n in enumerate(_MONTH_NAMES, 1) if n != "May"),
+    ],
+)
+def test_every_month_name_is_read(name: str, value: str) -> None:
+    text = f"The plant opened in {name} 2025 after a long delay."
+    assert [(raw, v) for raw, v, _ in dates(text)][:1] == [(f"{name} 2025", value)]
+
+
+@pytest.mark.parametrize("weekday", _WEEKDAY_NAMES)
+def test_every_weekday_is_read(weekday: str) -> None:
+    (mention,) = extract_dates(f"The deal was signed on {weekday}.", [Span(0, 40)], P)
+    assert mention.raw == weekday
+    assert datetime.date.fromisoformat(mention.value).strftime("%A") == weekday

@@ -268,22 +268,27 @@ def _patterns() -> _Patterns:
         r"|\b(?P<qa>early|late|mid|end|earlier|later)(?:\s*[-–]\s*|\s+)|\b(?P<qp>pre|post)-)\Z"
     )
     # One pattern per trigger kind, in priority order: regex scans a single pattern far
-    # faster than one alternation of them all.
+    # faster than one alternation of them all. Each starts with what its first character
+    # can be (a lookahead, or the character with the lookbehind after it): re then skips
+    # to those characters instead of trying the pattern at every position, 2-5x faster.
+    months = "".join(sorted({w[0] for w in (*_MONTH_NAMES, *_MONTH_ABBRS)}))
+    weekdays = "".join(sorted({w[0] for w in _WEEKDAY_NAMES}))
+    year = r"(?:1(?<!{0}1)[6-9]|2(?<!{0}2)0)\d\d"  # _YEAR, not after {0}
     triggers = (
-        ("iso", rf"(?<![\w./-]){_YEAR}-[01]\d-[0-3]\d(?!\d|-\d)"),
-        ("num", r"(?<![\w./,-])\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{1,4}(?![\d]|[/.-]\d)"),
-        ("month", rf"\b(?:{_MONTH_TOK})\b"),
-        ("wday", rf"\b(?:{_WDAY_FULL})\b"),
-        ("year", rf"(?<![\w$€£¥.,/:#@+]){_YEAR}s?(?!\w)"),
-        ("dec2", r"(?<!\w)['’]\d0s\b"),
-        ("wq", r"\b(?:quarter|half)\b"),
-        ("rel", r"\b(?:[Ll]ast|[Tt]his|[Nn]ext)\b"),
-        ("dayrel", r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|fortnights?)\b"),
-        ("ago", r"\bago\b"),
-        ("qtr", r"\b(?:Q[1-4]|H[12])\b|\b[1-4]Q(?=\s*['’]?\d\d)"),
-        ("fy", rf"\bFY\s?(?:{_YEAR}|\d\d)\b|\b[Ff]iscal\b"),
-        ("ord", r"(?i:\bthe\s+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b)"),
-        ("season", r"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"),
+        ("iso", year.format(r"[\w./-]") + r"-[01]\d-[0-3]\d(?!\d|-\d)"),
+        ("num", r"\d(?<![\w./,-]\d)\d{0,3}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{1,4}(?![\d]|[/.-]\d)"),
+        ("month", rf"(?=[{months}])\b(?:{_MONTH_TOK})\b"),
+        ("wday", rf"(?=[{weekdays}])\b(?:{_WDAY_FULL})\b"),
+        ("year", year.format(r"[\w$€£¥.,/:#@+]") + r"s?(?!\w)"),
+        ("dec2", r"['’](?<!\w['’])\d0s\b"),
+        ("wq", r"(?=[qh])\b(?:quarter|half)\b"),
+        ("rel", r"(?=[LlTtNn])\b(?:[Ll]ast|[Tt]his|[Nn]ext)\b"),
+        ("dayrel", r"(?=[YyTtf])\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|fortnights?)\b"),
+        ("ago", r"(?=a)\bago\b"),
+        ("qtr", r"(?=[QH1-4])(?:\b(?:Q[1-4]|H[12])\b|\b[1-4]Q(?=\s*['’]?\d\d))"),
+        ("fy", rf"(?=[Ff])(?:\bFY\s?(?:{_YEAR}|\d\d)\b|\b[Ff]iscal\b)"),
+        ("ord", r"(?=[Tt])(?i:\bthe\s+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b)"),
+        ("season", r"(?=[SsAaFfWw])\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"),
     )
     return _Patterns(
         triggers=tuple((name, fastre.compile(pat)) for name, pat in triggers),
