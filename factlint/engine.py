@@ -278,4 +278,4 @@ def run(
     result = RunResult(findings, [*batch.read_errors], len(reported), batch.notices)
     if run_key is not None and not rule_errors:  # a rule that failed may not fail next time
         cache.remember(run_key, result)
-    return dataclasses.replace(result, errors=[*errors, *batch.read_errors, *rule_errors])
+    return dataclasses.replace(result, errors=[*errors, *result.errors, *rule_errors])
