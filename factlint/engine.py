@@ -162,9 +162,12 @@ def corpus_findings(
     """Raw findings of the corpus-scope checks that fall on reported articles."""
     raw: list[Finding] = []
     corpus = list(analyses)
+    positions = frozenset(n for n, a in enumerate(corpus) if a.doc.path in reported)
+    only = positions if len(positions) < len(corpus) else None
     for check in p.checks:
         if check.scope == "corpus":
-            found = _run_check(check, corpus, contexts[id(check)], errors, "the corpus")
+            ctx = dataclasses.replace(contexts[id(check)], reported=only)
+            found = _run_check(check, corpus, ctx, errors, "the corpus")
             raw += [f for f in found if f.path in reported]
     return raw
 

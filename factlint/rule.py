@@ -63,9 +63,17 @@ class Context:
     # The rules selected for this run (None: all), for checks that report several
     # rules and must not let a deselected one absorb another's evidence.
     enabled: frozenset[str] | None = None
+    # A corpus check's articles being reported, by position in the corpus (None: all).
+    # Findings on the others are dropped, so a check may skip comparisons that touch
+    # none of these: a pre-commit hook reports one article against a whole archive.
+    reported: frozenset[int] | None = None
 
     def is_enabled(self, rule_id: str) -> bool:
         return self.enabled is None or rule_id in self.enabled
+
+    def concerns(self, *docs: int) -> bool:
+        """Whether a finding on, or a comparison between, these articles is reported."""
+        return self.reported is None or any(d in self.reported for d in docs)
 
     def finding(
         self,

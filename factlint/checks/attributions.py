@@ -564,6 +564,9 @@ def _title_findings(docs: Sequence[Analysis], ctx: Context) -> Iterator[Finding]
         seen: dict[tuple[str, str], list[_Mention]] = {}
         for later in mentions:
             here = (later.person.title, later.person.organisation)
+            if not ctx.concerns(later.doc):
+                seen.setdefault(here, []).append(later)
+                continue  # a finding here would be dropped; it stays evidence for others
             found: dict[str, list[_Mention]] = {}
             agreed = False
             for there, earlier in seen.items():
@@ -869,30 +872,35 @@ def _drift_findings(
     docs: Sequence[Analysis], units: list[_Unit], ctx: Context
 ) -> Iterator[Finding]:
     threshold = float(ctx.options.get("drift_threshold", 75.0))
+    # Only pairs that touch a reported article can change a kept finding: a unit's
+    # best match per article competes only with the unit's other pairs (`_accept`).
+    mine = [ctx.concerns(u.doc) for u in units]
     # Each step is its own function, so what it builds is let go before the next.
-    groups, matched = _matched_forms(units, threshold)
-    usable = _usable_pairs(docs, units, groups, matched)
+    groups, matched = _matched_forms(units, threshold, mine)
+    usable = _usable_pairs(docs, units, groups, matched, mine, ctx.reported)
     accepted = _accept(units, usable, threshold)
     yield from _report_drift(docs, units, usable, accepted, ctx)
 
 
 def _matched_forms(
-    units: Sequence[_Unit], threshold: float
+    units: Sequence[_Unit], threshold: float, mine: Sequence[bool]
 ) -> tuple[list[list[int]], list[tuple[int, int, _Score]]]:
     """The units of each distinct sentence, and the pairs of sentences (x, y, score)
-    alike enough to compare. Copies of one sentence (wire copy) are indexed and scored
-    once, and count once for how rare a word is."""
+    alike enough to compare, where either has a unit in a reported article (`mine`).
+    Copies of one sentence (wire copy) are indexed and scored once, and count once for
+    how rare a word is."""
     copies: dict[str, list[int]] = {}
     for u in units:
         copies.setdefault(u.norm, []).append(u.index)
     firsts = [units[members[0]] for members in copies.values()]
+    wanted = [any(mine[i] for i in members) for members in copies.values()]
     df = Counter(t for u in firsts for t in u.terms)
     idf = {t: math.log(1 + len(firsts) / n) for t, n in df.items()}
     totals = {u.index: sum(idf[t] for t in u.terms) for u in firsts}
     matched: list[tuple[int, int, _Score]] = []
     for x, y in candidate_pairs([("", Subject(u.text, terms=u.terms)) for u in firsts]):
         a, b = firsts[x], firsts[y]
-        if len(a.terms & b.terms) < 2:
+        if not (wanted[x] or wanted[y]) or len(a.terms & b.terms) < 2:
             continue
         s = _score(a, b, idf, totals)
         if _moderate(s, threshold) or _strong(s, threshold) or _anchor(s):
@@ -931,8 +939,11 @@ def _usable_pairs(
     units: Sequence[_Unit],
     groups: Sequence[list[int]],
     matched: Sequence[tuple[int, int, _Score]],
+    mine: Sequence[bool],
+    reported: frozenset[int] | None,
 ) -> _Pairs:
-    """Every pair of units that may be one remark, with its score.
+    """Every pair of units that may be one remark, with its score, where either unit
+    is in a reported article (`mine`).
 
     An unattributed quote takes part only once anchored to the other side's speaker,
     by a near-verbatim sentence (a copy of it, or one scored above). Wire copy makes
@@ -948,19 +959,25 @@ def _usable_pairs(
     for m, (x, y, _) in enumerate(matched, 1):
         for i in named[x]:
             for j in named[y]:
-                if _comparable(units[i], units[j]):
+                if (mine[i] or mine[j]) and _comparable(units[i], units[j]):
                     packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Where unattributed sentences meet attributed ones: (bare side's group, attributed
     # side's group, score index). Copies of one sentence meet as near-verbatim.
-    meetings = [(x, x, 0) for x in range(len(groups)) if bare[x] and named[x]]
+    meetings = [
+        (x, x, 0)
+        for x in range(len(groups))
+        if bare[x] and named[x] and any(mine[i] for i in groups[x])
+    ]
     meetings += [t for m, (x, y, _) in enumerate(matched, 1) for t in ((x, y, m), (y, x, m))]
-    anchored = _anchors(docs, units, bare, named, [(x, y, scores[m]) for x, y, m in meetings])
+    anchored = _anchors(
+        docs, units, bare, named, [(x, y, scores[m]) for x, y, m in meetings], mine, reported
+    )
     for bx, ny, m in meetings:
         for i in bare[bx]:
             other_docs = anchored.get((units[i].doc, units[i].quote))
             if other_docs:
                 for j in named[ny]:
-                    if units[j].doc in other_docs:
+                    if units[j].doc in other_docs and (mine[i] or mine[j]):
                         packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Each pair is met once: a unit is in one group, and groups meet once each way.
     ordered = sorted(packed)
@@ -973,10 +990,13 @@ def _anchors(
     bare: Sequence[list[int]],
     named: Sequence[list[int]],
     meetings: Sequence[tuple[int, int, _Score]],
+    mine: Sequence[bool],
+    reported: frozenset[int] | None,
 ) -> dict[tuple[int, int], set[int]]:
     """(article, quote) of each unattributed quote -> the other articles whose speaker
     it is anchored to: a near-verbatim match there, and that speaker's last name
-    written in the quote's paragraph or the next."""
+    written in the quote's paragraph or the next. A quote in an article not reported
+    is paired only with reported ones (`mine`), so only those are looked for."""
     speakers: dict[int, dict[str, set[int]]] = {}  # group -> speaker -> their articles
     for _, ny, _ in meetings:
         if ny not in speakers:
@@ -994,6 +1014,8 @@ def _anchors(
             done = anchored.get((u.doc, u.quote), set())
             for speaker, where in speakers[ny].items():
                 new = where - done - {u.doc}
+                if reported is not None and not mine[i]:
+                    new &= reported
                 if new:
                     analysis = docs[u.doc]
                     quote = analysis.attributions.quotes[u.quote]
@@ -1093,6 +1115,8 @@ def _report_drift(
         for quote_form in _quotes(analysis).forms:
             first_doc.setdefault(quote_form, d)
     for (bd, bq), others in sorted(groups.items()):
+        if not ctx.concerns(bd):
+            continue  # dropped: this article is not reported
         nb = form(bd, bq)
         if first_doc.get(_quotes(docs[bd]).forms[bq], bd) < bd or any(
             form(ad, aq) in nb or nb in form(ad, aq) for ad, aq in others

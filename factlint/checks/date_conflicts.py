@@ -393,10 +393,16 @@ def _event_findings(
     # common event kinds make hundreds of thousands.
     m = len(claims)
     pairs: set[int] = set()
+    # A claim's conflicts and support come from its own pairs: only pairs that touch an
+    # article being reported can change a finding that is kept.
+    mine = [ctx.concerns(c.doc_index) for c in claims]
     for members in shared_buckets(keys, int(ctx.options["max_bucket"])):
         claimed = sorted({owners[i] for i in members})
         for x, i in enumerate(claimed):
-            pairs.update(i * m + j for j in claimed[x + 1 :])
+            if mine[i]:
+                pairs.update(i * m + j for j in claimed[x + 1 :])
+            else:
+                pairs.update(i * m + j for j in claimed[x + 1 :] if mine[j])
     threshold = float(ctx.options["min_similarity"])
     conflicts: dict[int, list[int]] = {}
     support: dict[int, int] = {}
@@ -418,6 +424,8 @@ def _event_findings(
     }
     for n in sorted(reported_claims):
         here = claims[n]
+        if not mine[n]:
+            continue  # its support was not counted in full, and its finding is dropped
         reported.add((here.doc_index, here.date.span.start))
         others = [claims[m] for m in sorted(set(reported_claims[n]))]
         first = others[0]

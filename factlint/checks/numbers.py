@@ -772,8 +772,12 @@ def figure_pairs(run: _Run) -> list[_Pair]:
     within = float(run.options["min_similarity_within"])
     max_days = int(run.options["max_days_apart"])
     matched: dict[tuple[int, int], tuple[float, Verdict | None]] = {}
+    concerns = run.ctx.concerns
     for i, j in candidate_pairs(keys, int(run.options["max_bucket"])):
         a, b = figures[i], figures[j]
+        # A kept pair, and each best match it is measured against, touch a reported article.
+        if not concerns(a.doc, b.doc):
+            continue
         if same_subject(a, b, within if a.doc == b.doc else threshold, max_days):
             matched[(i, j)] = (similarity(a, b), _compare(a, b))
     # The best score of each figure against each article, and how many reach it.
@@ -951,8 +955,11 @@ def sentence_pairs(run: _Run) -> list[_Pair]:
     sents = _sentences(run.corpus, by_doc)
     threshold = float(run.options["sentence_threshold"])
     out: list[_Pair] = []
+    concerns = run.ctx.concerns
     for i, j in _sentence_candidates(sents, int(run.options["max_bucket"])):
         a, b = sents[i], sents[j]
+        if not concerns(a.doc, b.doc):
+            continue  # what it finds, or takes from FL101-FL103, is on other articles
         if a.text == b.text or text_ratio(a.masked, b.masked, threshold) == 0:
             continue
         if not differs_in_figures(a.text, b.text):
