@@ -3,9 +3,14 @@
 SQLite in `.factlint_cache/` at the config root (the folder of the config file, else
 the current folder), with a `.gitignore` of `*` so git never sees it. One row per file:
 
-    key   = sha256(run digest, path, reported?, folder metadata entry, file bytes)
+    key   = sha256(run digest, path, folder metadata entry, file bytes) + "r" for a
+            file checked (reported), "c" for one only read for the corpus rules
     value = pickle of (Document, extracted claims, raw document findings, read errors,
             notices)
+
+A checked file's row answers for the same file read for the corpus only (its document
+findings dropped): after `factlint check articles/`, a pre-commit hook that checks one
+article against the whole archive finds every other article in the cache.
 
 The run digest covers everything else that changes a file's result: the factlint
 version and the fingerprint of its code, the configuration (selected rules, options,
@@ -58,6 +63,7 @@ _DAY = 86_400
 _LOOKUP_BATCH = 256
 _WRITE_BATCH = 256
 _KEPT_RUNS = 8  # whole runs kept (a few configurations or folders checked in turn)
+_CHECKED, _CORPUS_ONLY = "r", "c"  # the last letter of a file's key
 
 
 @dataclass(slots=True)
@@ -245,9 +251,9 @@ class Cache:
 
     def key(self, name: str, reported: bool, meta: Mapping[str, Any], data: bytes) -> str:
         h = hashlib.sha256(self.digest.encode())
-        h.update(f"\0{name}\0{int(reported)}\0{sorted(meta.items())!r}\0".encode())
+        h.update(f"\0{name}\0{sorted(meta.items())!r}\0".encode())
         h.update(data)
-        return h.hexdigest()
+        return h.hexdigest() + (_CHECKED if reported else _CORPUS_ONLY)
 
     # reading
 
@@ -310,14 +316,18 @@ class Cache:
     def _answer(
         self, batch: list[tuple[int, Item, str | None]], metadata: Mapping[Path, Mapping[str, Any]]
     ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
-        found = self._fetch([k for _, _, k in batch if k is not None])
+        wanted = [k for _, _, k in batch if k is not None]
+        found = self._fetch(wanted + [_checked(k) for k in wanted if k[-1] == _CORPUS_ONLY])
         fresh: list[str] = []
         for index, item, key in batch:
             outcome = None
-            if key is not None and key in found:
-                outcome = _unpickle(found[key][0])
-                if outcome is not None and found[key][1] < self._now - _DAY:
-                    fresh.append(key)
+            stored = key if key is None or key in found else _checked(key)
+            if stored is not None and stored in found:
+                outcome = _unpickle(found[stored][0])
+                if outcome is not None and stored != key:
+                    outcome = _corpus_only(outcome)
+                if outcome is not None and found[stored][1] < self._now - _DAY:
+                    fresh.append(stored)
             if outcome is None:
                 self.stats.misses += key is not None
                 if key is not None and item.data is None:  # keyed by keys(): read it now
@@ -385,7 +395,7 @@ class Cache:
             return None
         if row[1] < self._now - _DAY:  # the files' rows live as long as the run's
             self._touch([run_key], "runs")
-            self._touch(keys)
+            self._touch([*keys, *(_checked(k) for k in keys if k[-1] == _CORPUS_ONLY)])
         self.stats.hits = len(keys)
         self.stats.whole_run = True
         self.close()
@@ -481,6 +491,26 @@ def _corrupt(exc: Exception) -> bool:
         return False
     text = str(exc).lower()
     return not isinstance(exc, sqlite3.OperationalError) or "malformed" in text
+
+
+def _checked(key: str) -> str:
+    """The key the same file has when it is checked (reported)."""
+    return key[:-1] + _CHECKED
+
+
+def _corpus_only(checked: Outcome) -> Outcome:
+    """A checked file's outcome as reading it for the corpus rules gives it."""
+    from factlint.parallel import Outcome
+
+    if checked.final:  # no corpus rule runs: such a file is read, and dropped
+        return Outcome(checked.name, None, read_errors=checked.read_errors, notices=checked.notices)
+    return Outcome(
+        checked.name,
+        checked.doc,
+        extracted=checked.extracted,
+        read_errors=checked.read_errors,
+        notices=checked.notices,
+    )
 
 
 def _unpickle(value: bytes) -> Outcome | None:

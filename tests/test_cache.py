@@ -178,6 +178,32 @@ def test_one_changed_article_is_not_answered_by_the_stored_run(project: Path) ->
     assert again == out == check("--no-cache")[1]
 
 
+def test_checked_articles_answer_for_the_corpus_of_a_one_article_run(project: Path) -> None:
+    # A pre-commit hook after `factlint check articles`: one article checked against the rest.
+    config = project / "factlint.yaml"
+    config.write_text(config.read_text() + 'corpus: ["articles/*.md"]\n')
+    check()
+    one = sorted((project / "articles").iterdir())[5]
+    command = ["check", "--format", "json", str(one.relative_to(project))]
+    uncached = CliRunner().invoke(main, [*command, "--no-cache"])
+    result = CliRunner().invoke(main, command)
+    stats = cache_module.LAST_STATS
+    assert (stats.hits, stats.misses, stats.writes, stats.whole_run) == (N, 0, 0, False)
+    assert result.stdout == uncached.stdout
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 1
+    # The corpus rule counted every article's figures; only the one checked is reported.
+    messages = {f["path"]: f["message"] for f in report["findings"] if f["rule"] == "FL980"}
+    assert list(messages) == [str(one.relative_to(project))]
+    # Not the other way round: an article read for the corpus only has no document findings.
+    forget_runs(project)
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        conn.execute("DELETE FROM results WHERE key LIKE '%r'")
+    CliRunner().invoke(main, command)
+    _, _, stats = check()
+    assert (stats.hits, stats.misses) == (1, N - 1)
+
+
 def test_only_the_last_runs_are_kept(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_module, "_KEPT_RUNS", 2)
     for select in ("FL980", "FL5", "FL7"):
