@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factlint.config import Config
-from factlint.discover import discover
+from factlint.discover import corpus_files, discover
 
 FILES = (
     "articles/a.md",
@@ -82,3 +82,42 @@ def test_under_the_current_folder_a_symlinked_file_is_shown_by_its_target(tree: 
     shown = ["top.md", "articles/a.md", "articles/b.txt", "articles/out.md", "articles/sub/d.md"]
     assert found == [*shown, "articles/sub/deep/e.markdown"]
     assert errors == []
+
+
+def test_the_corpus_is_every_matching_file_not_given_already(tree: Path) -> None:
+    config = Config(root=tree, corpus=("articles/**/*",), metadata_file="sources.yaml")
+    # Given as "./articles/a.md": the same file, so not read twice. Hidden files and
+    # folders are skipped, as when a folder is walked.
+    assert corpus_files(config, {"./articles/a.md", "top.md"}) == [
+        "articles/b.txt",
+        "articles/sub/d.md",
+        "articles/sub/deep/e.markdown",
+    ]
+
+
+def test_the_corpus_from_a_subfolder_and_with_excludes(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = Config(root=tree, corpus=("articles/*", "*.md"), exclude=("articles/b.*",))
+    monkeypatch.chdir(tree / "articles" / "sub")
+    # Outside the current folder: shown as the config root's glob gives them.
+    assert corpus_files(config, set()) == [
+        f"{tree.as_posix()}/{n}" for n in ("articles/a.md", "top.md")
+    ]
+
+
+def test_a_corpus_link_to_a_file_given_or_listed_is_not_read_twice(tree: Path) -> None:
+    (tree / "articles" / "link.md").symlink_to(tree / "top.md")
+    (tree / "articles" / "again.md").symlink_to(tree / "articles" / "a.md")
+    config = Config(root=tree, corpus=("articles/*.md",))
+    assert corpus_files(config, {"top.md"}) == ["articles/a.md"]
+    outside = tree.parent / f"{tree.name}-elsewhere.md"
+    outside.write_text("x\n")
+    (tree / "articles" / "out.md").symlink_to(outside)
+    # A link shows where it leads (as discover shows one under "."); one leading out of
+    # the current folder shows as the glob gave it.
+    assert corpus_files(config, set()) == [
+        "articles/a.md",
+        "top.md",
+        f"{tree.as_posix()}/articles/out.md",
+    ]
