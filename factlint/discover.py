@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,7 +94,8 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
         return out
     taken = {_resolved(Path(p)) for p in exclude}
     real = _RealPaths()
-    cwd, root = _resolved(Path.cwd()), _resolved(config.root)
+    here = Path.cwd()
+    cwd, root = _resolved(here), _resolved(config.root)
     for pattern in config.corpus:
         for file in sorted(config.root.glob(pattern)):
             if not (file.is_file() and is_included(file.name, config)):
@@ -106,8 +108,18 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
             if config.exclude and _excluded(_relative_to(resolved, root, file), config):
                 continue
             taken.add(resolved)
-            out.append(_relative_to(resolved, cwd, file))
+            out.append(_shown(file, resolved, here, cwd))
     return out
+
+
+def _shown(file: Path, resolved: Path, here: Path, cwd: Path) -> str:
+    """A corpus file as `factlint check` shows a file walked from the current folder:
+    relative to it as written (a symlinked articles folder stays `articles/…`, the
+    name the cache knows it by), a symlinked file by where it leads."""
+    if not os.path.islink(file):
+        with contextlib.suppress(ValueError):
+            return (here / file).relative_to(here).as_posix()
+    return _relative_to(resolved, cwd, file)
 
 
 def _relative_to(resolved: Path, root: Path, given: Path) -> str:

@@ -121,3 +121,11 @@ def test_a_corpus_link_to_a_file_given_or_listed_is_not_read_twice(tree: Path) -
         "top.md",
         f"{tree.as_posix()}/articles/out.md",
     ]
+
+
+def test_a_corpus_in_a_symlinked_folder_is_shown_as_walked(tree: Path) -> None:
+    # The name `factlint check linked` gives the same files: one cache row for both.
+    (tree / "linked").symlink_to(tree / "articles" / "sub", target_is_directory=True)
+    config = Config(root=tree, corpus=("linked/*.md",))
+    assert corpus_files(config, set()) == ["linked/d.md"]
+    assert discover(["linked"], config)[0][0] == "linked/d.md"
