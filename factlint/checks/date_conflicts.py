@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from factlint import fastre
@@ -59,7 +59,7 @@ from factlint.checks._events import (
 from factlint.claims import DateMention, Subject
 from factlint.digests import digest, has_any, varied
 from factlint.extract.dates import compatible
-from factlint.model import Finding, Related, RuleMeta, Severity
+from factlint.model import Finding, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.subject import shared_buckets, subject_similarity
@@ -116,13 +116,12 @@ _COMPARABLE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One dated event claim of the run: its article, date, event signature and sentence."""
+    """One dated event claim of the run: its article, date and event signature."""
 
     doc_index: int
     analysis: Analysis
     date: DateMention
     sig: EventSig
-    sentence: str  # its sentence, spaces collapsed and casefolded (compared for reprints)
 
 
 @per_document("FL201")
@@ -199,17 +198,18 @@ def _tense_class(d: DateMention) -> str:
     return "future" if d.tense == "future" else "past"
 
 
-def comparable(a: Claim, b: Claim) -> bool:
-    """The mention-level conditions for comparing two claims at all."""
+def comparable(a: Claim, b: Claim, sentence: Callable[[Claim], str]) -> bool:
+    """The mention-level conditions for comparing two claims at all (`sentence`: a
+    claim's sentence, spaces collapsed and casefolded)."""
     if a.doc_index == b.doc_index and a.date.sentence == b.date.sentence:
         return False
     if a.date.in_quote != b.date.in_quote:
         return False
-    if a.date.relative and b.date.relative and a.sentence == b.sentence:
-        # One sentence copied into articles of different days ("on Thursday" in a wire
-        # story and its later reprint): the text agrees with itself.
+    if _tense_class(a.date) != _tense_class(b.date):
         return False
-    return _tense_class(a.date) == _tense_class(b.date)
+    # One sentence copied into articles of different days ("on Thursday" in a wire
+    # story and its later reprint): the text agrees with itself.
+    return not (a.date.relative and b.date.relative and sentence(a) == sentence(b))
 
 
 def _sentence(analysis: Analysis, d: DateMention) -> str:
@@ -376,7 +376,7 @@ def _event_findings(
     corpus: Sequence[Analysis], ctx: Context, reported: set[tuple[int, int]]
 ) -> Iterator[Finding]:
     claims = [
-        Claim(i, analysis, d, sig, _sentence(analysis, d))
+        Claim(i, analysis, d, sig)
         for i, analysis in enumerate(corpus)
         for d, sig in event_claims(analysis)
     ]
@@ -406,10 +406,18 @@ def _event_findings(
     threshold = float(ctx.options["min_similarity"])
     conflicts: dict[int, list[int]] = {}
     support: dict[int, int] = {}
+    said: dict[tuple[int, Span], str] = {}  # only relative dates ask: most texts stay packed
+
+    def sentence(claim: Claim) -> str:
+        key = (claim.doc_index, claim.date.sentence)
+        if key not in said:
+            said[key] = _sentence(claim.analysis, claim.date)
+        return said[key]
+
     for code in sorted(pairs):
         i, j = divmod(code, m)
         a, b = claims[i], claims[j]
-        if not comparable(a, b) or not same_event(a.sig, b.sig, threshold):
+        if not comparable(a, b, sentence) or not same_event(a.sig, b.sig, threshold):
             continue
         if dates_conflict(a.date, b.date):
             conflicts.setdefault(i, []).append(j)
