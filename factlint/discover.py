@@ -92,18 +92,20 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     out: list[str] = []
     if not config.corpus:
         return out
-    taken = {_resolved(Path(p)) for p in exclude}
     real = _RealPaths()
+    taken = {real.of(Path(p)) for p in exclude}
     here = Path.cwd()
     cwd, root = _resolved(here), _resolved(config.root)
+    depth = len(config.root.parts)  # glob gives the root's parts, then the match's
     for pattern in config.corpus:
+        named = frozenset(Path(pattern).parts)
         for file in sorted(config.root.glob(pattern)):
+            resolved = real.of(file)
+            if resolved in taken:  # given already: the common case, so asked first
+                continue
             if not (file.is_file() and is_included(file.name, config)):
                 continue
-            if _hidden(file.relative_to(config.root).parts, pattern):
-                continue
-            resolved = real.of(file)
-            if resolved in taken:
+            if _hidden(file.parts[depth:], named):
                 continue
             if config.exclude and _excluded(_relative_to(resolved, root, file), config):
                 continue
@@ -130,10 +132,9 @@ def _relative_to(resolved: Path, root: Path, given: Path) -> str:
         return given.as_posix()
 
 
-def _hidden(parts: Sequence[str], pattern: str) -> bool:
-    """A hidden file, or one in a hidden folder the pattern does not name: skipped, as
-    when a folder is walked (`.drafts/`, `.factlint_cache/`)."""
-    named = set(Path(pattern).parts)
+def _hidden(parts: Sequence[str], named: frozenset[str]) -> bool:
+    """A hidden file, or one in a hidden folder the pattern does not name (`named`: the
+    pattern's parts): skipped, as when a folder is walked (`.drafts/`)."""
     return parts[-1].startswith(".") or any(
         p.startswith(".") and p not in named for p in parts[:-1]
     )
