@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -18,7 +18,7 @@ import regex
 
 from factlint.analysis import Analysis
 from factlint.document import document_from_text
-from factlint.model import Finding
+from factlint.model import Finding, RuleMeta, Severity
 from factlint.rule import Check, Context, check_from_module
 
 Source = tuple[str, str, Mapping[str, Any] | None]  # (path, text, meta) for corpus rules
@@ -169,3 +169,23 @@ def run_rule(
         (f.rule_id, f.location.line, f.location.col)
         for f in rule_findings(rule_id, text, path, meta)
     )
+
+
+def corpus_probe(
+    rule_id: str, summary: str, look: Callable[[Sequence[Analysis], Context], None]
+) -> Check:
+    """A corpus check that finds nothing and lets `look` see what it was given."""
+    meta = RuleMeta(
+        id=rule_id,
+        name="probe",
+        category="meta",
+        severity=Severity.INFO,
+        summary=summary,
+        scope="corpus",
+    )
+
+    def run(corpus: Sequence[Analysis], ctx: Context) -> Iterable[Finding]:
+        look(corpus, ctx)
+        return iter(())
+
+    return Check(rules=(meta,), scope="corpus", run=run)

@@ -16,11 +16,12 @@ from factlint.analysis import Analysis
 from factlint.config import Config
 from factlint.engine import Plan, contexts_for, corpus_findings, plan
 from factlint.ledger import load_ledger, shipped_ledger_paths
-from factlint.model import Finding, RuleMeta, Severity
+from factlint.model import Finding
 from factlint.parallel import Item, analyse
 from factlint.registry import load_checks
-from factlint.rule import Check, Context
+from factlint.rule import Context
 from factlint.selection import Selection
+from tests.helpers import corpus_probe
 from tests.paths import CORPUS, ROOT
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared news corpus not present")
@@ -97,28 +98,12 @@ def test_any_subset_gets_what_the_whole_run_finds_on_it(corpus: Corpus) -> None:
         assert _shown(_findings(corpus, subset)) == want, size
 
 
-def _probe(seen: list[frozenset[int] | None]) -> Check:
-    meta = RuleMeta(
-        id="FL991",
-        name="reported-probe",
-        category="meta",
-        severity=Severity.INFO,
-        summary="Records which articles a corpus check is told are reported",
-        scope="corpus",
-    )
-
-    def run(corpus, ctx):  # type: ignore[no-untyped-def]
-        seen.append(ctx.reported)
-        return iter(())
-
-    return Check(rules=(meta,), scope="corpus", run=run)
-
-
 def test_a_corpus_check_is_told_which_articles_are_reported(corpus: Corpus) -> None:
     analyses = corpus[0]
     seen: list[frozenset[int] | None] = []
     config = Config(shipped_ledger=False)
-    p = plan(config, [_probe(seen)])
+    told = "Records which articles a corpus check is told are reported"
+    p = plan(config, [corpus_probe("FL991", told, lambda _, ctx: seen.append(ctx.reported))])
     contexts = contexts_for(p, config)
     paths = [a.doc.path for a in analyses]
     corpus_findings(analyses, {paths[3], paths[7]}, p, contexts, [])

@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from factlint.engine import check_documents, contexts_for, dedupe, plan
 from factlint.model import FileError, RuleMeta, Severity, Span
 from factlint.parallel import MIN_PARALLEL, Item, analyse, per_document
 from factlint.registry import load_checks
-from factlint.rule import Check
+from factlint.rule import Check, Context
+from tests.helpers import corpus_probe
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "corpus" / "news"
@@ -68,21 +70,11 @@ def _setup(checks: list[Check]) -> tuple[Config, object, dict]:
 
 
 def _corpus_check(seen: dict[str, set[str]]) -> Check:
-    meta = RuleMeta(
-        id="FL990",
-        name="corpus-probe",
-        category="meta",
-        severity=Severity.INFO,
-        summary="Records which properties arrived already extracted",
-        scope="corpus",
-    )
-
-    def run(corpus, ctx):  # type: ignore[no-untyped-def]
+    def look(corpus: Sequence[Analysis], ctx: Context) -> None:
         for analysis in corpus:
             seen[analysis.doc.path] = set(analysis.__dict__) - {"doc"}
-        return iter(())
 
-    return Check(rules=(meta,), scope="corpus", run=run)
+    return corpus_probe("FL990", "Records which properties arrived already extracted", look)
 
 
 def test_workers_hand_the_corpus_rules_their_claims(articles: Path) -> None:
@@ -201,21 +193,11 @@ def never_wanted(analysis: Analysis) -> int:
 
 
 def _probe(results: dict[str, tuple[int, int]]) -> Check:
-    meta = RuleMeta(
-        id="FL990",
-        name="probe",
-        category="meta",
-        severity=Severity.INFO,
-        summary="x",
-        scope="corpus",
-    )
-
-    def run(corpus, ctx):  # type: ignore[no-untyped-def]
+    def look(corpus: Sequence[Analysis], ctx: Context) -> None:
         for analysis in corpus:
             results[analysis.doc.path] = where_computed(analysis)
-        return iter(())
 
-    return Check(rules=(meta,), scope="corpus", run=run)
+    return corpus_probe("FL990", "Records where per-document values were computed", look)
 
 
 def test_per_document_values_are_computed_in_the_workers(articles: Path) -> None:
