@@ -97,6 +97,8 @@ def parse_config(data: Mapping[str, Any], path: Path, lines: Mapping[str, int]) 
                 sel[key.replace("-", "_")] = items
             elif key in ("rule-paths", "python-rules", "ledger"):
                 values[key.replace("-", "_")] = tuple((root / p) for p in items)
+            elif key == "corpus" and not all(p.strip() for p in items):
+                raise ConfigError(*where, "'corpus' patterns must not be empty")
             else:
                 values[key] = items
         elif key == "per-file-ignores":

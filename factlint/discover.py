@@ -96,10 +96,11 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     taken = {real.of(Path(p)) for p in exclude}
     here = Path.cwd()
     cwd, root = _resolved(here), _resolved(config.root)
-    depth = len(config.root.parts)  # glob gives the root's parts, then the match's
     for pattern in config.corpus:
-        named = frozenset(Path(pattern).parts)
-        for file in sorted(config.root.glob(pattern)):
+        base, relative = _glob_base(config.root, pattern)
+        depth = len(base.parts)  # glob gives the base's parts, then the match's
+        named = frozenset(Path(relative).parts)
+        for file in sorted(base.glob(relative)):
             resolved = real.of(file)
             if resolved in taken:  # given already: the common case, so asked first
                 continue
@@ -112,6 +113,15 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
             taken.add(resolved)
             out.append(_shown(file, resolved, here, cwd))
     return out
+
+
+def _glob_base(root: Path, pattern: str) -> tuple[Path, str]:
+    """Where a corpus pattern is matched from: the config root, or the anchor of an
+    absolute pattern ("/srv/archive/**/*.md"), which pathlib's glob does not take."""
+    as_path = Path(pattern)
+    if as_path.is_absolute():
+        return Path(as_path.anchor), as_path.relative_to(as_path.anchor).as_posix()
+    return root, pattern
 
 
 def _shown(file: Path, resolved: Path, here: Path, cwd: Path) -> str:

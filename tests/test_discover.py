@@ -129,3 +129,12 @@ def test_a_corpus_in_a_symlinked_folder_is_shown_as_walked(tree: Path) -> None:
     config = Config(root=tree, corpus=("linked/*.md",))
     assert corpus_files(config, set()) == ["linked/d.md"]
     assert discover(["linked"], config)[0][0] == "linked/d.md"
+
+
+def test_an_absolute_corpus_pattern_is_matched_from_its_anchor(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = Config(root=tree, corpus=(f"{tree.as_posix()}/articles/sub/**/*.md",))
+    assert corpus_files(config, set()) == ["articles/sub/d.md"]
+    monkeypatch.chdir(tree / "articles")
+    assert corpus_files(config, set()) == ["sub/d.md"]
