@@ -7,7 +7,8 @@ that name the file and line, raised before any article is read.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,22 @@ def _str_list(value: Any, key: str, where: tuple[str, int | None]) -> tuple[str,
     return tuple(value)
 
 
+def _corpus_problem(patterns: Sequence[str]) -> str | None:
+    """Why pathlib's glob cannot take one of these patterns (an absolute pattern is
+    matched from its anchor: factlint.discover.corpus_files), or None."""
+    for pattern in patterns:
+        relative = Path(pattern)
+        if relative.is_absolute():
+            relative = relative.relative_to(relative.anchor)
+        if not pattern.strip() or not relative.parts:
+            return f"'corpus' pattern {pattern!r} names no file"
+        try:  # builds the pattern; os.devnull/x is never a folder, so nothing is read
+            next((Path(os.devnull) / "x").glob(relative.as_posix()), None)
+        except (ValueError, NotImplementedError) as exc:
+            return f"'corpus' pattern {pattern!r}: {exc}"
+    return None
+
+
 _LIST_KEYS = {
     "select",
     "extend-select",
@@ -97,8 +114,8 @@ def parse_config(data: Mapping[str, Any], path: Path, lines: Mapping[str, int]) 
                 sel[key.replace("-", "_")] = items
             elif key in ("rule-paths", "python-rules", "ledger"):
                 values[key.replace("-", "_")] = tuple((root / p) for p in items)
-            elif key == "corpus" and not all(p.strip() for p in items):
-                raise ConfigError(*where, "'corpus' patterns must not be empty")
+            elif key == "corpus" and (problem := _corpus_problem(items)):
+                raise ConfigError(*where, problem)
             else:
                 values[key] = items
         elif key == "per-file-ignores":
