@@ -25,9 +25,11 @@ from hypothesis import strategies as st
 
 from factlint.analysis import Analysis
 from factlint.cli import main
-from factlint.config import Config
+from factlint.config import Config, parse_config
+from factlint.discover import corpus_files
 from factlint.document import build_document
 from factlint.engine import check_documents, plan
+from factlint.errors import ConfigError
 from factlint.model import Fix, Location, Related, RuleMeta, RunResult, Severity, Span
 from factlint.registry import load_checks
 from factlint.reporters import FORMATS, get
@@ -299,6 +301,30 @@ def test_every_reporter_renders_anything(drawn: tuple[RunResult, dict[str, str]]
 def check_json(*args: str) -> tuple[int, dict[str, Any], str]:
     result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", *args])
     return result.exit_code, json.loads(result.stdout), result.output
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("globs")
+    for name in ("a.md", "sub/b.md", ".hidden/c.md", "sub/deep/d.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x\n")
+    return root
+
+
+glob_text = st.text(alphabet=st.sampled_from(list("/*?[]!.~ab\\ \x00{}-")), max_size=12)
+
+
+@PROPERTY
+@given(st.lists(glob_text | st.text(max_size=8), min_size=1, max_size=3))
+def test_any_corpus_pattern_is_read_or_a_config_error(tree: Path, patterns: list[str]) -> None:
+    try:
+        config = parse_config({"corpus": patterns}, tree / "factlint.yaml", {"corpus": 3})
+    except ConfigError as exc:
+        assert exc.line == 3
+        return
+    for name in corpus_files(config, set()):
+        assert (tree / name).is_file() or Path(name).is_file()
 
 
 @pytest.fixture
