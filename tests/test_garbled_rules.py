@@ -198,6 +198,12 @@ FL610 = [
     ("“The share was 6.8 percent, Fa said.\n\n“We also learned more.”\n", [(1, 1)]),
     ("“The share was 6.8 percent, said Julia Fa.\n\n“We also learned more.”\n", [(1, 1)]),
     ("“The share was 6.8 percent, she added.\n\n“We also learned more.”\n", [(1, 1)]),
+    # any reporting verb of the attribution extractor, "told" with its listener
+    ("“The share was 6.8 percent, Julia Fa argued.\n\n“We also learned more.”\n", [(1, 1)]),
+    ("“The share was 6.8 percent, Fa pointed out.\n\n“We also learned more.”\n", [(1, 1)]),
+    ("“The share was 6.8 percent, Fa told reporters.\n\n“We also learned more.”\n", [(1, 1)]),
+    ("“The share was 6.8 percent, Fa told.\n\n“We also learned more.”\n", []),
+    ("“The share was 6.8 percent, Fa States.\n\n“We also learned more.”\n", []),
     ("Fa said: “The share was 6.8 percent, as Fa said.\n\n“We also learned more.”\n", []),
     ("“The share, Fa said, was 6.8 percent.\n\n“We also learned more.”\n", []),
     ("He said: “We will win.\n", [(1, 10)]),

@@ -10,6 +10,7 @@ last one closes) are not reported.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -172,13 +173,22 @@ def quote_marks(prose: str, span: Span) -> list[Mark] | None:
     return marks
 
 
-_SAID = r"(?:said|says|added|adds|explained|noted|told\s+\p{L}+)"
 _NAME = r"\p{Lu}[\p{L}’'.-]*"
-# A paragraph ending on its attribution: ", Fa said.", ", she added.", ", said Hank Sheinkopf."
-_ATTRIBUTED_END = fastre.compile(
-    rf",\s+(?:(?:{_NAME}\s+){{1,3}}|(?:he|she|they)\s+){_SAID}\.\s*$"
-    rf"|,\s+{_SAID}\s+(?:{_NAME}\s*){{1,3}}\.\s*$"
-)
+
+
+@functools.cache
+def _attributed_end() -> fastre.Pattern:
+    """A paragraph ending on its attribution: ", Fa said.", ", she argued.", ", said Hank
+    Sheinkopf.", in any tense of the attribution extractor's reporting verbs ("told"
+    wants its listener: "told reporters")."""
+    from factlint.checks.attributions import word_tables
+
+    verbs = word_tables()["reporting_verbs"] - {"told", "tell", "tells"}
+    said = rf"(?:{fastre.alternation(verbs)}|(?:told|tells?)\s+\p{{L}}+)"
+    return fastre.compile(
+        rf",\s+(?:(?:{_NAME}\s+){{1,3}}|(?:he|she|they)\s+){said}\.\s*$"
+        rf"|,\s+{said}\s+(?:{_NAME}\s*){{1,3}}\.\s*$"
+    )
 
 
 def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
@@ -206,7 +216,7 @@ def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
             else:
                 problems.append(mark)
         problems.extend(pending)
-        if stack and _ATTRIBUTED_END.search(prose, stack[-1].offset, group.end):
+        if stack and _attributed_end().search(prose, stack[-1].offset, group.end):
             # '“… 6.8 percent, Fa said.': the speaker is named after the quote, so it
             # ended here; a quotation running on has its attribution before it.
             problems.extend(stack)
