@@ -56,17 +56,24 @@ def _str_list(value: Any, key: str, where: tuple[str, int | None]) -> tuple[str,
     return tuple(value)
 
 
+def corpus_glob(root: Path, pattern: str) -> tuple[Path, str]:
+    """Where a corpus pattern is matched from, and what is matched there: the config
+    root and the pattern, or an absolute pattern's anchor and the rest of it
+    ("/srv/archive/**/*.md"), since pathlib's glob takes no absolute pattern."""
+    as_path = Path(pattern)
+    if as_path.is_absolute():
+        return Path(as_path.anchor), as_path.relative_to(as_path.anchor).as_posix()
+    return root, pattern
+
+
 def _corpus_problem(patterns: Sequence[str]) -> str | None:
-    """Why pathlib's glob cannot take one of these patterns (an absolute pattern is
-    matched from its anchor: factlint.discover.corpus_files), or None."""
+    """Why pathlib's glob cannot take one of these patterns, or None."""
     for pattern in patterns:
-        relative = Path(pattern)
-        if relative.is_absolute():
-            relative = relative.relative_to(relative.anchor)
-        if not pattern.strip() or not relative.parts:
+        _, relative = corpus_glob(Path(), pattern)
+        if not pattern.strip() or not Path(relative).parts:
             return f"'corpus' pattern {pattern!r} names no file"
         try:  # builds the pattern; os.devnull/x is never a folder, so nothing is read
-            next((Path(os.devnull) / "x").glob(relative.as_posix()), None)
+            next((Path(os.devnull) / "x").glob(relative), None)
         except (ValueError, NotImplementedError) as exc:
             return f"'corpus' pattern {pattern!r}: {exc}"
     return None

@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from factlint.config import Config
+from factlint.config import Config, corpus_glob
 from factlint.model import FileError
 from factlint.selection import path_matches
 
@@ -21,10 +21,7 @@ def _resolved(path: Path) -> Path:
 
 
 def _relative(path: Path, root: Path) -> str:
-    try:
-        return _resolved(path).relative_to(_resolved(root)).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return _relative_to(_resolved(path), _resolved(root), path)
 
 
 def is_excluded(path: Path, config: Config) -> bool:
@@ -97,7 +94,7 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     here = Path.cwd()
     cwd, root = _resolved(here), _resolved(config.root)
     for pattern in config.corpus:
-        base, relative = _glob_base(config.root, pattern)
+        base, relative = corpus_glob(config.root, pattern)
         depth = len(base.parts)  # glob gives the base's parts, then the match's
         named = frozenset(Path(relative).parts)
         for file in sorted(base.glob(relative)):
@@ -115,15 +112,6 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     return out
 
 
-def _glob_base(root: Path, pattern: str) -> tuple[Path, str]:
-    """Where a corpus pattern is matched from: the config root, or the anchor of an
-    absolute pattern ("/srv/archive/**/*.md"), which pathlib's glob does not take."""
-    as_path = Path(pattern)
-    if as_path.is_absolute():
-        return Path(as_path.anchor), as_path.relative_to(as_path.anchor).as_posix()
-    return root, pattern
-
-
 def _shown(file: Path, resolved: Path, here: Path, cwd: Path) -> str:
     """A corpus file as `factlint check` shows a file walked from the current folder:
     relative to it as written (a symlinked articles folder stays `articles/…`, the
@@ -135,7 +123,7 @@ def _shown(file: Path, resolved: Path, here: Path, cwd: Path) -> str:
 
 
 def _relative_to(resolved: Path, root: Path, given: Path) -> str:
-    """`_relative` for a path resolved already."""
+    """A resolved path relative to a resolved root, else as it was given."""
     try:
         return resolved.relative_to(root).as_posix()
     except ValueError:
