@@ -41,7 +41,7 @@ import pickle
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -316,8 +316,7 @@ class Cache:
     def _answer(
         self, batch: list[tuple[int, Item, str | None]], metadata: Mapping[Path, Mapping[str, Any]]
     ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
-        wanted = [k for _, _, k in batch if k is not None]
-        found = self._fetch(wanted + [_checked(k) for k in wanted if k[-1] == _CORPUS_ONLY])
+        found = self._fetch(_answering([k for _, _, k in batch if k is not None]))
         fresh: list[str] = []
         for index, item, key in batch:
             outcome = None
@@ -395,7 +394,7 @@ class Cache:
             return None
         if row[1] < self._now - _DAY:  # the files' rows live as long as the run's
             self._touch([run_key], "runs")
-            self._touch([*keys, *(_checked(k) for k in keys if k[-1] == _CORPUS_ONLY)])
+            self._touch(_answering(keys))
         self.stats.hits = len(keys)
         self.stats.whole_run = True
         self.close()
@@ -498,19 +497,17 @@ def _checked(key: str) -> str:
     return key[:-1] + _CHECKED
 
 
-def _corpus_only(checked: Outcome) -> Outcome:
-    """A checked file's outcome as reading it for the corpus rules gives it."""
-    from factlint.parallel import Outcome
+def _answering(keys: Sequence[str]) -> list[str]:
+    """The rows that may answer these keys: each one, and for a corpus-only read the
+    same file's checked row."""
+    return [*keys, *(_checked(k) for k in keys if k[-1] == _CORPUS_ONLY)]
 
-    if checked.final:  # no corpus rule runs: such a file is read, and dropped
-        return Outcome(checked.name, None, read_errors=checked.read_errors, notices=checked.notices)
-    return Outcome(
-        checked.name,
-        checked.doc,
-        extracted=checked.extracted,
-        read_errors=checked.read_errors,
-        notices=checked.notices,
-    )
+
+def _corpus_only(checked: Outcome) -> Outcome:
+    """A checked file's outcome as reading it for the corpus rules gives it: without its
+    document findings (and without the final ones of a run with no corpus rule, where
+    such a file is read and dropped)."""
+    return replace(checked, findings=[], final=False)
 
 
 def _unpickle(value: bytes) -> Outcome | None:
