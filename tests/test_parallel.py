@@ -344,3 +344,33 @@ def test_shared_numbers_keep_their_type_and_sign() -> None:
     assert [parallel._shareable_number(v) for v in values] == [1, 1, 0, 0, 0, 0, 1]
     shared = [parallel._rebuild(Span, (0, v), ((), (), (1,))).end for v in (1000, 1000.0)]
     assert [type(v) for v in shared] == [int, float]
+
+
+@pytest.mark.parametrize("was_enabled", [True, False])
+def test_a_run_leaves_cycle_collection_as_it_found_it(
+    articles: Path, was_enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run turns the collector off while it builds its claims; a library caller gets
+    back the collector it had, also when a rule fails."""
+    import gc
+
+    from factlint import engine
+
+    seen: list[bool] = []
+
+    def failing(analysis: Analysis, ctx: Context) -> list[object]:
+        seen.append(gc.isenabled())
+        raise RuntimeError("boom")
+
+    meta = RuleMeta("FL999", "boom", "style", Severity.INFO, "A rule that fails")
+    check = Check(rules=(meta,), scope="document", run=failing)
+    monkeypatch.chdir(articles)
+    (gc.enable if was_enabled else gc.disable)()
+    try:
+        result = engine.run(["seeds/"], Config(), [check])
+        after = gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen and not any(seen)  # off while the rules ran
+    assert after is was_enabled
+    assert any("FL999" in e.message for e in result.errors)  # the failure is reported
