@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -154,24 +155,60 @@ def document_findings(
     return raw
 
 
+# Below this many articles the corpus checks run one after another: forking costs more
+# than running them side by side saves.
+MIN_SIDE_BY_SIDE = 200
+
+
 def corpus_findings(
     analyses: Sequence[Analysis],
     reported: set[str],
     p: Plan,
     contexts: Mapping[int, Context],
     errors: list[FileError],
+    jobs: int = 1,
 ) -> list[Finding]:
-    """Raw findings of the corpus-scope checks that fall on reported articles."""
-    raw: list[Finding] = []
+    """Raw findings of the corpus-scope checks that fall on reported articles.
+
+    With `jobs` > 1 and every article reported, the checks run side by side in forked
+    processes, which read the corpus their parent holds; the findings and errors are
+    the same, in the same order. When only some are reported (a pre-commit hook against
+    an archive) the checks compare only what touches them, and a fork's copied pages
+    cost more than it saves (7.2 s against 6.5 s at 10,000 articles).
+    """
     corpus = list(analyses)
     positions = frozenset(n for n, a in enumerate(corpus) if a.doc.path in reported)
     only = positions if len(positions) < len(corpus) else None
-    for check in p.checks:
-        if check.scope == "corpus":
-            ctx = dataclasses.replace(contexts[id(check)], reported=only)
-            found = _run_check(check, corpus, ctx, errors, "the corpus")
-            raw += [f for f in found if f.path in reported]
+    tasks = [
+        functools.partial(
+            _corpus_check,
+            check,
+            dataclasses.replace(contexts[id(check)], reported=only),
+            corpus,
+            reported,
+        )
+        for check in p.checks
+        if check.scope == "corpus"
+    ]
+    results = None
+    if jobs > 1 and only is None and len(tasks) > 1 and len(corpus) >= MIN_SIDE_BY_SIDE:
+        from factlint.parallel import side_by_side
+
+        results = side_by_side(tasks, jobs)
+    raw: list[Finding] = []
+    for found, own in results if results is not None else (run() for run in tasks):
+        raw += found
+        errors += own
     return raw
+
+
+def _corpus_check(
+    check: Check, ctx: Context, corpus: Sequence[Analysis], reported: set[str]
+) -> tuple[list[Finding], list[FileError]]:
+    """One corpus check's findings on the reported articles, and its errors."""
+    errors: list[FileError] = []
+    found = _run_check(check, corpus, ctx, errors, "the corpus")
+    return [f for f in found if f.path in reported], errors
 
 
 def finish(
@@ -305,7 +342,9 @@ def _run(
     batch = analyse(items, config, p, contexts, jobs=jobs, cache=cache, reader=reader, keys=keys)
     reported = batch.reported
     rule_errors = list(batch.rule_errors)
-    raw = batch.findings + corpus_findings(batch.analyses, reported, p, contexts, rule_errors)
+    raw = batch.findings + corpus_findings(
+        batch.analyses, reported, p, contexts, rule_errors, jobs=jobs
+    )
     findings = finish(batch.analyses, reported, raw, p, config)
     if batch.final_findings:  # finished where they were analysed (no corpus rule ran)
         findings = dedupe([*findings, *batch.final_findings])

@@ -38,6 +38,7 @@ from factlint.model import FileError, Finding
 from factlint.rule import Context
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 # Below this many files to analyse, worker start-up costs more than it saves.
 MIN_PARALLEL = 20
@@ -423,6 +424,67 @@ def analyse(
         if item.reported:
             batch.reported.add(outcome.doc.path)
     return batch
+
+
+# What `side_by_side` shares with its forked workers: the tasks (closures over a corpus
+# of claims: never pickled) and a counter of the next task to take.
+_TASKS: Sequence[Callable[[], Any]] = ()
+_NEXT: Any = None
+
+
+def side_by_side(tasks: Sequence[Callable[[], T]], jobs: int) -> list[T] | None:
+    """Each task's result, in order, the tasks shared between this process and up to
+    `jobs` - 1 forked workers.
+
+    The corpus checks each index every article's claims, which this process holds: a
+    forked worker reads them where they are, and only its findings come back. Each
+    worker copies the pages it touches, so this process works too, and fewer workers
+    keep memory down. Whoever is free takes the next task. None when this platform
+    cannot fork or a worker died (killed, out of memory): the caller then runs the
+    tasks itself.
+    """
+    global _TASKS, _NEXT
+    context = _fork_context()
+    if context is None or jobs < 2 or len(tasks) < 2:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    _TASKS, _NEXT = tasks, context.Value("i", 0)
+    try:
+        workers = min(jobs - 1, len(tasks) - 1)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_work_in_worker) for _ in range(workers)]
+            done = _take_tasks()
+            for future in futures:
+                theirs, learnt = future.result()
+                done.update(theirs)
+                startup_store.merge(learnt)
+    except BrokenProcessPool:
+        return None
+    finally:
+        _TASKS, _NEXT = (), None
+    return [done[i] for i in range(len(tasks))]
+
+
+def _take_tasks() -> dict[int, Any]:
+    """Run the next task not taken yet, until none is left: {task index: result}."""
+    done = {}
+    while True:
+        with _NEXT.get_lock():
+            index = _NEXT.value
+            _NEXT.value = index + 1
+        if index >= len(_TASKS):
+            return done
+        done[index] = _TASKS[index]()
+
+
+def _work_in_worker() -> tuple[dict[int, Any], dict[Any, Any]]:
+    """Worker entry point of `side_by_side`: its results, and what its tasks added to
+    the start-up store (patterns compiled on the way), for the parent to keep."""
+    done = _take_tasks()
+    register_pickling()  # before the results are pickled back to the parent
+    return done, startup_store.take_new()
 
 
 def folder_metadata(items: Sequence[Item], config: Config) -> Reader:

@@ -17,7 +17,7 @@ from factlint.analysis import Analysis
 from factlint.cli import main
 from factlint.config import Config
 from factlint.document import build_document
-from factlint.engine import check_documents, contexts_for, dedupe, plan
+from factlint.engine import Plan, check_documents, contexts_for, dedupe, plan
 from factlint.model import FileError, RuleMeta, Severity, Span
 from factlint.parallel import MIN_PARALLEL, Item, analyse, per_document
 from factlint.registry import load_checks
@@ -374,3 +374,142 @@ def test_a_run_leaves_cycle_collection_as_it_found_it(
     assert seen and not any(seen)  # off while the rules ran
     assert after is was_enabled
     assert any("FL999" in e.message for e in result.errors)  # the failure is reported
+
+
+# --- corpus checks side by side --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def analysed(articles: Path) -> tuple[Plan, dict[int, Context], list[Analysis], set[str]]:
+    """Every shipped rule and the ledger over the seeds and 30 news articles."""
+    from factlint.cli import _load_ledger
+
+    names = sorted(str(p) for p in (*articles.glob("seeds/*.txt"), *articles.glob("news/*.md")))
+    config = Config()
+    p = plan(config, load_checks(config))
+    contexts = contexts_for(p, config, _load_ledger(config))
+    batch = analyse([Item(n, True) for n in names], config, p, contexts, jobs=2)
+    return p, contexts, batch.analyses, batch.reported
+
+
+def _with_checks(p: Plan, contexts: dict[int, Context], *checks: Check) -> tuple[Plan, dict]:
+    """The plan with these corpus checks first, each with a context."""
+    from dataclasses import replace
+
+    rules = {**p.rules, **{m.id: m for c in checks for m in c.rules}}
+    extra = {id(c): Context(rules=rules) for c in checks}
+    enabled = p.enabled | {m.id for c in checks for m in c.rules}
+    return replace(p, checks=(*checks, *p.checks), rules=rules, enabled=enabled), {
+        **contexts,
+        **extra,
+    }
+
+
+def test_corpus_checks_side_by_side_find_what_they_find_one_after_another(
+    analysed: tuple[Plan, dict[int, Context], list[Analysis], set[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factlint import engine
+
+    p, contexts, analyses, reported = analysed
+    monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
+    calls: list[bool] = []
+    real = parallel.side_by_side
+
+    def spy(tasks, jobs):  # type: ignore[no-untyped-def]
+        results = real(tasks, jobs)
+        calls.append(results is not None)
+        return results
+
+    monkeypatch.setattr(parallel, "side_by_side", spy)
+    errors_1: list[FileError] = []
+    one = engine.corpus_findings(analyses, reported, p, contexts, errors_1, jobs=1)
+    errors_2: list[FileError] = []
+    two = engine.corpus_findings(analyses, reported, p, contexts, errors_2, jobs=2)
+    assert calls == [True]  # jobs=1 never forks; jobs=2 ran in a worker and here
+    assert len({c.ids for c in p.checks if c.scope == "corpus"}) >= 3
+    assert one and two == one  # the same findings, in the same order
+    assert errors_1 == errors_2 == []
+    # A pre-commit run reports one article: its checks stay in this process.
+    calls.clear()
+    first = analyses[0].doc.path
+    engine.corpus_findings(analyses, {first}, p, contexts, [], jobs=2)
+    assert calls == []
+
+
+def test_a_corpus_check_failing_in_a_worker_is_reported_as_in_process(
+    analysed: tuple[Plan, dict[int, Context], list[Analysis], set[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factlint import engine
+
+    p, contexts, analyses, reported = analysed
+    monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
+
+    def failing(corpus: Sequence[Analysis], ctx: Context) -> list[object]:
+        raise ValueError(f"no good at {len(corpus)} articles")
+
+    meta = RuleMeta("FL998", "fails", "style", Severity.INFO, "Fails", scope="corpus")
+    check = Check(rules=(meta,), scope="corpus", run=failing)
+    p2, contexts2 = _with_checks(p, contexts, check)
+    runs = []
+    for jobs in (1, 2):
+        errors: list[FileError] = []
+        found = engine.corpus_findings(analyses, reported, p2, contexts2, errors, jobs=jobs)
+        runs.append((found, errors))
+    assert runs[0] == runs[1]
+    assert [e.message for e in runs[1][1]] == [
+        "internal error in rule FL998: ValueError: no good at 35 articles"
+    ]
+
+
+def test_a_worker_that_dies_leaves_the_corpus_checks_to_this_process(
+    analysed: tuple[Plan, dict[int, Context], list[Analysis], set[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Killed or out of memory: the checks run here instead, and nothing is lost."""
+    import time
+
+    from factlint import engine
+
+    p, contexts, analyses, reported = analysed
+    monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
+    parent = os.getpid()
+    first = analyses[0].doc
+
+    def dies_in_a_worker(corpus: Sequence[Analysis], ctx: Context) -> list[object]:
+        if os.getpid() != parent:
+            os._exit(3)
+        # Here, while side by side: wait until the worker has taken the next task, so
+        # that it surely takes one of these and dies.
+        deadline = time.monotonic() + 60
+        while parallel._NEXT is not None and parallel._NEXT.value < 2:
+            assert time.monotonic() < deadline, "the worker never took a task"
+            time.sleep(0.01)
+        return [ctx.finding(ctx.options["id"], first, Span(0, 1), "ran in the parent")]
+
+    checks = [
+        Check(
+            rules=(RuleMeta(i, f"dies-{i}", "style", Severity.INFO, "Dies", scope="corpus"),),
+            scope="corpus",
+            run=dies_in_a_worker,
+        )
+        for i in ("FL996", "FL997")
+    ]
+    p2, contexts2 = _with_checks(p, contexts, *checks)
+    for c in checks:
+        contexts2[id(c)] = Context(rules=p2.rules, options={"id": c.ids[0]})
+    tasks = [lambda: dies_in_a_worker(analyses, contexts2[id(checks[0])])] * 3
+    assert parallel.side_by_side(tasks, 2) is None
+    alone: list[FileError] = []
+    expected = engine.corpus_findings(analyses, reported, p2, contexts2, alone, jobs=1)
+    real = parallel.side_by_side
+    returned: list[object] = []
+    monkeypatch.setattr(
+        parallel, "side_by_side", lambda t, j: returned.append(real(t, j)) or returned[-1]
+    )
+    errors: list[FileError] = []
+    found = engine.corpus_findings(analyses, reported, p2, contexts2, errors, jobs=2)
+    assert returned == [None]  # a worker died, and this process ran every check
+    assert found == expected and errors == alone == []
+    assert [f.rule_id for f in found if f.message == "ran in the parent"] == ["FL996", "FL997"]
