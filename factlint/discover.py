@@ -92,14 +92,18 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     real = _RealPaths()
     taken = {real.of(Path(p)) for p in exclude}
     here = Path.cwd()
+    # The given files by the path they are read at: when a run names the whole corpus
+    # (`factlint check articles/`, `corpus: [articles/*.md]`), each is passed over
+    # without resolving it, and before the sort.
+    given = {os.path.join(here, p) for p in exclude}
     cwd, root = _resolved(here), _resolved(config.root)
     for pattern in config.corpus:
         base, relative = corpus_glob(config.root, pattern)
         depth = len(base.parts)  # glob gives the base's parts, then the match's
         named = frozenset(Path(relative).parts)
-        for file in sorted(base.glob(relative)):
+        for file in sorted(f for f in base.glob(relative) if str(f) not in given):
             resolved = real.of(file)
-            if resolved in taken:  # given already: the common case, so asked first
+            if resolved in taken:  # given under another name, or by an earlier pattern
                 continue
             if not (file.is_file() and is_included(file.name, config)):
                 continue

@@ -95,6 +95,17 @@ def test_the_corpus_is_every_matching_file_not_given_already(tree: Path) -> None
     ]
 
 
+def test_a_run_that_names_the_whole_corpus_reads_no_file_twice(tree: Path) -> None:
+    # `factlint check articles` with the articles as its corpus: the given files are
+    # passed over by the name they are read at, before anything is resolved.
+    config = Config(root=tree, corpus=("articles/*",), metadata_file="sources.yaml")
+    given = discover(["articles"], config)[0]
+    assert given[:2] == ["articles/a.md", "articles/b.txt"]
+    assert corpus_files(config, set(given)) == []
+    assert corpus_files(config, set(given[1:])) == ["articles/a.md"]
+    assert corpus_files(config, {"articles/./b.txt"}) == ["articles/a.md"]
+
+
 def test_the_corpus_from_a_subfolder_and_with_excludes(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
