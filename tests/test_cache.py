@@ -410,3 +410,73 @@ def test_code_fingerprint_follows_code_files(tmp_path: Path) -> None:
     assert second != first
     (tmp_path / "a.py").write_text("x = 2\n")
     assert cache_module.code_fingerprint(tmp_path) not in (first, second)
+
+
+# --- stamps: unchanged files are keyed without being read ----------------------------
+
+
+def _keys_reading(project: Path, *, rested: bool = True) -> tuple[list[str | None], list[str]]:
+    """The articles' keys from a new Cache, and the files it opened to get them.
+    `rested`: as a few seconds after the files were last written (they just were)."""
+    import time
+    import types
+
+    from factlint.parallel import Item
+
+    opened: list[str] = []
+    real_open = open
+
+    def spy(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(name))
+        return real_open(name, *args, **kwargs)
+
+    names = sorted(str(p.relative_to(project)) for p in (project / "articles").iterdir())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache_module, "open", spy, raising=False)
+        if rested:
+            later = types.SimpleNamespace(
+                time=lambda: time.time() + 5, time_ns=lambda: time.time_ns() + 5 * 10**9
+            )
+            patch.setattr(cache_module, "time", later)
+        cache = cache_module.Cache(project / CACHE_DIR, "digest")
+        keys = cache.keys([Item(name, True) for name in names], {})
+        cache.close()
+    return keys, opened
+
+
+def test_an_unchanged_file_is_keyed_without_reading_it(project: Path) -> None:
+    first, opened = _keys_reading(project)
+    assert len(opened) == N  # hashed once ...
+    again, opened = _keys_reading(project)
+    assert again == first and opened == []  # ... and known by its stat after that
+    # The same keys as hashing the bytes gives.
+    cache = cache_module.Cache(project / CACHE_DIR, "digest")
+    name = sorted(str(p.relative_to(project)) for p in (project / "articles").iterdir())[0]
+    assert first[0] == cache.key(name, True, {}, Path(name).read_bytes())
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(project: Path) -> None:
+    """The change time moves with every write: a tool that restores the modification
+    time (cp -p, rsync -t) does not hide an edit."""
+    import os
+
+    target = sorted((project / "articles").iterdir())[3]
+    before, _ = _keys_reading(project)
+    st = target.stat()
+    target.write_bytes(target.read_bytes().replace(b"a", b"o", 1))  # the same size
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (target.stat().st_size, target.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    after, opened = _keys_reading(project)
+    assert opened == [f"articles/{target.name}"]
+    assert [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [3]
+
+
+def test_a_file_changed_a_moment_ago_gets_no_stamp(project: Path) -> None:
+    """Changed within its timestamp's tick, a file could change again unseen: it is
+    read every time until it has rested."""
+    for _ in range(2):
+        _, opened = _keys_reading(project, rested=False)
+        assert len(opened) == N
+    _keys_reading(project)  # rested: read once more, and stamped
+    _, opened = _keys_reading(project)
+    assert opened == []
