@@ -440,17 +440,20 @@ def side_by_side(tasks: Sequence[Callable[[], T]], jobs: int) -> list[T] | None:
     forked worker reads them where they are, and only its findings come back. Each
     worker copies the pages it touches, so this process works too, and fewer workers
     keep memory down. Whoever is free takes the next task. None when this platform
-    cannot fork or a worker died (killed, out of memory): the caller then runs the
-    tasks itself.
+    cannot fork or a worker failed (killed, out of memory, a result that does not
+    pickle): the caller then runs the tasks itself.
     """
     global _TASKS, _NEXT
     context = _fork_context()
     if context is None or jobs < 2 or len(tasks) < 2:
         return None
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
-    _TASKS, _NEXT = tasks, context.Value("i", 0)
+    try:
+        counter = context.Value("i", 0)
+    except OSError:  # no shared memory for its lock (a sandbox without /dev/shm)
+        return None
+    _TASKS, _NEXT = tasks, counter
     try:
         workers = min(jobs - 1, len(tasks) - 1)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -460,8 +463,8 @@ def side_by_side(tasks: Sequence[Callable[[], T]], jobs: int) -> list[T] | None:
                 theirs, learnt = future.result()
                 done.update(theirs)
                 startup_store.merge(learnt)
-    except BrokenProcessPool:
-        return None
+    except Exception:  # a worker died, or its result did not pickle: running here is
+        return None  # the same work (and a task that fails here fails there again)
     finally:
         _TASKS, _NEXT = (), None
     return [done[i] for i in range(len(tasks))]

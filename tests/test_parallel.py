@@ -513,3 +513,21 @@ def test_a_worker_that_dies_leaves_the_corpus_checks_to_this_process(
     assert returned == [None]  # a worker died, and this process ran every check
     assert found == expected and errors == alone == []
     assert [f.rule_id for f in found if f.message == "ran in the parent"] == ["FL996", "FL997"]
+
+
+def test_a_result_that_does_not_pickle_leaves_the_tasks_to_this_process() -> None:
+    """A worker's result travels pickled; one that cannot (a user's rule holding a
+    lambda) makes the caller run the tasks here, where nothing is pickled."""
+    import time
+
+    parent = os.getpid()
+
+    def task() -> object:
+        if os.getpid() == parent:  # wait until the worker has taken a task
+            deadline = time.monotonic() + 60
+            while parallel._NEXT is not None and parallel._NEXT.value < 2:
+                assert time.monotonic() < deadline, "the worker never took a task"
+                time.sleep(0.01)
+        return lambda: "unpicklable"
+
+    assert parallel.side_by_side([task] * 3, 2) is None
