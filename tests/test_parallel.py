@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factlint import parallel
+from factlint import engine, parallel
 from factlint.analysis import Analysis
 from factlint.cli import main
 from factlint.config import Config
@@ -354,8 +354,6 @@ def test_a_run_leaves_cycle_collection_as_it_found_it(
     back the collector it had, also when a rule fails."""
     import gc
 
-    from factlint import engine
-
     seen: list[bool] = []
 
     def failing(analysis: Analysis, ctx: Context) -> list[object]:
@@ -379,8 +377,11 @@ def test_a_run_leaves_cycle_collection_as_it_found_it(
 # --- corpus checks side by side --------------------------------------------------------
 
 
+Analysed = tuple[Plan, dict[int, Context], list[Analysis], set[str]]
+
+
 @pytest.fixture(scope="module")
-def analysed(articles: Path) -> tuple[Plan, dict[int, Context], list[Analysis], set[str]]:
+def analysed(articles: Path) -> Analysed:
     """Every shipped rule and the ledger over the seeds and 30 news articles."""
     from factlint.cli import _load_ledger
 
@@ -405,28 +406,36 @@ def _with_checks(p: Plan, contexts: dict[int, Context], *checks: Check) -> tuple
     }
 
 
-def test_corpus_checks_side_by_side_find_what_they_find_one_after_another(
-    analysed: tuple[Plan, dict[int, Context], list[Analysis], set[str]],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from factlint import engine
-
-    p, contexts, analyses, reported = analysed
+@pytest.fixture
+def any_size(analysed: Analysed, monkeypatch: pytest.MonkeyPatch) -> Analysed:
+    """The analysed articles, the corpus checks side by side whatever their number."""
     monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
-    calls: list[bool] = []
+    return analysed
+
+
+def _side_by_side_results(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """What each call of `side_by_side` returns from now on (None: it fell back)."""
+    returned: list[object] = []
     real = parallel.side_by_side
 
     def spy(tasks, jobs):  # type: ignore[no-untyped-def]
-        results = real(tasks, jobs)
-        calls.append(results is not None)
-        return results
+        returned.append(real(tasks, jobs))
+        return returned[-1]
 
     monkeypatch.setattr(parallel, "side_by_side", spy)
+    return returned
+
+
+def test_corpus_checks_side_by_side_find_what_they_find_one_after_another(
+    any_size: Analysed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p, contexts, analyses, reported = any_size
+    calls = _side_by_side_results(monkeypatch)
     errors_1: list[FileError] = []
     one = engine.corpus_findings(analyses, reported, p, contexts, errors_1, jobs=1)
     errors_2: list[FileError] = []
     two = engine.corpus_findings(analyses, reported, p, contexts, errors_2, jobs=2)
-    assert calls == [True]  # jobs=1 never forks; jobs=2 ran in a worker and here
+    assert [c is not None for c in calls] == [True]  # jobs=1 never forks; jobs=2 does
     assert len({c.ids for c in p.checks if c.scope == "corpus"}) >= 3
     assert one and two == one  # the same findings, in the same order
     assert errors_1 == errors_2 == []
@@ -438,13 +447,9 @@ def test_corpus_checks_side_by_side_find_what_they_find_one_after_another(
 
 
 def test_a_corpus_check_failing_in_a_worker_is_reported_as_in_process(
-    analysed: tuple[Plan, dict[int, Context], list[Analysis], set[str]],
-    monkeypatch: pytest.MonkeyPatch,
+    any_size: Analysed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from factlint import engine
-
-    p, contexts, analyses, reported = analysed
-    monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
+    p, contexts, analyses, reported = any_size
 
     def failing(corpus: Sequence[Analysis], ctx: Context) -> list[object]:
         raise ValueError(f"no good at {len(corpus)} articles")
@@ -464,16 +469,12 @@ def test_a_corpus_check_failing_in_a_worker_is_reported_as_in_process(
 
 
 def test_a_worker_that_dies_leaves_the_corpus_checks_to_this_process(
-    analysed: tuple[Plan, dict[int, Context], list[Analysis], set[str]],
-    monkeypatch: pytest.MonkeyPatch,
+    any_size: Analysed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Killed or out of memory: the checks run here instead, and nothing is lost."""
     import time
 
-    from factlint import engine
-
-    p, contexts, analyses, reported = analysed
-    monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
+    p, contexts, analyses, reported = any_size
     parent = os.getpid()
     first = analyses[0].doc
 
@@ -503,11 +504,7 @@ def test_a_worker_that_dies_leaves_the_corpus_checks_to_this_process(
     assert parallel.side_by_side(tasks, 2) is None
     alone: list[FileError] = []
     expected = engine.corpus_findings(analyses, reported, p2, contexts2, alone, jobs=1)
-    real = parallel.side_by_side
-    returned: list[object] = []
-    monkeypatch.setattr(
-        parallel, "side_by_side", lambda t, j: returned.append(real(t, j)) or returned[-1]
-    )
+    returned = _side_by_side_results(monkeypatch)
     errors: list[FileError] = []
     found = engine.corpus_findings(analyses, reported, p2, contexts2, errors, jobs=2)
     assert returned == [None]  # a worker died, and this process ran every check
