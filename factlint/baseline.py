@@ -22,6 +22,7 @@ from typing import Any
 
 from factlint.fingerprint import fingerprint, normalise_path
 from factlint.model import FileError, Finding, RunResult
+from factlint.reporters._common import json_text
 
 BASELINE_VERSION = 1
 # Stale entries named in the notice; the rest are counted.
@@ -82,7 +83,7 @@ def document(entries: Sequence[Entry]) -> dict[str, Any]:
 
 def dumps(entries: Sequence[Entry]) -> str:
     """The baseline file's text: sorted and stable, so it diffs well in review."""
-    return json.dumps(document(entries), indent=2, ensure_ascii=False) + "\n"
+    return json_text(document(entries)) + "\n"
 
 
 def write_baseline(findings: Iterable[Finding], path: Path) -> int:

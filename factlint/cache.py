@@ -227,7 +227,7 @@ class Cache:
                         " (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
                     )
                 db.execute(
-                    "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY,"
+                    "CREATE TABLE IF NOT EXISTS stamps (path BLOB PRIMARY KEY,"
                     " stamp TEXT NOT NULL, sha TEXT NOT NULL, used INTEGER NOT NULL)"
                 )
                 db.execute("SELECT count(*) FROM results WHERE key = ''").fetchone()
@@ -271,7 +271,8 @@ class Cache:
 
     def _key(self, name: str, reported: bool, meta: Mapping[str, Any], sha: str) -> str:
         h = hashlib.sha256(self.digest.encode())
-        h.update(f"\0{name}\0{sorted(meta.items())!r}\0{sha}".encode())
+        # A file name that is not UTF-8 comes with surrogates (os.fsdecode): keep them.
+        h.update(f"\0{name}\0{sorted(meta.items())!r}\0{sha}".encode("utf-8", "surrogatepass"))
         return h.hexdigest() + (_CHECKED if reported else _CORPUS_ONLY)
 
     # reading
@@ -282,7 +283,7 @@ class Cache:
         """Every item's key (None: it cannot be keyed), reading only the files whose stat
         changed since their bytes were last hashed, keeping none."""
         known = self._stamps()
-        fresh: list[tuple[str, str, str, int]] = []
+        fresh: list[tuple[bytes, str, str, int]] = []
         now_ns = time.time_ns()
         out: list[str | None] = []
         for item in items:
@@ -303,8 +304,8 @@ class Cache:
     def _sha(
         self,
         name: str,
-        known: Mapping[str, tuple[str, str, int]],
-        fresh: list[tuple[str, str, str, int]],
+        known: Mapping[bytes, tuple[str, str, int]],
+        fresh: list[tuple[bytes, str, str, int]],
         now_ns: int,
     ) -> str | None:
         """The sha256 of a file's bytes: its stamp's, else read (None: cannot be read or
@@ -315,7 +316,7 @@ class Cache:
             return None
         if st.st_size > self.max_size:
             return None
-        path = os.path.abspath(name)
+        path = os.fsencode(os.path.abspath(name))  # bytes: a name need not be UTF-8
         stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
         found = known.get(path)
         if found is not None and found[0] == stamp:
@@ -332,7 +333,7 @@ class Cache:
             fresh.append((path, stamp, sha, self._now))
         return sha
 
-    def _stamps(self) -> dict[str, tuple[str, str, int]]:
+    def _stamps(self) -> dict[bytes, tuple[str, str, int]]:
         """path -> (stamp, sha256 of the bytes, last used) for every file hashed before."""
         db = self._connect(create=False)
         if db is None:
@@ -344,7 +345,7 @@ class Cache:
             return {}
         return {path: (stamp, sha, used) for path, stamp, sha, used in rows}
 
-    def _write_stamps(self, rows: Sequence[tuple[str, str, str, int]]) -> None:
+    def _write_stamps(self, rows: Sequence[tuple[bytes, str, str, int]]) -> None:
         db = self._connect(create=True)
         if db is None:
             return

@@ -351,13 +351,16 @@ def _report(result: RunResult, checks: list[Any], fmt: str | None, output: str |
     for notice in result.notices:
         click.echo(f"factlint: {notice}", err=True)
     render = get(fmt)
+    # A file name that is not UTF-8 is written as its bytes, as `ls` shows it.
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as stream:
+        with open(output, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as stream:
             render(result, rules, stream, sources=sources)
         if result.errors:
             for error in result.errors:
                 click.echo(f"{error}", err=True)
     else:
+        if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="surrogateescape")
         render(result, rules, sys.stdout, sources=sources)
 
 
@@ -452,12 +455,11 @@ def claims(
     paths: tuple[str, ...], fmt: str, types: tuple[str, ...], config_path: str | None
 ) -> None:
     """Show every figure, date, quote and person factlint understood."""
-    import json
-
     from factlint.analysis import Analysis
     from factlint.claims_report import claim_rows
     from factlint.discover import discover
     from factlint.engine import Reader
+    from factlint.reporters._common import json_text
 
     config, _, _ = load_setup(config_path)
     files, errors = discover(list(paths), config)
@@ -471,10 +473,10 @@ def claims(
     for error in [*errors, *reader.errors]:
         click.echo(f"factlint: {error}", err=True)
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json_text(rows))
     elif fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json_text(row, indent=None))
     elif fmt == "yaml":
         import yaml
 

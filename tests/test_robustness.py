@@ -237,7 +237,9 @@ def sarif_validator() -> Any:
 
 @st.composite
 def results(draw: st.DrawFn) -> tuple[RunResult, dict[str, str]]:
-    path = draw(st.sampled_from(["a.md", "dir with space/ü.md", "C:\\x\\y.txt", "<stdin>"]))
+    # "caf\udce9.md": a file name that is not UTF-8, as os.fsdecode reads it.
+    names = ["a.md", "dir with space/ü.md", "C:\\x\\y.txt", "<stdin>", "caf\udce9.md"]
+    path = draw(st.sampled_from(names))
     doc, _ = build_document(path, draw(any_bytes))
     n = len(doc.text)
     ctx = Context(rules={RULE.id: RULE})
@@ -286,6 +288,8 @@ def test_every_reporter_renders_anything(drawn: tuple[RunResult, dict[str, str]]
         stream = io.StringIO()
         get(name)(result, {RULE.id: RULE}, stream, sources=sources)
         out = stream.getvalue()
+        if name in ("json", "sarif", "codequality"):
+            out.encode("utf-8")  # valid UTF-8 whatever the file names
         if name == "json":
             data = json.loads(out)
             assert len(data["findings"]) == len(result.findings)
@@ -357,6 +361,38 @@ def test_a_loop_named_on_the_command_line_is_an_error(folder: Path) -> None:
     assert code == 2
     assert report["summary"]["files"] == 1
     assert [e["path"] for e in report["errors"]] == ["articles/self.md"]
+
+
+def test_a_file_name_that_is_not_utf8_is_checked_cached_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every output names the file by its bytes: as they are in the text formats,
+    percent-encoded in SARIF's URI, as a \\u escape inside JSON (valid UTF-8)."""
+    name = b"caf\xe9.md"
+    try:
+        (Path(os.fsdecode(tmp_path)) / os.fsdecode(name)).write_bytes(b"It was the the best.\n")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for _ in range(2):  # filling the cache, then answered from it
+        result = runner.invoke(main, ["check", "-o", "out.txt", "."])
+        assert result.exit_code == 1, result.output
+        assert (tmp_path / "out.txt").read_bytes().splitlines()[0] == (
+            name + b":1:8: FL605 [doubled-word] doubled word 'the the'"
+        )
+    for fmt in ("json", "sarif", "codequality"):
+        written = runner.invoke(main, ["check", "--format", fmt, "-o", f"out.{fmt}", "."])
+        assert written.exit_code == 1
+        data = json.loads((tmp_path / f"out.{fmt}").read_bytes().decode("utf-8"))
+        if fmt == "json":
+            assert data["findings"][0]["path"] == os.fsdecode(name)
+        elif fmt == "sarif":
+            uri = data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            assert uri["artifactLocation"]["uri"] == "caf%E9.md"
+            sarif_validator().validate(data)
+    claims = runner.invoke(main, ["claims", "--format", "jsonl", "."])
+    assert claims.exit_code == 0
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections.abc import Mapping
 
@@ -16,6 +17,17 @@ _CONTROL = fastre.compile_regex(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 # The line breaks the document reader counts lines by.
 _LINE_BREAK = fastre.compile_regex(r"\r\n|\r|\n")
+
+
+# A lone surrogate: a file name that is not UTF-8, read as os.fsdecode gives it.
+_SURROGATE = fastre.compile_regex(r"[\ud800-\udfff]")
+
+
+def json_text(data: object, indent: int | None = 2) -> str:
+    """JSON with non-ASCII text as it is, except a lone surrogate, written as its
+    \\u escape: the text stays valid UTF-8, and a JSON reader gets the name back."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _escape_control(match: regex.Match[str]) -> str:

@@ -7,12 +7,12 @@ get an occurrence number.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from factlint.fingerprint import unique_fingerprints
 from factlint.model import Finding, RuleMeta, RunResult, Severity
+from factlint.reporters._common import json_text
 
 # Code Quality severities are info, minor, major, critical and blocker.
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -46,4 +46,4 @@ def render(
     *,
     sources: Mapping[str, str] | None = None,
 ) -> None:
-    stream.write(json.dumps(issues(result), indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(issues(result)) + "\n")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from factlint.fingerprint import fingerprint
 from factlint.model import Finding, RuleMeta, RunResult
-from factlint.reporters._common import fix_location
+from factlint.reporters._common import fix_location, json_text
 
 JSON_VERSION = "1"
 
@@ -73,4 +72,4 @@ def render(
     *,
     sources: Mapping[str, str] | None = None,
 ) -> None:
-    stream.write(json.dumps(document(result, sources), indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(document(result, sources)) + "\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -11,7 +10,7 @@ import factlint
 from factlint import fastre
 from factlint.fingerprint import unique_fingerprints
 from factlint.model import Finding, Location, RuleMeta, RunResult, Severity
-from factlint.reporters._common import fix_location
+from factlint.reporters._common import fix_location, json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factlint/"
@@ -38,10 +37,20 @@ def artifact_location(path: str) -> dict[str, str]:
     """
     posix = path.replace("\\", "/")
     if posix.startswith("/"):
-        return {"uri": "file://" + quote(posix, safe="/")}
+        return {"uri": "file://" + _quoted(posix)}
     if _DRIVE.match(posix):
-        return {"uri": "file:///" + posix[:2] + quote(posix[2:], safe="/")}
-    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file:///" + posix[:2] + _quoted(posix[2:])}
+    return {"uri": _quoted(posix), "uriBaseId": "%SRCROOT%"}
+
+
+def _quoted(path: str) -> str:
+    """Percent-encoded; a file name that is not UTF-8 (read with surrogates, as
+    os.fsdecode gives it) by its own bytes."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate no byte stands for (Windows names)
+        raw = path.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 def region(location: Location) -> dict[str, int]:
@@ -199,4 +208,4 @@ def render(
     *,
     sources: Mapping[str, str] | None = None,
 ) -> None:
-    stream.write(json.dumps(log(result, rules, sources), indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(log(result, rules, sources)) + "\n")
