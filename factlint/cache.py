@@ -49,6 +49,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import stat
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -314,7 +315,7 @@ class Cache:
             st = os.stat(name)
         except OSError:
             return None
-        if st.st_size > self.max_size:
+        if not self._readable(st):
             return None
         path = os.fsencode(os.path.abspath(name))  # bytes: a name need not be UTF-8
         stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
@@ -332,6 +333,11 @@ class Cache:
         if len(data) == st.st_size and max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - _RACY_NS:
             fresh.append((path, stamp, sha, self._now))
         return sha
+
+    def _readable(self, st: os.stat_result) -> bool:
+        """A regular file within the size limit. Opening a named pipe would wait for a
+        writer; the reader reports what is not keyed here."""
+        return stat.S_ISREG(st.st_mode) and st.st_size <= self.max_size
 
     def _stamps(self) -> dict[bytes, tuple[str, str, int]]:
         """path -> (stamp, sha256 of the bytes, last used) for every file hashed before."""
@@ -387,9 +393,9 @@ class Cache:
         if item.data is not None:  # stdin: an editor buffer, never cached
             return index, item, None
         try:  # os calls: pathlib costs more than the read itself over 10,000 files
+            if not self._readable(os.stat(item.name)):
+                return index, item, None
             with open(item.name, "rb") as stream:
-                if os.fstat(stream.fileno()).st_size > self.max_size:
-                    return index, item, None
                 data = stream.read()
         except OSError:
             return index, item, None

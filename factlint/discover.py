@@ -59,6 +59,9 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
                 seen.add(given)
                 found.append(given)
             continue
+        if not path.is_dir():
+            errors.append(FileError(given, "not a regular file or folder"))
+            continue
         for folder, dirs, files in os.walk(path, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             # Paths as Path(folder) / name would show them, built per folder: a Path per

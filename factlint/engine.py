@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,7 +100,11 @@ class Reader:
         path = Path(name)
         if data is None:
             try:
-                if path.stat().st_size > self.config.max_file_size:
+                st = path.stat()
+                if not stat.S_ISREG(st.st_mode):  # opening a named pipe waits for a writer
+                    self.notices.append(f"{name}: skipped, not a regular file")
+                    return None
+                if st.st_size > self.config.max_file_size:
                     self.notices.append(
                         f"{name}: skipped, larger than {self.config.max_file_size} bytes"
                     )

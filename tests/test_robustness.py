@@ -355,6 +355,34 @@ def test_symlink_loops_and_dangling_links_are_reported_not_fatal(folder: Path) -
     assert where == ["articles/dangling.md", "articles/loop.md"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_skipped_not_waited_on(folder: Path) -> None:
+    """Opening a pipe waits for a writer: in a walked folder it is skipped with a
+    notice, with the cache on and off; named on the command line it is an error."""
+    import subprocess
+    import sys
+
+    os.mkfifo(folder / "pipe.md")
+    command = [sys.executable, "-c", "from factlint.cli import entry; entry()", "check"]
+    for extra in ([], ["--no-cache"], []):  # filling the cache, without it, from it
+        done = subprocess.run(
+            [*command, *extra, "--format", "json", "articles"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["summary"]["files"] == 1
+        assert "factlint: articles/pipe.md: skipped, not a regular file" in done.stderr
+    code, report, _ = check_json("articles/pipe.md", "articles/good.md")
+    assert code == 2
+    assert report["summary"]["files"] == 1
+    assert [(e["path"], e["message"]) for e in report["errors"]] == [
+        ("articles/pipe.md", "not a regular file or folder")
+    ]
+
+
 def test_a_loop_named_on_the_command_line_is_an_error(folder: Path) -> None:
     os.symlink("self.md", folder / "self.md")
     code, report, _ = check_json("articles/self.md", "articles/good.md")
