@@ -12,8 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from factlint import fastre
 from factlint.model import Span
 
@@ -37,6 +35,7 @@ ABBREVIATIONS = frozenset(
 # capital, digit or opening quote.
 _SENTENCE_END = fastre.compile(r"(?<=[.!?…。！？])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\p{N}])")
 _WORD_BEFORE = fastre.compile(r"([\p{L}.]+)\.$")
+_INITIALS = fastre.compile_regex(r"(?:\p{L}\.)*\p{L}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +128,7 @@ def is_abbreviation(prose: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Initials ("J.R.R.", "A.") and dotted acronyms ("U.S.").
-    return bool(regex.fullmatch(r"(?:\p{L}\.)*\p{L}", word)) and len(word.replace(".", "")) <= 3
+    return bool(_INITIALS.fullmatch(word)) and len(word.replace(".", "")) <= 3
 
 
 def sentences(prose: str, block: Block) -> list[Span]:

@@ -257,12 +257,16 @@ def normalise(text: str) -> str:
     return _LEADING.sub("", _TRAILING.sub("", out))
 
 
+_THOUSANDS = fastre.compile_regex(r"(?<=\d),(?=\d{3}\b)")
+_POSSESSIVE = fastre.compile_regex(r"['’]s$")
+
+
 def figures(text: str) -> tuple[str, ...]:
     """The figures and date words of a passage, sorted: numbers (thousands separators
     dropped), number and scale words, ordinals, months and weekdays."""
     found: list[str] = []
     for m in _NUMBER.finditer(text):
-        found.append(regex.sub(r"(?<=\d),(?=\d{3}\b)", "", m.group()))
+        found.append(_THOUSANDS.sub("", m.group()))
     for w in _WORD.findall(text):
         low = w.lower()
         if low in _FIGURE_WORDS and not (low == "may" and w[0].islower()):
@@ -289,7 +293,7 @@ def names(text: str) -> frozenset[str]:
             continue
         if _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
             continue
-        low = regex.sub(r"['’]s$", "", word.lower())
+        low = _POSSESSIVE.sub("", word.lower())
         if low and not low[0].isdigit():
             out.add(low)
     return frozenset(out)

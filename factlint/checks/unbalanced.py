@@ -14,8 +14,6 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import regex
-
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import Block
@@ -154,13 +152,17 @@ def _straight_direction(prose: str, i: int, span: Span) -> bool | None:
     return opens
 
 
+_OTHER_QUOTES = fastre.compile_regex(r"[„‟«»]")
+_DOUBLE_QUOTES = fastre.compile_regex(r"[“”\"]")
+
+
 def quote_marks(prose: str, span: Span) -> list[Mark] | None:
     """Double quotation marks of one paragraph with their direction; None if unclear."""
-    if regex.search(r"[„‟«»]", prose[span.start : span.end]):
+    if _OTHER_QUOTES.search(prose, span.start, span.end):
         return None  # German „…“ or guillemets: “ is not an opening mark there
     marks: list[Mark] = []
-    for m in regex.finditer(r"[“”\"]", prose[span.start : span.end]):
-        i = span.start + m.start()
+    for m in _DOUBLE_QUOTES.finditer(prose, span.start, span.end):
+        i = m.start()
         ch = m.group()
         if ch == '"':
             direction = _straight_direction(prose, i, span)

@@ -501,17 +501,17 @@ class _Sentences:
         return Span(pos, pos)
 
 
+_ABBREVIATION_END = fastre.compile_regex(
+    rf"(?:\b(?:{_TITLES}|No|vs)|\b\p{{Lu}}|\p{{Lu}}\.\p{{Lu}})\.$"
+)
+
+
 def _ends_in_abbreviation(text: str, prev: Span, nxt: Span) -> bool:
     """A naive splitter cut after "Dr." or an initial: the sentence goes on."""
     if "\n" in text[prev.end : nxt.start]:
         return False
     tail = text[max(prev.start, prev.end - 6) : prev.end].rstrip()
-    return bool(
-        regex.search(
-            rf"(?:\b(?:{_TITLES}|No|vs)|\b\p{{Lu}}|\p{{Lu}}\.\p{{Lu}})\.$",
-            tail,
-        )
-    )
+    return bool(_ABBREVIATION_END.search(tail))
 
 
 # --------------------------------------------------------------------------- cues
