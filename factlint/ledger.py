@@ -829,6 +829,8 @@ def load_ledger(paths: Sequence[str | Path]) -> Ledger:
     sections: dict[str, list[Entry]] = {section: [] for section in _BUILDERS}
     for file in _expand(paths):
         name = _shown(file)
+        if file.exists() and not file.is_file():  # a named pipe would wait for a writer
+            raise LedgerError(name, None, "cannot read ledger: not a regular file")
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:

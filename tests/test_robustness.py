@@ -358,20 +358,23 @@ def test_symlink_loops_and_dangling_links_are_reported_not_fatal(folder: Path) -
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_is_skipped_not_waited_on(folder: Path) -> None:
     """Opening a pipe waits for a writer: in a walked folder it is skipped with a
-    notice, with the cache on and off; named on the command line it is an error."""
+    notice, with the cache on and off; named on the command line, or as the ledger,
+    it is an error. Each run is a process with a time limit, so a hang fails."""
     import subprocess
     import sys
 
-    os.mkfifo(folder / "pipe.md")
-    command = [sys.executable, "-c", "from factlint.cli import entry; entry()", "check"]
-    for extra in ([], ["--no-cache"], []):  # filling the cache, without it, from it
-        done = subprocess.run(
-            [*command, *extra, "--format", "json", "articles"],
+    def factlint(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", "from factlint.cli import entry; entry()", *args],
             capture_output=True,
             text=True,
             timeout=120,
             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
         )
+
+    os.mkfifo(folder / "pipe.md")
+    for extra in ([], ["--no-cache"], []):  # filling the cache, without it, from it
+        done = factlint("check", *extra, "--format", "json", "articles")
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["summary"]["files"] == 1
         assert "factlint: articles/pipe.md: skipped, not a regular file" in done.stderr
@@ -381,6 +384,11 @@ def test_a_named_pipe_is_skipped_not_waited_on(folder: Path) -> None:
     assert [(e["path"], e["message"]) for e in report["errors"]] == [
         ("articles/pipe.md", "not a regular file or folder")
     ]
+    os.mkfifo("ledger.yaml")
+    Path("factlint.yaml").write_text("shipped-ledger: false\nledger: [ledger.yaml]\n")
+    done = factlint("check", "articles")
+    assert done.returncode == 2
+    assert done.stderr == "factlint: ledger.yaml: cannot read ledger: not a regular file\n"
 
 
 def test_a_loop_named_on_the_command_line_is_an_error(folder: Path) -> None:
