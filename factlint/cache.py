@@ -285,21 +285,20 @@ class Cache:
     ) -> list[str | None]:
         """Every item's key (None: it cannot be keyed), reading only the files whose stat
         changed since their bytes were last hashed, keeping none."""
-        known = self._stamps()
+        # Bytes: a file name need not be UTF-8. Stdin is never cached.
+        paths = {i.name: os.fsencode(os.path.abspath(i.name)) for i in items if i.data is None}
+        known = self._stamps(list(paths.values()))
         fresh: list[tuple[bytes, str, str, int]] = []
         now_ns = time.time_ns()
         out: list[str | None] = []
         for item in items:
             sha = None
-            if item.data is None:  # stdin is never cached
-                sha = self._sha(item.name, known, fresh, now_ns)
+            if item.data is None:
+                sha = self._sha(item.name, paths[item.name], known, fresh, now_ns)
             if sha is None:
                 out.append(None)
                 continue
-            folder = metadata.get(self._folder(os.path.dirname(item.name) or "."), {})
-            entry = folder.get(os.path.basename(item.name)) if folder else None
-            meta = entry if isinstance(entry, dict) else {}
-            out.append(self._key(item.name, item.reported, meta, sha))
+            out.append(self._key(item.name, item.reported, self._meta(item.name, metadata), sha))
         if fresh:
             self._write_stamps(fresh)
         return out
@@ -307,6 +306,7 @@ class Cache:
     def _sha(
         self,
         name: str,
+        path: bytes,
         known: Mapping[bytes, tuple[str, str, int]],
         fresh: list[tuple[bytes, str, str, int]],
         now_ns: int,
@@ -319,7 +319,6 @@ class Cache:
             return None
         if not self._readable(st):
             return None
-        path = os.fsencode(os.path.abspath(name))  # bytes: a name need not be UTF-8
         stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
         found = known.get(path)
         if found is not None and found[0] == stamp:
@@ -341,17 +340,25 @@ class Cache:
         writer; the reader reports what is not keyed here."""
         return stat.S_ISREG(st.st_mode) and st.st_size <= self.max_size
 
-    def _stamps(self) -> dict[bytes, tuple[str, str, int]]:
-        """path -> (stamp, sha256 of the bytes, last used) for every file hashed before."""
-        db = self._connect(create=False)
+    def _stamps(self, paths: Sequence[bytes]) -> dict[bytes, tuple[str, str, int]]:
+        """path -> (stamp, sha256 of the bytes, last used) for those of these files that
+        were hashed before (only these: a one-article run need not load a whole archive's)."""
+        db = self._connect(create=False) if paths else None
         if db is None:
             return {}
+        found: dict[bytes, tuple[str, str, int]] = {}
         try:
-            rows = db.execute("SELECT path, stamp, sha, used FROM stamps").fetchall()
+            for start in range(0, len(paths), _LOOKUP_BATCH):
+                batch = paths[start : start + _LOOKUP_BATCH]
+                marks = ",".join("?" * len(batch))
+                rows = db.execute(
+                    f"SELECT path, stamp, sha, used FROM stamps WHERE path IN ({marks})", batch
+                )
+                found.update((path, (stamp, sha, used)) for path, stamp, sha, used in rows)
         except sqlite3.Error as exc:
             self._guard(exc)
             return {}
-        return {path: (stamp, sha, used) for path, stamp, sha, used in rows}
+        return found
 
     def _write_stamps(self, rows: Sequence[tuple[bytes, str, str, int]]) -> None:
         db = self._connect(create=True)
@@ -401,11 +408,14 @@ class Cache:
                 data = stream.read()
         except OSError:
             return index, item, None
-        folder = metadata.get(self._folder(os.path.dirname(item.name) or "."), {})
-        entry = folder.get(os.path.basename(item.name)) if folder else None
-        meta = entry if isinstance(entry, dict) else {}
-        key = self.key(item.name, item.reported, meta, data)
+        key = self.key(item.name, item.reported, self._meta(item.name, metadata), data)
         return index, dataclasses.replace(item, data=data), key
+
+    def _meta(self, name: str, metadata: Mapping[Path, Mapping[str, Any]]) -> Mapping[str, Any]:
+        """The file's entry in its folder's metadata file ({} when it has none)."""
+        folder = metadata.get(self._folder(os.path.dirname(name) or "."), {})
+        entry = folder.get(os.path.basename(name)) if folder else None
+        return entry if isinstance(entry, dict) else {}
 
     def _folder(self, name: str) -> Path:
         found = self._folders.get(name)
