@@ -106,10 +106,8 @@ def cache_dir(config: Config) -> Path:
 
 def _hash_file(h: Any, path: Path) -> None:
     h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-    try:
-        if not path.is_file():  # a named pipe would wait for a writer
-            raise OSError(0, "not a regular file")
-        h.update(path.read_bytes())
+    try:  # a named pipe is not read: it would wait for a writer
+        h.update(path.read_bytes() if path.is_file() else b"not a regular file")
     except OSError as exc:
         h.update(f"unreadable {exc.errno}".encode())
     h.update(b"\0")
