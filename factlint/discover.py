@@ -92,41 +92,63 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     out: list[str] = []
     if not config.corpus:
         return out
+    # Strings and os calls past the glob: a pre-commit hook names a whole archive as its
+    # corpus, and a few Path operations per file cost more than the rest of the walk.
     real = _RealPaths()
-    taken = {real.of(Path(p)) for p in exclude}
-    here = Path.cwd()
+    taken = {os.path.normcase(real.of(p)) for p in exclude}  # as Path equality compares
+    here = os.getcwd()
     # The given files by the path they are read at: when a run names the whole corpus
     # (`factlint check articles/`, `corpus: [articles/*.md]`), each is passed over
     # without resolving it, and before the sort.
     given = {os.path.join(here, p) for p in exclude}
-    cwd, root = _resolved(here), _resolved(config.root)
+    cwd, root = _resolved(Path(here)), _resolved(config.root)
     for pattern in config.corpus:
         base, relative = corpus_glob(config.root, pattern)
         depth = len(base.parts)  # glob gives the base's parts, then the match's
         named = frozenset(Path(relative).parts)
-        for file in sorted(f for f in base.glob(relative) if str(f) not in given):
-            resolved = real.of(file)
-            if resolved in taken:  # given under another name, or by an earlier pattern
+        for file in sorted((f for f in base.glob(relative) if str(f) not in given), key=_order):
+            name = str(file)
+            link = os.path.islink(name)
+            resolved = real.of(name, link)
+            if os.path.normcase(resolved) in taken:  # given under another name, or before
                 continue
-            if not (file.is_file() and is_included(file.name, config)):
+            if not (os.path.isfile(name) and is_included(os.path.basename(name), config)):
                 continue
             if _hidden(file.parts[depth:], named):
                 continue
-            if config.exclude and _excluded(_relative_to(resolved, root, file), config):
+            if config.exclude and _excluded(_relative_to(Path(resolved), root, file), config):
                 continue
-            taken.add(resolved)
-            out.append(_shown(file, resolved, here, cwd))
+            taken.add(os.path.normcase(resolved))
+            out.append(_shown(file, link, resolved, here, cwd))
     return out
 
 
-def _shown(file: Path, resolved: Path, here: Path, cwd: Path) -> str:
+def _order(path: Path) -> list[str]:
+    """What Path comparison sorts by: its parts, case-folded where the system folds."""
+    return os.path.normcase(str(path)).split(os.sep)
+
+
+def _shown(file: Path, link: bool, resolved: str, here: str, cwd: Path) -> str:
     """A corpus file as `factlint check` shows a file walked from the current folder:
     relative to it as written (a symlinked articles folder stays `articles/…`, the
     name the cache knows it by), a symlinked file by where it leads."""
-    if not os.path.islink(file):
+    if not link:
+        inside = _inside(os.path.join(here, file), here)
+        if inside is not None:
+            return inside
         with contextlib.suppress(ValueError):
-            return (here / file).relative_to(here).as_posix()
-    return _relative_to(resolved, cwd, file)
+            return (Path(here) / file).relative_to(here).as_posix()
+    return _relative_to(Path(resolved), cwd, file)
+
+
+def _inside(path: str, folder: str) -> str | None:
+    """`path` relative to `folder` in posix form when it is written under it, as
+    Path.relative_to would give it; None for the cases left to Path."""
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if not path.startswith(prefix) or len(path) == len(prefix):
+        return None
+    rest = path[len(prefix) :]
+    return rest if os.sep == "/" else rest.replace(os.sep, "/")
 
 
 def _relative_to(resolved: Path, root: Path, given: Path) -> str:
@@ -150,12 +172,14 @@ class _RealPaths:
     whole archive as its corpus, and resolving 10,000 files one by one takes seconds."""
 
     def __init__(self) -> None:
-        self._folders: dict[Path, Path] = {}
+        self._folders: dict[str, str] = {}
 
-    def of(self, file: Path) -> Path:
-        if os.path.islink(file):  # only a link itself can lead elsewhere than its folder
-            return _resolved(file)
-        folder = self._folders.get(file.parent)
-        if folder is None:
-            folder = self._folders[file.parent] = _resolved(file.parent)
-        return folder / file.name
+    def of(self, name: str, link: bool | None = None) -> str:
+        """The real path of file `name`; `link`: whether it is a symlink, if known."""
+        if os.path.islink(name) if link is None else link:
+            return str(_resolved(Path(name)))  # only a link can lead out of its folder
+        folder, base = os.path.split(name)
+        found = self._folders.get(folder)
+        if found is None:
+            found = self._folders[folder] = str(_resolved(Path(folder)))
+        return os.path.join(found, base)
