@@ -45,6 +45,7 @@ The cache holds pickles: it trusts its folder as it trusts the repository's code
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -119,17 +120,33 @@ def _files_under(path: Path) -> list[Path]:
     return [path]
 
 
-def code_fingerprint(package: Path = Path(__file__).parent) -> str:
-    """factlint's own files by name, size and mtime: a code change invalidates the cache."""
+def code_fingerprint(package: Path | None = None) -> str:
+    """factlint's own files (or `package`'s) by name and content: a code change
+    invalidates the cache.
+
+    Content, not modification times: a CI job installs factlint afresh on every run, and
+    a cache it restores (the GitHub Action's) must still match the same release. Hashing
+    the ~0.9 MB of sources costs about 1.5 ms more than reading their stat.
+    """
+    if package is None:
+        return _own_fingerprint()
     h = hashlib.sha256(__version__.encode())
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".yaml", ".yml", ".txt", ".json")):
-                st = os.stat(os.path.join(folder, name))
-                rel = os.path.relpath(os.path.join(folder, name), package)
-                h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+                path = os.path.join(folder, name)
+                with open(path, "rb") as stream:
+                    data = stream.read()
+                rel = os.path.relpath(path, package)
+                h.update(f"{rel}\0{len(data)}\0".encode())
+                h.update(data)
     return h.hexdigest()
+
+
+@functools.cache  # a run asks twice (results and start-up store); its code stays put
+def _own_fingerprint() -> str:
+    return code_fingerprint(Path(__file__).parent)
 
 
 def ledger_paths(config: Config) -> list[Path]:

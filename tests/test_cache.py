@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 import sqlite3
@@ -405,6 +406,9 @@ def test_code_fingerprint_follows_code_files(tmp_path: Path) -> None:
     assert cache_module.code_fingerprint(tmp_path) == first
     (tmp_path / "notes.md").write_text("still not code")
     assert cache_module.code_fingerprint(tmp_path) == first
+    # Installed again (a CI job installs afresh): new times, the same content.
+    os.utime(tmp_path / "a.py", ns=(10**18, 10**18))
+    assert cache_module.code_fingerprint(tmp_path) == first
     (tmp_path / "data" / "words.yaml").write_text("- a\n- b\n")
     second = cache_module.code_fingerprint(tmp_path)
     assert second != first
@@ -480,3 +484,23 @@ def test_a_file_changed_a_moment_ago_gets_no_stamp(project: Path) -> None:
     _keys_reading(project)  # rested: read once more, and stamped
     _, opened = _keys_reading(project)
     assert opened == []
+
+
+def test_a_cache_restored_into_a_fresh_checkout_answers_for_unchanged_articles(
+    project: Path,
+) -> None:
+    """What a CI job sees (the GitHub Action keeps .factlint_cache/): the same article
+    paths, new files (other inodes and times), one article changed by the pull request."""
+    check()
+    kept = project.parent / "kept-cache"
+    shutil.move(project / CACHE_DIR, kept)
+    shutil.rmtree(project / "articles")
+    (project / "articles").mkdir()
+    for path in SMALLEST:
+        shutil.copy(path, project / "articles" / path.name)  # new inode, new times
+    changed = project / "articles" / SMALLEST[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    shutil.move(kept, project / CACHE_DIR)
+    code, warm, stats = check()
+    assert (stats.hits, stats.misses) == (N - 1, 1)
+    assert (code, warm) == check("--no-cache")[:2]
