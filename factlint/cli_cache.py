@@ -1,4 +1,4 @@
-"""`factlint cache clear|info`: the result cache in .factlint_cache/ at the config root."""
+"""`factlint cache clear|info|path`: the result cache in .factlint_cache/ at the config root."""
 
 from __future__ import annotations
 
@@ -51,6 +51,13 @@ def info(config_path: str | None) -> None:
     click.echo(f"{found['folder']}: {found['entries']} results, {found['bytes'] / 1e6:.1f} MB")
     if "error" in found:
         click.echo(f"unreadable: {found['error']} (it is rebuilt on the next check)")
+
+
+@cache_group.command("path")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def path(config_path: str | None) -> None:
+    """Print the cache folder (for a CI step that keeps it between jobs)."""
+    click.echo(str(_folder(config_path)))
 
 
 COMMANDS = [cache_group]

@@ -2,6 +2,8 @@
 # The shell of the factlint GitHub Action (action.yml); runs the same way on a laptop.
 #
 #   action-run.sh install   pip-install $FACTLINT_INSTALL (a path or a requirement)
+#   action-run.sh cache-dir write the cache folder (dir=...) to $GITHUB_OUTPUT, for
+#                           actions/cache to keep between runs
 #   action-run.sh check     fetch the base revision if missing, annotate the findings on
 #                           changed lines, and write a SARIF file of all findings
 #
@@ -23,8 +25,8 @@ if [ "$step" = install ]; then
   python -m pip install --disable-pip-version-check --quiet "${FACTLINT_INSTALL:?what to install}"
   exit $?
 fi
-if [ "$step" != check ]; then
-  echo "usage: $0 install|check" >&2
+if [ "$step" != check ] && [ "$step" != cache-dir ]; then
+  echo "usage: $0 install|cache-dir|check" >&2
   exit 2
 fi
 
@@ -36,6 +38,13 @@ set +f
 
 options=()
 [ -n "${FACTLINT_CONFIG:-}" ] && options+=(--config "$FACTLINT_CONFIG")
+
+if [ "$step" = cache-dir ]; then
+  # A config that does not load is reported by the check step; the cache is skipped.
+  dir="$("${factlint[@]}" cache path "${options[@]+"${options[@]}"}")" || exit 0
+  echo "dir=$dir" >>"${GITHUB_OUTPUT:-/dev/stdout}"
+  exit 0
+fi
 [ -n "${FACTLINT_BASELINE:-}" ] && options+=(--baseline "$FACTLINT_BASELINE")
 
 base="${FACTLINT_DIFF_BASE:-}"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from factlint.cache import CACHE_DIR
 from tests.paths import SARIF_SCHEMA as SCHEMA_PATH
 from tests.pr_repo import commit, git, git_env, make_repo, write
 
@@ -36,15 +37,34 @@ def test_action_metadata() -> None:
     runs = [s["run"] for s in steps if "run" in s]
     assert runs == [
         'bash "$GITHUB_ACTION_PATH/scripts/action-run.sh" install',
+        'bash "$GITHUB_ACTION_PATH/scripts/action-run.sh" cache-dir',
         'bash "$GITHUB_ACTION_PATH/scripts/action-run.sh" check',
     ]
     assert "github.action_path" in steps[1]["env"]["FACTLINT_INSTALL"]
     assert all(s["shell"] == "bash" for s in steps if "run" in s)
+    # The cache folder the script names is kept between runs, unless `cache` is "false".
+    assert inputs["cache"]["default"] == "true"
+    locate, restore, check, save = steps[2:6]
+    assert locate["id"] == "cache-dir"
+    assert locate["env"]["FACTLINT_CONFIG"] == "${{ inputs.config }}"
+    assert restore["uses"].startswith("actions/cache/restore@")
+    assert save["uses"].startswith("actions/cache/save@")
+    for step in (locate, restore, save):
+        assert "inputs.cache == 'true'" in step["if"]
+    for step in (restore, save):
+        assert step["with"]["path"] == "${{ steps.cache-dir.outputs.dir }}"
+    # A new entry per run, restored by its prefix: the newest entry is the one restored.
+    key = restore["with"]["key"]
+    assert key.startswith(restore["with"]["restore-keys"])
+    assert "${{ github.run_id }}" in key
+    assert save["with"]["key"] == "${{ steps.cache-restore.outputs.cache-primary-key }}"
+    # Saved also when the check fails the job (findings on the pull request).
+    assert save["if"].startswith("${{ always() &&")
     upload = steps[-1]
     assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
     assert "inputs.sarif == 'true'" in upload["if"]
     # Every input reaches the script.
-    env = steps[2]["env"]
+    env = check["env"]
     for name in ("paths", "config", "fail-on", "diff-base", "baseline", "sarif"):
         assert f"${{{{ inputs.{name} }}}}" in env.values()
 
@@ -71,8 +91,10 @@ def pull_request(tmp_path: Path) -> tuple[Path, str]:
     return clone, base
 
 
-def run_action(clone: Path, **inputs: str) -> tuple[int, str, str, dict[str, str]]:
-    """Exit status, stdout, stderr and the step outputs of the script's check step."""
+def run_action(
+    clone: Path, step: str = "check", **inputs: str
+) -> tuple[int, str, str, dict[str, str]]:
+    """Exit status, stdout, stderr and the step outputs of one step of the script."""
     outputs = clone.parent / "github_output"
     outputs.write_text("")
     env = {
@@ -83,7 +105,7 @@ def run_action(clone: Path, **inputs: str) -> tuple[int, str, str, dict[str, str
         **inputs,
     }
     done = subprocess.run(
-        ["bash", str(SCRIPT), "check"],
+        ["bash", str(SCRIPT), step],
         cwd=clone,
         env=env,
         capture_output=True,
@@ -186,3 +208,24 @@ def test_gitlab_example_job_writes_a_code_quality_report() -> None:
     script = "\n".join(job["script"])
     assert "--format codequality -o gl-code-quality-report.json --exit-zero" in script
     assert '--diff-base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"' in script
+    # The cache folder at the project root (no config elsewhere) outlives the job.
+    assert job["cache"]["paths"] == [f"{CACHE_DIR}/"]
+
+
+def test_the_cache_step_names_the_folder_a_check_fills(pull_request: tuple[Path, str]) -> None:
+    clone, base = pull_request
+    code, out, err, outputs = run_action(clone, "cache-dir")
+    assert (code, out, err) == (0, "", "")
+    assert outputs == {"dir": str(clone / CACHE_DIR)}
+    run_action(clone, FACTLINT_PATHS="articles", FACTLINT_DIFF_BASE=base)
+    assert (clone / CACHE_DIR / "results.sqlite").is_file()
+    # With --config, the folder beside that config file; a config that does not load
+    # leaves the cache out (the check step reports it).
+    (clone / "site").mkdir()
+    (clone / "site" / "factlint.yaml").write_text("select: [FL1]\n")
+    code, _, _, outputs = run_action(clone, "cache-dir", FACTLINT_CONFIG="site/factlint.yaml")
+    assert (code, outputs) == (0, {"dir": str(clone / "site" / CACHE_DIR)})
+    (clone / "site" / "factlint.yaml").write_text("select: [\n")
+    code, _, err, outputs = run_action(clone, "cache-dir", FACTLINT_CONFIG="site/factlint.yaml")
+    assert (code, outputs) == (0, {})
+    assert "factlint.yaml" in err
