@@ -462,8 +462,6 @@ def test_an_unchanged_file_is_keyed_without_reading_it(project: Path) -> None:
 def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(project: Path) -> None:
     """The change time moves with every write: a tool that restores the modification
     time (cp -p, rsync -t) does not hide an edit."""
-    import os
-
     target = sorted((project / "articles").iterdir())[3]
     before, _ = _keys_reading(project)
     st = target.stat()
