@@ -7,7 +7,12 @@ the current folder), with a `.gitignore` of `*` so git never sees it. One row pe
             + "r" for a file checked (reported), "c" for one only read for the
             corpus rules
     value = pickle of (Document, extracted claims, raw document findings, read errors,
-            notices)
+            notices, the groups kept apart)
+
+Claims that only one corpus check reads are kept apart, one row per file and check in
+`claims`, and read by the process that runs that check (`ClaimRows`): a run answered
+from the cache loads no claim in its parent, and its corpus checks each load their own
+side by side. At 10,000 articles that is most of what a pre-commit run pays.
 
 A checked file's row answers for the same file read for the corpus only (its document
 findings dropped): after `factlint check articles/`, a pre-commit hook that checks one
@@ -67,7 +72,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".factlint_cache"
 DB_NAME = "results.sqlite"
-SCHEMA = 2
+SCHEMA = 3
 BUSY_TIMEOUT_MS = 10_000
 # Rows unused for this long are pruned (each hit refreshes a row at most once a day).
 MAX_AGE = 30 * 86_400
@@ -211,6 +216,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._pending: list[tuple[str, bytes, int]] = []
+        self._pending_claims: list[tuple[str, str, bytes]] = []
         self._folders: dict[str, Path] = {}  # a Path per folder name, not per file
         self._now = int(time.time())
         # A file whose bytes changed between keying the run and reading it for analysis:
@@ -222,6 +228,10 @@ class Cache:
     @property
     def path(self) -> Path:
         return self.folder / DB_NAME
+
+    def claim_rows(self) -> ClaimRows:
+        """A reader of the claims kept apart, for whichever process runs their check."""
+        return ClaimRows(self.path)
 
     # connection handling
 
@@ -248,6 +258,7 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS stamps (path BLOB PRIMARY KEY,"
                     " stamp TEXT NOT NULL, sha TEXT NOT NULL, used INTEGER NOT NULL)"
                 )
+                db.execute(_CLAIMS_TABLE)
                 db.execute("SELECT count(*) FROM results WHERE key = ''").fetchone()
                 self._db = db
                 return db
@@ -447,7 +458,7 @@ class Cache:
             outcome = None
             stored = key if key is None or key in found else _checked(key)
             if stored is not None and stored in found:
-                outcome = _unpickle(found[stored][0])
+                outcome = _unpickle(found[stored][0], stored)
                 if outcome is not None and stored != key:
                     outcome = _corpus_only(outcome)
                 if outcome is not None and found[stored][1] < self._now - _DAY:
@@ -554,26 +565,39 @@ class Cache:
 
     # writing
 
-    def add(self, key: str, outcome: Outcome) -> None:
-        """Queue one analysed file; files with rule errors are not cached (retry next run)."""
+    def add(self, key: str, outcome: Outcome, apart: Mapping[str, str] | None = None) -> None:
+        """Queue one analysed file; files with rule errors are not cached (retry next run).
+
+        `apart` maps a claim to its group: those claims are kept in `claims`, a row per
+        group, and left out of the file's own row."""
         if (outcome.doc is None and not outcome.final) or outcome.rule_errors or self._broken:
             return
         from factlint.parallel import register_pickling
 
         register_pickling()
+        apart = apart or {}
+        kept: dict[str, Any] = {}
+        groups: dict[str, dict[str, Any]] = {}
+        for name, value in outcome.extracted.items():
+            group = apart.get(name)
+            (kept if group is None else groups.setdefault(group, {}))[name] = value
         value = pickle.dumps(
             (
                 outcome.name,
                 outcome.doc,
-                outcome.extracted,
+                kept,
                 outcome.findings,
                 outcome.read_errors,
                 outcome.notices,
                 outcome.final,
+                tuple(sorted(groups)),
             ),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
         self._pending.append((key, value, self._now))
+        for group, claims in sorted(groups.items()):
+            blob = pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+            self._pending_claims.append((key, group, blob))
         if len(self._pending) >= _WRITE_BATCH:
             self._write()
 
@@ -584,15 +608,20 @@ class Cache:
             try:
                 with self._db:
                     for table in ("results", "stamps"):
-                        self._db.execute(
+                        pruned = self._db.execute(
                             f"DELETE FROM {table} WHERE used < ?", (self._now - MAX_AGE,)
                         )
+                        if table == "results" and pruned.rowcount:
+                            self._db.execute(
+                                "DELETE FROM claims WHERE key NOT IN (SELECT key FROM results)"
+                            )
             except sqlite3.Error as exc:
                 self._guard(exc)
         self.close()
 
     def _write(self) -> None:
         rows, self._pending = self._pending, []
+        claims, self._pending_claims = self._pending_claims, []
         if not rows:
             return
         db = self._connect(create=True)
@@ -601,6 +630,7 @@ class Cache:
         try:
             with db:  # one short transaction per batch: concurrent runs interleave
                 db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+                db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", claims)
             self.stats.writes += len(rows)
         except sqlite3.Error as exc:
             self._guard(exc)
@@ -638,11 +668,11 @@ def _corpus_only(checked: Outcome) -> Outcome:
     return replace(checked, findings=[], final=False)
 
 
-def _unpickle(value: bytes) -> Outcome | None:
+def _unpickle(value: bytes, row: str) -> Outcome | None:
     from factlint.parallel import Outcome
 
     try:
-        name, doc, extracted, findings, read_errors, notices, final = pickle.loads(value)
+        name, doc, extracted, findings, read_errors, notices, final, apart = pickle.loads(value)
     except Exception:  # written by another version, or damaged: a miss
         return None
     return Outcome(
@@ -653,7 +683,56 @@ def _unpickle(value: bytes) -> Outcome | None:
         read_errors=read_errors,
         notices=notices,
         final=final,
+        apart=(row, apart) if apart else None,
     )
+
+
+_CLAIMS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS claims (key TEXT NOT NULL, grp TEXT NOT NULL,"
+    " value BLOB NOT NULL, PRIMARY KEY (key, grp)) WITHOUT ROWID"
+)
+
+
+class ClaimRows:
+    """Reads the groups of claims kept apart from their files' rows.
+
+    Each process opens its own connection (SQLite connections do not survive a fork),
+    and a group that cannot be read is simply not there: the claims it held are then
+    worked out again from the document, the same values at a cost.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def read(self, rows: Sequence[str], group: str) -> dict[str, dict[str, Any]]:
+        """row key -> {claim name: value} for those of `rows` that kept `group` apart."""
+        found: dict[str, dict[str, Any]] = {}
+        try:
+            db = self._connection()
+            for start in range(0, len(rows), _LOOKUP_BATCH):
+                batch = rows[start : start + _LOOKUP_BATCH]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT key, value FROM claims WHERE grp = ? AND key IN ({marks})"
+                for key, value in db.execute(query, (group, *batch)):
+                    with contextlib.suppress(Exception):  # damaged: worked out again
+                        found[key] = pickle.loads(value)
+        except sqlite3.Error:
+            self.close()
+        return found
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # never one opened before a fork
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            self._pid = os.getpid()
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None and self._pid == os.getpid():
+            with contextlib.suppress(Exception):
+                self._db.close()
+        self._db = None
 
 
 def _unpickle_run(value: bytes) -> RunResult | None:

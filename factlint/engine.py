@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factlint.analysis import Analysis
 from factlint.config import Config
@@ -26,6 +26,9 @@ from factlint.errors import FactlintError
 from factlint.model import FileError, Finding, RuleMeta, RunResult
 from factlint.rule import Check, Context
 from factlint.selection import specificity
+
+if TYPE_CHECKING:
+    from factlint.parallel import Pending
 
 
 @dataclass(frozen=True)
@@ -172,14 +175,17 @@ def corpus_findings(
     contexts: Mapping[int, Context],
     errors: list[FileError],
     jobs: int = 1,
+    pending: Pending | None = None,
 ) -> list[Finding]:
     """Raw findings of the corpus-scope checks that fall on reported articles.
 
-    With `jobs` > 1 and every article reported, the checks run side by side in forked
-    processes, which read the corpus their parent holds; the findings and errors are
-    the same, in the same order. When only some are reported (a pre-commit hook against
-    an archive) the checks compare only what touches them, and a fork's copied pages
-    cost more than it saves (6.9-7.5 s against 6.5 s at 10,000 articles).
+    With `jobs` > 1 the checks run side by side in forked processes; the findings and
+    errors are the same, in the same order. Each check first loads the claims that the
+    cache kept apart for it (`pending`) where it runs, and lets them go when done. With
+    every claim already held and only some articles reported (a pre-commit hook against
+    an archive, without the cache), the checks compare only what touches those, and a
+    fork's copied pages cost more than it saves (6.9-7.5 s against 6.5 s at 10,000
+    articles): they run here one after another.
     """
     corpus = list(analyses)
     positions = frozenset(n for n, a in enumerate(corpus) if a.doc.path in reported)
@@ -191,12 +197,15 @@ def corpus_findings(
             dataclasses.replace(contexts[id(check)], reported=only),
             corpus,
             reported,
+            pending,
         )
         for check in p.checks
         if check.scope == "corpus"
     ]
     results = None
-    if jobs > 1 and only is None and len(tasks) > 1 and len(corpus) >= MIN_SIDE_BY_SIDE:
+    loading = pending is not None and len(pending.at) >= MIN_SIDE_BY_SIDE
+    large = len(corpus) >= MIN_SIDE_BY_SIDE and (only is None or loading)
+    if jobs > 1 and len(tasks) > 1 and large:
         from factlint.parallel import side_by_side
 
         results = side_by_side(tasks, jobs)
@@ -208,11 +217,21 @@ def corpus_findings(
 
 
 def _corpus_check(
-    check: Check, ctx: Context, corpus: Sequence[Analysis], reported: set[str]
+    check: Check,
+    ctx: Context,
+    corpus: Sequence[Analysis],
+    reported: set[str],
+    pending: Pending | None = None,
 ) -> tuple[list[Finding], list[FileError]]:
     """One corpus check's findings on the reported articles, and its errors."""
     errors: list[FileError] = []
+    if pending is not None:
+        from factlint.parallel import group_of
+
+        pending.load(corpus, group_of(check))
     found = _run_check(check, corpus, ctx, errors, "the corpus")
+    if pending is not None:
+        pending.release(corpus, group_of(check))
     return [f for f in found if f.path in reported], errors
 
 
@@ -348,7 +367,7 @@ def _run(
     reported = batch.reported
     rule_errors = list(batch.rule_errors)
     raw = batch.findings + corpus_findings(
-        batch.analyses, reported, p, contexts, rule_errors, jobs=jobs
+        batch.analyses, reported, p, contexts, rule_errors, jobs=jobs, pending=batch.pending
     )
     findings = finish(batch.analyses, reported, raw, p, config)
     if batch.final_findings:  # finished where they were analysed (no corpus rule ran)

@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factlint import startup_store
 from factlint.analysis import Analysis
@@ -35,7 +35,10 @@ from factlint.config import Config
 from factlint.document import Document
 from factlint.engine import Plan, Reader, document_findings, finish
 from factlint.model import FileError, Finding
-from factlint.rule import Context
+from factlint.rule import Check, Context
+
+if TYPE_CHECKING:
+    from factlint.cache import ClaimRows
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -91,6 +94,64 @@ def per_document(*rule_ids: str, with_context: bool = False) -> Callable[[F], F]
     return decorate
 
 
+def _corpus_reads(p: Plan) -> list[tuple[Check, tuple[str, ...]]]:
+    """Each active corpus check and what it reads: claims and its own per-article values."""
+    corpus = [c for c in p.checks if c.scope == "corpus" and p.enabled.intersection(c.ids)]
+    corpus_ids = {i for c in corpus for i in c.ids if i in p.enabled}
+    out = []
+    for check in corpus:
+        reads = EXTRACTS if check.reads is None else check.reads
+        own = (k for k, d in sorted(PER_DOCUMENT.items()) if d.rule_ids & corpus_ids & {*check.ids})
+        out.append((check, (*reads, *own)))
+    return out
+
+
+def claim_groups(p: Plan) -> dict[str, str]:
+    """What only one active corpus check reads -> that check's group (its first rule id).
+
+    The cache keeps each group apart from its file's row, and the process that runs the
+    check loads it (`Pending`): whatever two checks share stays with the file."""
+    readers: dict[str, set[str]] = {}
+    for check, reads in _corpus_reads(p):
+        for name in reads:
+            readers.setdefault(name, set()).add(check.ids[0])
+    return {name: group for name, (group, *more) in readers.items() if not more}
+
+
+def group_of(check: Check) -> str:
+    """The name of the group of claims only this check reads."""
+    return check.ids[0]
+
+
+@dataclass(slots=True)
+class Pending:
+    """Cache hits whose groups of claims are still in the cache: position in the run's
+    analyses -> the row keeping them. A corpus check loads its group (`load`) in the
+    process that runs it, and lets it go after (`release`)."""
+
+    rows: ClaimRows
+    groups: Mapping[str, str]  # claim name -> group, as stored (claim_groups)
+    at: dict[int, str] = field(default_factory=dict)
+
+    def load(self, analyses: Sequence[Analysis], group: str) -> None:
+        """Put `group`'s claims back into the analyses that kept them apart."""
+        if not self.at or group not in self.groups.values():
+            return
+        found = self.rows.read(sorted(set(self.at.values())), group)
+        for position, row in self.at.items():
+            claims = found.get(row)
+            if claims:
+                analyses[position].__dict__.update(claims)
+
+    def release(self, analyses: Sequence[Analysis], group: str) -> None:
+        """Drop `group`'s claims again: no other check reads them."""
+        names = [name for name, g in self.groups.items() if g == group]
+        for position in self.at:
+            store = analyses[position].__dict__
+            for name in names:
+                store.pop(name, None)
+
+
 def wanted_extracts(p: Plan) -> tuple[str, ...]:
     """What the active corpus rules read from each Analysis: claims and their own keys.
 
@@ -129,6 +190,9 @@ class Outcome:
     # The findings are final (filtered and suppressed) and the document was dropped:
     # no corpus rule runs, so nothing else needs it.
     final: bool = False
+    # From the cache: the row that keeps this file's groups of claims apart, and those
+    # groups (see `claim_groups`); they are read where their corpus check runs.
+    apart: tuple[str, tuple[str, ...]] | None = None
 
     def analysis(self) -> Analysis:
         """The Analysis with every property the worker computed already in place."""
@@ -150,6 +214,7 @@ class Batch:
     read_errors: list[FileError] = field(default_factory=list)
     rule_errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    pending: Pending | None = None  # cache hits' claims still in the cache
 
 
 @dataclass(frozen=True)
@@ -381,6 +446,7 @@ def analyse(
     meta_reader = reader or folder_metadata(items, config)
     prefetch = any(c.scope == "corpus" for c in p.checks)
     wanted = wanted_extracts(p) if prefetch else ()
+    apart = claim_groups(p) if prefetch else {}
     metadata = dict(meta_reader.metadata)
     outcomes: list[Outcome | None] = [None] * len(items)
     new_keys: dict[int, str] = {}
@@ -402,11 +468,12 @@ def analyse(
     for index, outcome in _run(misses(), state, jobs):
         outcomes[index] = outcome
         if cache is not None and index in new_keys:
-            cache.add(new_keys[index], _for_cache(outcome, wanted))
+            cache.add(new_keys[index], _for_cache(outcome, wanted), apart)
     if cache is not None:
         cache.flush()
 
     batch = Batch(read_errors=list(meta_reader.errors))
+    pending = Pending(cache.claim_rows(), apart) if cache is not None and apart else None
     for item, outcome in zip(items, outcomes, strict=True):
         assert outcome is not None
         batch.read_errors += outcome.read_errors
@@ -419,10 +486,14 @@ def analyse(
             continue
         if outcome.doc is None:
             continue
+        if pending is not None and outcome.apart is not None:
+            pending.at[len(batch.analyses)] = outcome.apart[0]
         batch.analyses.append(outcome.analysis())
         batch.findings += outcome.findings
         if item.reported:
             batch.reported.add(outcome.doc.path)
+    if pending is not None and pending.at:
+        batch.pending = pending
     return batch
 
 

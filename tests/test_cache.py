@@ -111,10 +111,15 @@ def test_second_run_is_answered_by_the_cache(project: Path) -> None:
     messages = [f["message"] for f in json.loads(warm)["findings"] if f["rule"] == "FL980"]
     assert len(messages) == N
     assert len({m.split(" of ")[1] for m in messages}) == 1
-    # The rule's own per-article value was computed once and kept with each file.
+    # The rule's own per-article value was computed once and kept with each file, apart
+    # from the file's row since no other check reads it: in its check's group.
     with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
-        values = [pickle.loads(v) for (v,) in conn.execute("SELECT value FROM results")]
-    extracted = [v[2] for v in values]
+        rows = conn.execute("SELECT value FROM results").fetchall()
+        groups = conn.execute("SELECT value FROM claims WHERE grp = 'FL980'").fetchall()
+    assert all("FL980" in pickle.loads(v)[-1] for (v,) in rows)
+    assert all("factlint_local_census.figures" not in pickle.loads(v)[2] for (v,) in rows)
+    extracted = [pickle.loads(v) for (v,) in groups]
+    assert len(extracted) == N
     assert all("factlint_local_census.figures" in e for e in extracted)
     assert sum(e["factlint_local_census.figures"] for e in extracted) == int(
         messages[0].split(" of ")[1].split()[0]
@@ -502,3 +507,75 @@ def test_a_cache_restored_into_a_fresh_checkout_answers_for_unchanged_articles(
     code, warm, stats = check()
     assert (stats.hits, stats.misses) == (N - 1, 1)
     assert (code, warm) == check("--no-cache")[:2]
+
+
+def _groups_loaded(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Log each group of claims loaded from the cache, with the process that loads it."""
+    from factlint import parallel
+
+    real = parallel.Pending.load
+
+    def load(self, analyses, group):  # type: ignore[no-untyped-def]
+        before = sum(len(a.__dict__) for a in analyses)
+        real(self, analyses, group)
+        added = sum(len(a.__dict__) for a in analyses) - before
+        with log.open("a") as stream:
+            stream.write(f"{os.getpid()} {group} {added}\n")
+
+    monkeypatch.setattr(parallel.Pending, "load", load)
+
+
+def test_each_corpus_check_loads_its_own_claims_where_it_runs(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pre-commit run answered from the cache: the parent holds no claim only one check
+    reads, and the checks load theirs side by side."""
+    from factlint import engine
+
+    config = project / "factlint.yaml"
+    config.write_text(config.read_text() + 'corpus: ["articles/*.md"]\n')
+    check()
+    one = str(sorted((project / "articles").iterdir())[5].relative_to(project))
+    command = ["check", "--format", "json", "--jobs", "2", one]
+    uncached = CliRunner().invoke(main, [*command, "--no-cache"])
+    monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)  # side by side at any size
+    log = project / "loads.log"
+    _groups_loaded(monkeypatch, log)
+    result = CliRunner().invoke(main, command)
+    assert cache_module.LAST_STATS.hits == N
+    assert result.stdout == uncached.stdout
+    loads = [line.split() for line in log.read_text().splitlines()]
+    # Each check's group once (numbers, quotes, dates, the local census rule), each
+    # putting claims back into every article: N articles, one or more claims each.
+    assert sorted(group for _, group, _ in loads) == ["FL101", "FL201", "FL301", "FL980"]
+    assert all(int(added) >= N for _, _, added in loads)
+    # The one-article run's corpus checks ran in forked processes too.
+    assert {pid for pid, _, _ in loads} - {str(os.getpid())}
+
+
+def test_claims_missing_from_the_cache_are_worked_out_again(project: Path) -> None:
+    _, cold, _ = check()
+    forget_runs(project)
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        conn.execute("DELETE FROM claims WHERE grp IN ('FL101', 'FL980')")
+        conn.execute("UPDATE claims SET value = x'00' WHERE grp = 'FL301'")
+    _, warm, stats = check()
+    assert (stats.hits, stats.misses) == (N, 0)
+    assert warm == cold
+
+
+def test_claims_of_pruned_rows_go_with_them(project: Path) -> None:
+    check()
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        old = {k for (k,) in conn.execute("SELECT DISTINCT key FROM claims")}
+        conn.execute("UPDATE results SET used = 0")  # unused for longer than MAX_AGE
+    assert len(old) == N
+    config = project / "factlint.yaml"
+    config.write_text(config.read_text() + "ignore: [FL701]\n")
+    check()  # another configuration: N new rows, and the old ones pruned
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        keys = {k for (k,) in conn.execute("SELECT key FROM results")}
+        kept = {k for (k,) in conn.execute("SELECT DISTINCT key FROM claims")}
+    assert len(keys) == N
+    assert kept == keys
+    assert not kept & old
