@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -314,6 +315,11 @@ def test_claims_unpickled_apart_share_their_strings_and_sets_of_words() -> None:
     first, second = (pickle.loads(pickle.dumps(figures)) for _ in range(2))
     assert first == second == figures
     assert len(first) == 6
+    # Rebuilt by setting their slots, not by __init__: still the same frozen values.
+    assert [hash(f) for f in first] == [hash(f) for f in figures]
+    assert [type(f.q.span) for f in first] == [Span] * 6
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].q.span.start = 0  # type: ignore[misc]
     for a, b in zip(first, second, strict=True):
         assert a.terms is b.terms and a.names is b.names and a.window is b.window
         assert a.bucket is b.bucket and a.scope is b.scope
