@@ -687,9 +687,11 @@ def _unpickle(value: bytes, row: str) -> Outcome | None:
     )
 
 
+# A rowid table: its values (7 KB on average) overflow a page, which a WITHOUT ROWID
+# table stores less tightly (178 MB against 149 MB for 10,000 articles' claims).
 _CLAIMS_TABLE = (
     "CREATE TABLE IF NOT EXISTS claims (key TEXT NOT NULL, grp TEXT NOT NULL,"
-    " value BLOB NOT NULL, PRIMARY KEY (key, grp)) WITHOUT ROWID"
+    " value BLOB NOT NULL, PRIMARY KEY (key, grp))"
 )
 
 

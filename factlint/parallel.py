@@ -101,7 +101,8 @@ def _corpus_reads(p: Plan) -> list[tuple[Check, tuple[str, ...]]]:
     out = []
     for check in corpus:
         reads = EXTRACTS if check.reads is None else check.reads
-        own = (k for k, d in sorted(PER_DOCUMENT.items()) if d.rule_ids & corpus_ids & {*check.ids})
+        mine = corpus_ids.intersection(check.ids)
+        own = (k for k, d in sorted(PER_DOCUMENT.items()) if d.rule_ids & mine)
         out.append((check, (*reads, *own)))
     return out
 
@@ -114,7 +115,7 @@ def claim_groups(p: Plan) -> dict[str, str]:
     readers: dict[str, set[str]] = {}
     for check, reads in _corpus_reads(p):
         for name in reads:
-            readers.setdefault(name, set()).add(check.ids[0])
+            readers.setdefault(name, set()).add(group_of(check))
     return {name: group for name, (group, *more) in readers.items() if not more}
 
 
@@ -158,13 +159,9 @@ def wanted_extracts(p: Plan) -> tuple[str, ...]:
     Only these are shipped to the parent and cached: the less, the less memory a large
     run holds and the faster a re-run reads its cache.
     """
-    corpus = [c for c in p.checks if c.scope == "corpus" and p.enabled.intersection(c.ids)]
-    if not corpus:
-        return ()
-    corpus_ids = {i for c in corpus for i in c.ids if i in p.enabled}
-    reads = {r for c in corpus for r in (EXTRACTS if c.reads is None else c.reads)}
-    own = tuple(k for k, d in sorted(PER_DOCUMENT.items()) if d.rule_ids & corpus_ids)
-    return (*sorted(reads), *own)
+    names = {name for _, reads in _corpus_reads(p) for name in reads}
+    own = sorted(name for name in names if name in PER_DOCUMENT)
+    return (*sorted(names.difference(own)), *own)
 
 
 @dataclass(frozen=True, slots=True)
