@@ -259,6 +259,7 @@ class Cache:
                     " stamp TEXT NOT NULL, sha TEXT NOT NULL, used INTEGER NOT NULL)"
                 )
                 db.execute(_CLAIMS_TABLE)
+                db.execute(_DURATIONS_TABLE)
                 db.execute("SELECT count(*) FROM results WHERE key = ''").fetchone()
                 self._db = db
                 return db
@@ -695,6 +696,12 @@ _CLAIMS_TABLE = (
 )
 
 
+# The corpus checks' last timings, so that the slowest starts first next time.
+_DURATIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS durations (name TEXT PRIMARY KEY, seconds REAL NOT NULL)"
+)
+
+
 class ClaimRows:
     """Reads the groups of claims kept apart from their files' rows.
 
@@ -706,6 +713,7 @@ class ClaimRows:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._inherited: sqlite3.Connection | None = None
         self._pid = 0
 
     def read(self, rows: Sequence[str], group: str) -> dict[str, dict[str, Any]]:
@@ -724,8 +732,28 @@ class ClaimRows:
             self.close()
         return found
 
+    def durations(self) -> dict[str, float]:
+        """How long each corpus check took in the last run that timed it ({} if unknown).
+
+        Read before the corpus checks fork, on a connection closed at once."""
+        try:
+            with contextlib.closing(sqlite3.connect(self.path, timeout=1)) as db:
+                return dict(db.execute("SELECT name, seconds FROM durations"))
+        except sqlite3.Error:
+            return {}
+
+    def note_durations(self, seconds: Mapping[str, float]) -> None:
+        try:
+            db = self._connection()
+            with db:
+                db.executemany("INSERT OR REPLACE INTO durations VALUES (?, ?)", seconds.items())
+        except sqlite3.Error:
+            self.close()
+
     def _connection(self) -> sqlite3.Connection:
-        if self._db is None or self._pid != os.getpid():  # never one opened before a fork
+        if self._db is None or self._pid != os.getpid():
+            # A connection opened before a fork is never used, nor closed, by the child.
+            self._inherited = self._db
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             self._pid = os.getpid()
         return self._db

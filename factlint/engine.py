@@ -12,7 +12,8 @@ import dataclasses
 import functools
 import gc
 import stat
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -190,6 +191,7 @@ def corpus_findings(
     corpus = list(analyses)
     positions = frozenset(n for n, a in enumerate(corpus) if a.doc.path in reported)
     only = positions if len(positions) < len(corpus) else None
+    corpus_checks = [check for check in p.checks if check.scope == "corpus"]
     tasks = [
         functools.partial(
             _corpus_check,
@@ -199,21 +201,52 @@ def corpus_findings(
             reported,
             pending,
         )
-        for check in p.checks
-        if check.scope == "corpus"
+        for check in corpus_checks
     ]
     results = None
     loading = pending is not None and len(pending.at) >= MIN_SIDE_BY_SIDE
     large = len(corpus) >= MIN_SIDE_BY_SIDE and (only is None or loading)
     if jobs > 1 and len(tasks) > 1 and large:
-        from factlint.parallel import side_by_side
-
-        results = side_by_side(tasks, jobs)
+        names = [_timed_as(check, only) for check in corpus_checks]
+        results = _slowest_first(tasks, names, pending, jobs)
     raw: list[Finding] = []
-    for found, own in results if results is not None else (run() for run in tasks):
+    for found, own, _ in results if results is not None else (run() for run in tasks):
         raw += found
         errors += own
     return raw
+
+
+# A corpus check's findings on the reported articles, its errors and its seconds.
+CheckResult = tuple[list[Finding], list[FileError], float]
+
+
+def _slowest_first(
+    tasks: Sequence[Callable[[], CheckResult]],
+    names: Sequence[str],
+    pending: Pending | None,
+    jobs: int,
+) -> list[CheckResult] | None:
+    """The tasks side by side, in their order; None if they could not run so.
+
+    Whoever is free takes the next task, so the slowest must not come last: they are
+    handed out slowest first, as the last run with a cache timed them (`names`)."""
+    from factlint.parallel import side_by_side
+
+    last = pending.rows.durations() if pending is not None else {}
+    order = sorted(range(len(tasks)), key=lambda n: -last.get(names[n], 0.0))
+    done = side_by_side([tasks[n] for n in order], jobs)
+    if done is None:
+        return None
+    results = [done[order.index(n)] for n in range(len(tasks))]
+    if pending is not None:
+        took = (seconds for _, _, seconds in results)
+        pending.rows.note_durations(dict(zip(names, took, strict=True)))
+    return results
+
+
+def _timed_as(check: Check, only: frozenset[int] | None) -> str:
+    """A check's name for its timings: a run of some articles costs it less than one of all."""
+    return f"{check.ids[0]} {'some' if only is not None else 'all'}"
 
 
 def _corpus_check(
@@ -222,8 +255,10 @@ def _corpus_check(
     corpus: Sequence[Analysis],
     reported: set[str],
     pending: Pending | None = None,
-) -> tuple[list[Finding], list[FileError]]:
-    """One corpus check's findings on the reported articles, and its errors."""
+) -> CheckResult:
+    """One corpus check's findings on the reported articles, its errors and how long it
+    took (loading its claims included)."""
+    start = time.perf_counter()
     errors: list[FileError] = []
     if pending is not None:
         from factlint.parallel import group_of
@@ -232,7 +267,7 @@ def _corpus_check(
     found = _run_check(check, corpus, ctx, errors, "the corpus")
     if pending is not None:
         pending.release(corpus, group_of(check))
-    return [f for f in found if f.path in reported], errors
+    return [f for f in found if f.path in reported], errors, time.perf_counter() - start
 
 
 def finish(

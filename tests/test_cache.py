@@ -587,3 +587,34 @@ def test_claims_of_pruned_rows_go_with_them(project: Path) -> None:
     assert len(keys) == N
     assert kept == keys
     assert not kept & old
+
+
+def test_the_slowest_corpus_check_is_handed_out_first(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Side by side, whoever is free takes the next check: the last run's timings put
+    the slowest first, and the results come back in the checks' own order."""
+    from factlint import engine, parallel
+
+    check()
+    forget_runs(project)
+    monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
+    handed: list[list[str]] = []
+    real_side_by_side = parallel.side_by_side
+
+    def side_by_side(tasks, jobs):  # type: ignore[no-untyped-def]
+        handed.append([task.args[0].ids[0] for task in tasks])
+        return real_side_by_side(tasks, jobs)
+
+    monkeypatch.setattr(parallel, "side_by_side", side_by_side)
+    _, first, _ = check("--jobs", "2")
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        timed = dict(conn.execute("SELECT name, seconds FROM durations"))
+        assert sorted(timed) == ["FL101 all", "FL201 all", "FL301 all", "FL980 all"]
+        assert all(seconds > 0 for seconds in timed.values())
+        conn.execute("UPDATE durations SET seconds = 99 WHERE name = 'FL980 all'")
+    forget_runs(project)
+    _, second, _ = check("--jobs", "2")
+    assert handed[1][0] == "FL980"
+    assert sorted(handed[0]) == sorted(handed[1])
+    assert second == first == check("--no-cache", "--jobs", "1")[1]
