@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -189,3 +190,28 @@ def corpus_probe(
         return iter(())
 
     return Check(rules=(meta,), scope="corpus", run=run)
+
+
+@dataclass
+class SideBySide:
+    """What each call of `parallel.side_by_side` was handed and returned."""
+
+    handed: list[list[str]] = field(default_factory=list)  # first rule id of each task's check
+    returned: list[object] = field(default_factory=list)  # None: it fell back
+
+
+def watch_side_by_side(monkeypatch: Any) -> SideBySide:
+    """Record every call of `parallel.side_by_side` from now on (a pytest monkeypatch)."""
+    from factlint import parallel
+
+    seen = SideBySide()
+    real = parallel.side_by_side
+
+    def spy(tasks, jobs):  # type: ignore[no-untyped-def]
+        checks = [getattr(task, "args", (None,))[0] for task in tasks]
+        seen.handed.append([c.ids[0] for c in checks if isinstance(c, Check)])
+        seen.returned.append(real(tasks, jobs))
+        return seen.returned[-1]
+
+    monkeypatch.setattr(parallel, "side_by_side", spy)
+    return seen

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from factlint import cache as cache_module
 from factlint.cache import CACHE_DIR, DB_NAME
 from factlint.cli import main
+from tests.helpers import watch_side_by_side
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "corpus" / "news"
@@ -530,7 +531,7 @@ def test_each_corpus_check_loads_its_own_claims_where_it_runs(
 ) -> None:
     """A pre-commit run answered from the cache: the parent holds no claim only one check
     reads, and the checks load theirs side by side."""
-    from factlint import engine, parallel
+    from factlint import engine
 
     config = project / "factlint.yaml"
     config.write_text(config.read_text() + 'corpus: ["articles/*.md"]\n')
@@ -541,14 +542,7 @@ def test_each_corpus_check_loads_its_own_claims_where_it_runs(
     monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)  # side by side at any size
     log = project / "loads.log"
     _groups_loaded(monkeypatch, log)
-    forked: list[object] = []
-    real_side_by_side = parallel.side_by_side
-
-    def side_by_side(tasks, jobs):  # type: ignore[no-untyped-def]
-        forked.append(real_side_by_side(tasks, jobs))
-        return forked[-1]
-
-    monkeypatch.setattr(parallel, "side_by_side", side_by_side)
+    forked = watch_side_by_side(monkeypatch).returned
     result = CliRunner().invoke(main, command)
     assert cache_module.LAST_STATS.hits == N
     assert result.stdout == uncached.stdout
@@ -594,19 +588,12 @@ def test_the_slowest_corpus_check_is_handed_out_first(
 ) -> None:
     """Side by side, whoever is free takes the next check: the last run's timings put
     the slowest first, and the results come back in the checks' own order."""
-    from factlint import engine, parallel
+    from factlint import engine
 
     check()
     forget_runs(project)
     monkeypatch.setattr(engine, "MIN_SIDE_BY_SIDE", 0)
-    handed: list[list[str]] = []
-    real_side_by_side = parallel.side_by_side
-
-    def side_by_side(tasks, jobs):  # type: ignore[no-untyped-def]
-        handed.append([task.args[0].ids[0] for task in tasks])
-        return real_side_by_side(tasks, jobs)
-
-    monkeypatch.setattr(parallel, "side_by_side", side_by_side)
+    handed = watch_side_by_side(monkeypatch).handed
     _, first, _ = check("--jobs", "2")
     with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
         timed = dict(conn.execute("SELECT name, seconds FROM durations"))

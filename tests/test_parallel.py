@@ -23,7 +23,7 @@ from factlint.model import FileError, RuleMeta, Severity, Span
 from factlint.parallel import MIN_PARALLEL, Item, analyse, per_document
 from factlint.registry import load_checks
 from factlint.rule import Check, Context
-from tests.helpers import corpus_probe
+from tests.helpers import corpus_probe, watch_side_by_side
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "corpus" / "news"
@@ -419,24 +419,11 @@ def any_size(analysed: Analysed, monkeypatch: pytest.MonkeyPatch) -> Analysed:
     return analysed
 
 
-def _side_by_side_results(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """What each call of `side_by_side` returns from now on (None: it fell back)."""
-    returned: list[object] = []
-    real = parallel.side_by_side
-
-    def spy(tasks, jobs):  # type: ignore[no-untyped-def]
-        returned.append(real(tasks, jobs))
-        return returned[-1]
-
-    monkeypatch.setattr(parallel, "side_by_side", spy)
-    return returned
-
-
 def test_corpus_checks_side_by_side_find_what_they_find_one_after_another(
     any_size: Analysed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     p, contexts, analyses, reported = any_size
-    calls = _side_by_side_results(monkeypatch)
+    calls = watch_side_by_side(monkeypatch).returned
     errors_1: list[FileError] = []
     one = engine.corpus_findings(analyses, reported, p, contexts, errors_1, jobs=1)
     errors_2: list[FileError] = []
@@ -510,7 +497,7 @@ def test_a_worker_that_dies_leaves_the_corpus_checks_to_this_process(
     assert parallel.side_by_side(tasks, 2) is None
     alone: list[FileError] = []
     expected = engine.corpus_findings(analyses, reported, p2, contexts2, alone, jobs=1)
-    returned = _side_by_side_results(monkeypatch)
+    returned = watch_side_by_side(monkeypatch).returned
     errors: list[FileError] = []
     found = engine.corpus_findings(analyses, reported, p2, contexts2, errors, jobs=2)
     assert returned == [None]  # a worker died, and this process ran every check
