@@ -374,14 +374,10 @@ class Cache:
         if db is None:
             return {}
         found: dict[bytes, tuple[str, str, int]] = {}
+        query = "SELECT path, stamp, sha, used FROM stamps WHERE path IN ({marks})"
         try:
-            for start in range(0, len(paths), _LOOKUP_BATCH):
-                batch = paths[start : start + _LOOKUP_BATCH]
-                marks = ",".join("?" * len(batch))
-                rows = db.execute(
-                    f"SELECT path, stamp, sha, used FROM stamps WHERE path IN ({marks})", batch
-                )
-                found.update((path, (stamp, sha, used)) for path, stamp, sha, used in rows)
+            rows = _select_in(db, query, paths)
+            found.update((path, (stamp, sha, used)) for path, stamp, sha, used in rows)
         except sqlite3.Error as exc:
             self._guard(exc)
             return {}
@@ -608,14 +604,13 @@ class Cache:
         if self._db is not None and self.stats.writes:
             try:
                 with self._db:
-                    for table in ("results", "stamps"):
-                        pruned = self._db.execute(
-                            f"DELETE FROM {table} WHERE used < ?", (self._now - MAX_AGE,)
+                    old = (self._now - MAX_AGE,)
+                    pruned = self._db.execute("DELETE FROM results WHERE used < ?", old)
+                    self._db.execute("DELETE FROM stamps WHERE used < ?", old)
+                    if pruned.rowcount:  # their claims go with them
+                        self._db.execute(
+                            "DELETE FROM claims WHERE key NOT IN (SELECT key FROM results)"
                         )
-                        if table == "results" and pruned.rowcount:
-                            self._db.execute(
-                                "DELETE FROM claims WHERE key NOT IN (SELECT key FROM results)"
-                            )
             except sqlite3.Error as exc:
                 self._guard(exc)
         self.close()
@@ -641,6 +636,16 @@ class Cache:
             with contextlib.suppress(Exception):
                 self._db.close()
             self._db = None
+
+
+def _select_in(
+    db: sqlite3.Connection, query: str, values: Sequence[Any], *before: Any
+) -> Iterator[Any]:
+    """The rows of `query` whose IN list (`{marks}`) holds `values`, asked in batches
+    SQLite accepts; `before` fills the placeholders ahead of the list."""
+    for start in range(0, len(values), _LOOKUP_BATCH):
+        batch = values[start : start + _LOOKUP_BATCH]
+        yield from db.execute(query.format(marks=",".join("?" * len(batch))), (*before, *batch))
 
 
 def _corrupt(exc: Exception) -> bool:
@@ -684,7 +689,7 @@ def _unpickle(value: bytes, row: str) -> Outcome | None:
         read_errors=read_errors,
         notices=notices,
         final=final,
-        apart=(row, apart) if apart else None,
+        apart_row=row if apart else None,
     )
 
 
@@ -719,15 +724,11 @@ class ClaimRows:
     def read(self, rows: Sequence[str], group: str) -> dict[str, dict[str, Any]]:
         """row key -> {claim name: value} for those of `rows` that kept `group` apart."""
         found: dict[str, dict[str, Any]] = {}
+        query = "SELECT key, value FROM claims WHERE grp = ? AND key IN ({marks})"
         try:
-            db = self._connection()
-            for start in range(0, len(rows), _LOOKUP_BATCH):
-                batch = rows[start : start + _LOOKUP_BATCH]
-                marks = ",".join("?" * len(batch))
-                query = f"SELECT key, value FROM claims WHERE grp = ? AND key IN ({marks})"
-                for key, value in db.execute(query, (group, *batch)):
-                    with contextlib.suppress(Exception):  # damaged: worked out again
-                        found[key] = pickle.loads(value)
+            for key, value in _select_in(self._connection(), query, rows, group):
+                with contextlib.suppress(Exception):  # damaged: worked out again
+                    found[key] = pickle.loads(value)
         except sqlite3.Error:
             self.close()
         return found

@@ -187,9 +187,9 @@ class Outcome:
     # The findings are final (filtered and suppressed) and the document was dropped:
     # no corpus rule runs, so nothing else needs it.
     final: bool = False
-    # From the cache: the row that keeps this file's groups of claims apart, and those
-    # groups (see `claim_groups`); they are read where their corpus check runs.
-    apart: tuple[str, tuple[str, ...]] | None = None
+    # From the cache: the row that keeps this file's groups of claims apart (see
+    # `claim_groups`); they are read where their corpus check runs.
+    apart_row: str | None = None
 
     def analysis(self) -> Analysis:
         """The Analysis with every property the worker computed already in place."""
@@ -514,8 +514,8 @@ def analyse(
             continue
         if outcome.doc is None:
             continue
-        if pending is not None and outcome.apart is not None:
-            pending.at[len(batch.analyses)] = outcome.apart[0]
+        if pending is not None and outcome.apart_row is not None:
+            pending.at[len(batch.analyses)] = outcome.apart_row
         batch.analyses.append(outcome.analysis())
         batch.findings += outcome.findings
         if item.reported:
