@@ -257,17 +257,50 @@ def _corpus_check(
     pending: Pending | None = None,
 ) -> CheckResult:
     """One corpus check's findings on the reported articles, its errors and how long it
-    took (loading its claims included)."""
+    took (loading its claims included).
+
+    A check with LINKS, when only some articles are reported, is given those and the
+    articles that share a key with them (`_linked`): the others are not loaded."""
+    from factlint.parallel import group_of
+
     start = time.perf_counter()
     errors: list[FileError] = []
+    only = None
+    if ctx.reported is not None and check.links is not None:
+        only, ctx = _linked(check, ctx, corpus, pending)
     if pending is not None:
-        from factlint.parallel import group_of
-
-        pending.load(corpus, group_of(check))
-    found = _run_check(check, corpus, ctx, errors, "the corpus")
+        pending.load(corpus, group_of(check), only)
+    given = corpus if only is None else [corpus[n] for n in only]
+    found = _run_check(check, given, ctx, errors, "the corpus")
     if pending is not None:
-        pending.release(corpus, group_of(check))
+        pending.release(corpus, group_of(check), only)
     return [f for f in found if f.path in reported], errors, time.perf_counter() - start
+
+
+def _linked(
+    check: Check, ctx: Context, corpus: Sequence[Analysis], pending: Pending | None
+) -> tuple[list[int] | None, Context]:
+    """The positions of the articles a check run for `ctx.reported` needs, and its
+    context for them: those renumbered, with the whole run's totals (factlint.links).
+    (None, ctx) if the check's keys cannot be had: it is then given every article."""
+    from factlint.links import neighbourhood
+    from factlint.parallel import links_group
+
+    assert check.links is not None and ctx.reported is not None
+    if pending is not None:
+        pending.load(corpus, links_group(check))
+    try:
+        links = [check.links(analysis) for analysis in corpus]
+    except Exception:  # the check itself runs on everything, and reports what fails
+        return None, ctx
+    finally:
+        if pending is not None:
+            pending.release(corpus, links_group(check))
+    cap = int(ctx.options.get("max_bucket", 64))
+    only, totals = neighbourhood(links, ctx.reported, cap)
+    renumbered = {n: i for i, n in enumerate(only)}
+    reported = frozenset(renumbered[n] for n in ctx.reported)
+    return only, dataclasses.replace(ctx, reported=reported, totals=totals)
 
 
 def finish(

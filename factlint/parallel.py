@@ -24,7 +24,7 @@ import functools
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -113,15 +113,23 @@ def claim_groups(p: Plan) -> dict[str, str]:
     The cache keeps each group apart from its file's row, and the process that runs the
     check loads it (`Pending`): whatever two checks share stays with the file."""
     readers: dict[str, set[str]] = {}
+    links: dict[str, str] = {}  # a check's keys are loaded before, and apart from, its claims
     for check, reads in _corpus_reads(p):
         for name in reads:
             readers.setdefault(name, set()).add(group_of(check))
-    return {name: group for name, (group, *more) in readers.items() if not more}
+        if check.links is not None:
+            links[f"{check.links.__module__}.{check.links.__qualname__}"] = links_group(check)
+    return {name: links.get(name, group) for name, (group, *more) in readers.items() if not more}
 
 
 def group_of(check: Check) -> str:
     """The name of the group of claims only this check reads."""
     return check.ids[0]
+
+
+def links_group(check: Check) -> str:
+    """The name of the group that holds a check's keys (factlint.links)."""
+    return f"{group_of(check)} links"
 
 
 @dataclass(slots=True)
@@ -134,23 +142,34 @@ class Pending:
     groups: Mapping[str, str]  # claim name -> group, as stored (claim_groups)
     at: dict[int, str] = field(default_factory=dict)
 
-    def load(self, analyses: Sequence[Analysis], group: str) -> None:
-        """Put `group`'s claims back into the analyses that kept them apart."""
+    def load(
+        self, analyses: Sequence[Analysis], group: str, only: Iterable[int] | None = None
+    ) -> None:
+        """Put `group`'s claims back into the analyses that kept them apart (of those
+        at the positions `only`, if given)."""
         if not self.at or group not in self.groups.values():
             return
-        found = self.rows.read(sorted(set(self.at.values())), group)
-        for position, row in self.at.items():
+        at = self._at(only)
+        found = self.rows.read(sorted(set(at.values())), group)
+        for position, row in at.items():
             claims = found.get(row)
             if claims:
                 analyses[position].__dict__.update(claims)
 
-    def release(self, analyses: Sequence[Analysis], group: str) -> None:
+    def release(
+        self, analyses: Sequence[Analysis], group: str, only: Iterable[int] | None = None
+    ) -> None:
         """Drop `group`'s claims again: no other check reads them."""
         names = [name for name, g in self.groups.items() if g == group]
-        for position in self.at:
+        for position in self._at(only):
             store = analyses[position].__dict__
             for name in names:
                 store.pop(name, None)
+
+    def _at(self, only: Iterable[int] | None) -> Mapping[int, str]:
+        if only is None:
+            return self.at
+        return {n: self.at[n] for n in only if n in self.at}
 
 
 def wanted_extracts(p: Plan) -> tuple[str, ...]:

@@ -9,6 +9,8 @@ file the config names) defines:
     DEFAULTS = {"threshold": 92.0}  # optional
     READS = ("quantities", "published")  # optional, corpus scope: the Analysis
                                          # properties check() reads (default: all claims)
+    LINKS = links_of                     # optional, corpus scope: Analysis -> Links, the
+                                         # keys its pairs are formed by (factlint.links)
 
     def check(analysis: Analysis, ctx: Context) -> Iterable[Finding]      # document scope
     def check(corpus: Sequence[Analysis], ctx: Context) -> Iterable[Finding]  # corpus scope
@@ -18,7 +20,9 @@ it when any of them is selected and drops findings of the others. Checks never r
 files or the environment: options and the ledger arrive in `ctx`.
 
 A corpus check's READS names what the workers compute, ship and cache for it; a
-property it reads without naming is still computed, in the parent, at a cost.
+property it reads without naming is still computed, in the parent, at a cost. With
+LINKS, a run that reports only some articles gives the check those and the articles
+sharing a key with them, and `ctx.totals` counts the keys over the whole run.
 """
 
 from __future__ import annotations
@@ -32,8 +36,10 @@ from factlint.errors import RuleLoadError
 from factlint.model import Finding, Fix, Related, RuleMeta, Span
 
 if TYPE_CHECKING:
+    from factlint.analysis import Analysis
     from factlint.document import Document
     from factlint.ledger import Ledger
+    from factlint.links import Links, Totals
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Check:
     defaults: Mapping[str, Any] = field(default_factory=dict)
     # What a corpus check reads from each Analysis (None: every claim; see READS).
     reads: tuple[str, ...] | None = None
+    # A corpus check's keys for one article (see LINKS), or None.
+    links: Callable[[Analysis], Links] | None = None
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -67,6 +75,9 @@ class Context:
     # Findings on the others are dropped, so a check may skip comparisons that touch
     # none of these: a pre-commit hook reports one article against a whole archive.
     reported: frozenset[int] | None = None
+    # Given with `reported` to a check that has LINKS, run on part of the corpus: how
+    # many items of the whole run have each of its counted keys.
+    totals: Totals | None = None
 
     def is_enabled(self, rule_id: str) -> bool:
         return self.enabled is None or rule_id in self.enabled
@@ -133,6 +144,9 @@ def check_from_module(module: ModuleType, source: str) -> Check:
             isinstance(r, str) and not r.startswith("_") and hasattr(Analysis, r) for r in reads
         ):
             raise RuleLoadError(source, None, "READS must be a tuple of Analysis property names")
+    links = getattr(module, "LINKS", None)
+    if links is not None and not callable(links):
+        raise RuleLoadError(source, None, "LINKS must be a function of one Analysis")
     return Check(
         rules=tuple(rules),
         scope=scope,
@@ -140,4 +154,5 @@ def check_from_module(module: ModuleType, source: str) -> Check:
         options=getattr(module, "OPTIONS", {}),
         defaults=getattr(module, "DEFAULTS", {}),
         reads=reads,
+        links=links,
     )

@@ -8,7 +8,7 @@ another meet on the same terms.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from factlint import fastre
 from factlint.claims import Subject
@@ -128,6 +128,7 @@ def subject_similarity(a: Subject, b: Subject) -> float:
 def candidate_pairs(
     keys: Sequence[tuple[str, Subject]],
     max_bucket: int = 64,
+    count: Callable[[str, str], int] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share a bucket key and at least one subject term.
 
@@ -135,19 +136,31 @@ def candidate_pairs(
     for a comparison to make sense (the unit, "CNY" or "GPU-hour"). Items are
     indexed by (bucket, term); terms too common to discriminate (more than
     `max_bucket` items) are dropped, so the cost grows with the number of items,
-    never with its square.
+    never with its square. `count(bucket, term)`, if given, says how many items
+    share a key in the whole run, when these are only part of it (factlint.links).
     """
     pairs: set[tuple[int, int]] = set()
-    for members in shared_buckets(keys, max_bucket):
+    for members in shared_buckets(keys, max_bucket, count):
         for x, i in enumerate(members):
             pairs.update((i, j) for j in members[x + 1 :])
     return pairs
 
 
-def shared_buckets(keys: Sequence[tuple[str, Subject]], max_bucket: int) -> Iterator[list[int]]:
-    """The items of each (bucket, term) that 2 to `max_bucket` items share, in order."""
+def shared_buckets(
+    keys: Sequence[tuple[str, Subject]],
+    max_bucket: int,
+    count: Callable[[str, str], int] | None = None,
+) -> Iterator[list[int]]:
+    """The items of each (bucket, term) that 2 to `max_bucket` items share, in order
+    (counted by `count` if given, else among these)."""
     index: dict[tuple[str, str], list[int]] = {}
     for i, (bucket, subject) in enumerate(keys):
         for term in subject.entities | subject.terms:
             index.setdefault((bucket, term), []).append(i)
-    return (members for members in index.values() if 2 <= len(members) <= max_bucket)
+    if count is None:
+        return (members for members in index.values() if 2 <= len(members) <= max_bucket)
+    return (
+        members
+        for where, members in index.items()
+        if len(members) >= 2 and count(*where) <= max_bucket
+    )

@@ -511,17 +511,18 @@ def test_a_cache_restored_into_a_fresh_checkout_answers_for_unchanged_articles(
 
 
 def _groups_loaded(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
-    """Log each group of claims loaded from the cache and how many claims it put back."""
+    """Log each group of claims loaded from the cache, how many claims it put back and
+    into how many articles."""
     from factlint import parallel
 
     real = parallel.Pending.load
 
-    def load(self, analyses, group):  # type: ignore[no-untyped-def]
-        before = sum(len(a.__dict__) for a in analyses)
-        real(self, analyses, group)
-        added = sum(len(a.__dict__) for a in analyses) - before
+    def load(self, analyses, group, only=None):  # type: ignore[no-untyped-def]
+        before = [len(a.__dict__) for a in analyses]
+        real(self, analyses, group, only)
+        added = [len(a.__dict__) - n for a, n in zip(analyses, before, strict=True)]
         with log.open("a") as stream:  # a file: the forked process writes here too
-            stream.write(f"{group} {added}\n")
+            stream.write(f"{group}\t{sum(added)}\t{sum(1 for n in added if n)}\n")
 
     monkeypatch.setattr(parallel.Pending, "load", load)
 
@@ -546,11 +547,17 @@ def test_each_corpus_check_loads_its_own_claims_where_it_runs(
     result = CliRunner().invoke(main, command)
     assert cache_module.LAST_STATS.hits == N
     assert result.stdout == uncached.stdout
-    loads = [line.split() for line in log.read_text().splitlines()]
+    loads = {
+        group: (int(claims), int(articles))
+        for group, claims, articles in (line.split("\t") for line in log.read_text().splitlines())
+    }
     # Each check's group once (numbers, quotes, dates, the local census rule), each
     # putting claims back into every article: N articles, one or more claims each.
-    assert sorted(group for group, _ in loads) == ["FL101", "FL201", "FL301", "FL980"]
-    assert all(int(added) >= N for _, added in loads)
+    # The number check first loads its keys, then its claims only where they link.
+    assert sorted(loads) == ["FL101", "FL101 links", "FL201", "FL301", "FL980"]
+    for group in ("FL101 links", "FL201", "FL301", "FL980"):
+        assert loads[group][0] >= N and loads[group][1] == N, group
+    assert 1 <= loads["FL101"][1] < N
     # The one-article run's corpus checks ran side by side, in this process and a fork.
     assert len(forked) == 1 and forked[0] is not None
 

@@ -4,10 +4,11 @@ of them (`Context.reported`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import random
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 import pytest
@@ -115,3 +116,39 @@ def test_concerns_asks_whether_any_article_is_reported() -> None:
     ctx = Context(rules={}, reported=frozenset({2}))
     assert ctx.concerns(2) and ctx.concerns(0, 2) and not ctx.concerns(0, 1)
     assert Context(rules={}).concerns(0)
+
+
+def _given_sizes(c: Corpus, options: dict[str, dict[str, int]]) -> tuple[Plan, dict, list[int]]:
+    """The plan and contexts of `options`, with the number check recording how many
+    articles it is given on each run."""
+    p = c[1]
+    config = Config(selection=Selection(select=("ALL",)), options=options)
+    sizes: list[int] = []
+    checks = []
+    for check in p.checks:
+        if "FL101" in check.ids:
+
+            def run(corpus: Sequence[Analysis], ctx: Context, inner=check.run) -> Iterable[Finding]:
+                sizes.append(len(corpus))
+                return inner(corpus, ctx)
+
+            check = dataclasses.replace(check, run=run)
+        checks.append(check)
+    q = dataclasses.replace(p, checks=tuple(checks))
+    return q, contexts_for(q, config, load_ledger(shipped_ledger_paths())), sizes
+
+
+def test_a_check_with_links_counts_its_keys_over_the_whole_run(corpus: Corpus) -> None:
+    # Keys that more than 4 figures or sentences share are dropped: an article alone
+    # is given only what shares one of its other keys, and must drop the same ones.
+    analyses = corpus[0]
+    q, contexts, sizes = _given_sizes(corpus, {"FL101": {"max_bucket": 4}})
+    paths = [a.doc.path for a in analyses]
+    everything = corpus_findings(analyses, set(paths), q, contexts, [])
+    numbers = {f.path for f in everything if f.rule_id in ("FL101", "FL102", "FL103", "FL105")}
+    assert len(numbers) >= 4
+    for path in sorted(numbers) + random.Random(2026).sample(paths, 10):
+        alone = corpus_findings(analyses, {path}, q, contexts, [])
+        assert _shown(alone) == _shown(f for f in everything if f.path == path), path
+    assert sizes[0] == len(analyses)
+    assert max(sizes[1:]) < len(analyses) // 2

@@ -87,6 +87,7 @@ from factlint.claims import Quantity, Subject
 from factlint.compare import Verdict, compare, resolve_time_scope
 from factlint.extract.numbers import MONTHS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
+from factlint.links import Links, Totals, key
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
@@ -773,7 +774,9 @@ def figure_pairs(run: _Run) -> list[_Pair]:
     max_days = int(run.options["max_days_apart"])
     matched: dict[tuple[int, int], tuple[float, Verdict | None]] = {}
     concerns = run.ctx.concerns
-    for i, j in candidate_pairs(keys, int(run.options["max_bucket"])):
+    totals = run.ctx.totals
+    count = None if totals is None else lambda bucket, term: totals(_figure_key(bucket, term))
+    for i, j in candidate_pairs(keys, int(run.options["max_bucket"]), count):
         a, b = figures[i], figures[j]
         # A kept pair, and each best match it is measured against, touch a reported article.
         if not concerns(a.doc, b.doc):
@@ -866,11 +869,17 @@ def _sentences(corpus: Sequence[Analysis], by_doc: Mapping[int, list[Figure]]) -
     return out
 
 
-def _sentence_candidates(sents: Sequence[_Sentence], max_bucket: int) -> list[tuple[int, int]]:
+def _sentence_candidates(
+    sents: Sequence[_Sentence], max_bucket: int, totals: Totals | None = None
+) -> list[tuple[int, int]]:
     """Pairs of sentences sharing one of their rarest terms; near-identical sentences
     share all their terms, so the rarest ones find them. Terms in more than
-    `max_bucket` sentences are no key (boilerplate repeated across a corpus)."""
-    df = Counter(t for s in sents for t in s.terms)
+    `max_bucket` sentences (of the whole run: `totals`) are no key (boilerplate
+    repeated across a corpus)."""
+    if totals is None:
+        df = Counter(t for s in sents for t in s.terms)
+    else:
+        df = Counter({t: totals(_term_key(t)) for s in sents for t in s.terms})
     buckets: dict[str, list[int]] = {}
     for i, s in enumerate(sents):
         rare = [t for t in s.terms if df[t] <= max_bucket]
@@ -956,7 +965,7 @@ def sentence_pairs(run: _Run) -> list[_Pair]:
     threshold = float(run.options["sentence_threshold"])
     out: list[_Pair] = []
     concerns = run.ctx.concerns
-    for i, j in _sentence_candidates(sents, int(run.options["max_bucket"])):
+    for i, j in _sentence_candidates(sents, int(run.options["max_bucket"]), run.ctx.totals):
         a, b = sents[i], sents[j]
         if not concerns(a.doc, b.doc):
             continue  # what it finds, or takes from FL101-FL103, is on other articles
@@ -1304,6 +1313,38 @@ def _own_ledger_hits(analysis: Analysis, ctx: Context) -> tuple[LedgerHit, ...]:
     options = {**DEFAULTS, **ctx.options}
     prose, published = analysis.doc.prose, analysis.published
     return tuple(ledger_hits(prose, analysis.quantities, published, ctx.ledger, options))
+
+
+# --- the keys pairs are formed by (factlint.links) ---------------------------------
+
+
+def _figure_key(bucket: str, term: str) -> str:
+    return f"f|{bucket}|{term}"
+
+
+def _term_key(term: str) -> str:
+    return f"s|{term}"
+
+
+@per_document(*_RULE_IDS)
+def _links(analysis: Analysis) -> Links:
+    """What pairs this article's figures and sentences with another: each figure's
+    bucket and names (FL101-FL103), each sentence's terms (FL105), the wording of its
+    sentences without figures (FL105) and its currency pairs (FL104)."""
+    counted = array("Q")
+    for f in _own_figures(analysis):
+        counted.extend(key(_figure_key(f.bucket, term)) for term in f.near)
+    for s in _own_sentences(analysis):
+        counted.extend(key(_term_key(term)) for term in s.terms)
+    always = array("Q", _plain_number_digests(analysis)[0::2])
+    qs = analysis.quantities
+    for q in qs:
+        if q.converts >= 0:
+            always.append(key(f"c|{_currency(q)}|{_currency(qs[q.converts])}"))
+    return Links(counted, always)
+
+
+LINKS = _links
 
 
 def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
