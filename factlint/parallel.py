@@ -78,7 +78,7 @@ def per_document(*rule_ids: str, with_context: bool = False) -> Callable[[F], F]
     """
 
     def decorate(function: F) -> F:
-        key = f"{function.__module__}.{function.__qualname__}"
+        key = claim_name(function)
 
         @functools.wraps(function)
         def memo(analysis: Analysis, *ctx: Any) -> Any:
@@ -92,6 +92,12 @@ def per_document(*rule_ids: str, with_context: bool = False) -> Callable[[F], F]
         return memo  # type: ignore[return-value]
 
     return decorate
+
+
+def claim_name(function: Callable[..., Any]) -> str:
+    """The name a `per_document` function's value is kept under (in the Analysis, the
+    cache and the groups)."""
+    return f"{function.__module__}.{function.__qualname__}"
 
 
 def _corpus_reads(p: Plan) -> list[tuple[Check, tuple[str, ...]]]:
@@ -118,7 +124,7 @@ def claim_groups(p: Plan) -> dict[str, str]:
         for name in reads:
             readers.setdefault(name, set()).add(group_of(check))
         if check.links is not None:
-            links[f"{check.links.__module__}.{check.links.__qualname__}"] = links_group(check)
+            links[claim_name(check.links)] = links_group(check)
     return {name: links.get(name, group) for name, (group, *more) in readers.items() if not more}
 
 
