@@ -17,18 +17,25 @@ are small; the claims the check compares are what is large.
              check reads; a key links when 2 to `max_bucket` items share it.
     always:  keys that link whatever their count (a sentence's exact wording, a
              currency pair: the check compares every copy).
+    items:   items counted once however many articles copy them (a quoted sentence
+             in wire copy), each with its keys, whose counts are numbers of distinct
+             items. An item links with a reported one when the two share as many
+             keys as the reported one asks (`together`: one, or two for "two words
+             in common"), one of them had by 2 to `max_bucket` items. Copies of one
+             item do not link by that alone: the check adds its digest to `always`
+             when it compares copies.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from factlint.digests import digest
 
-__all__ = ["Links", "Totals", "key", "neighbourhood"]
+__all__ = ["Links", "Totals", "key", "neighbourhood", "with_items"]
 
 
 def key(text: str) -> int:
@@ -42,11 +49,36 @@ class Links:
 
     counted: array[int]  # "Q", one entry per item that has the key
     always: array[int]  # "Q"
+    # Distinct items: item i has sizes[2i] keys, after those of the items before it
+    # in item_keys, and links when it shares sizes[2i + 1] of them (`together`).
+    items: array[int] = field(default_factory=lambda: array("Q"))  # one digest per item
+    item_keys: array[int] = field(default_factory=lambda: array("Q"))
+    sizes: array[int] = field(default_factory=lambda: array("I"))
+
+    def keyed_items(self) -> Iterator[tuple[int, array[int], int]]:
+        """Each distinct item's digest, its keys, and how many of them it links by."""
+        start = 0
+        for n, item in enumerate(self.items):
+            end = start + self.sizes[2 * n]
+            yield item, self.item_keys[start:end], self.sizes[2 * n + 1]
+            start = end
+
+
+def with_items(
+    counted: array[int], always: array[int], items: Iterable[tuple[str, Sequence[str], int]]
+) -> Links:
+    """Links with distinct items given as texts: (item, its keys, `together`)."""
+    digests, keys, sizes = array("Q"), array("Q"), array("I")
+    for item, own, together in items:
+        digests.append(key(item))
+        keys.extend(key(k) for k in own)
+        sizes.extend((len(own), together))
+    return Links(counted, always, digests, keys, sizes)
 
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """How many items of the whole run have each counted key."""
+    """How many items of the whole run have each counted key (a distinct item once)."""
 
     counts: Counter[int]
 
@@ -60,15 +92,42 @@ def neighbourhood(
     """The positions of the reported articles and of every article that shares a
     linking key with one of them, in order; and the run's totals of counted keys."""
     counts: Counter[int] = Counter()
+    seen: set[int] = set()  # distinct items counted so far
     for own in links:
         counts.update(own.counted)
+        for item, keys, _ in own.keyed_items():
+            if item not in seen:
+                seen.add(item)
+                counts.update(keys)
+
+    def rare(k: int) -> bool:
+        return 2 <= counts[k] <= max_bucket
+
     linking: set[int] = set()
+    asked: list[tuple[frozenset[int], int]] = []  # the reported items' keys, and together
     for n in reported:
-        linking.update(k for k in links[n].counted if 2 <= counts[k] <= max_bucket)
+        linking.update(k for k in links[n].counted if rare(k))
         linking.update(links[n].always)
+        for _, keys, together in links[n].keyed_items():
+            if any(rare(k) for k in keys):
+                asked.append((frozenset(keys), together))
+    rare_asked = {k for keys, _ in asked for k in keys if rare(k)}
+
+    def shares_items(own: Links) -> bool:
+        for _, keys, _ in own.keyed_items():
+            if rare_asked.isdisjoint(keys):
+                continue  # the common case: no rare key of a reported item
+            for wanted, together in asked:
+                shared = wanted.intersection(keys)
+                if len(shared) >= together and any(rare(k) for k in shared):
+                    return True
+        return False
+
     positions = [
         n
         for n, own in enumerate(links)
-        if n in reported or not (linking.isdisjoint(own.counted) and linking.isdisjoint(own.always))
+        if n in reported
+        or not (linking.isdisjoint(own.counted) and linking.isdisjoint(own.always))
+        or (asked and shares_items(own))
     ]
     return positions, Totals(counts)

@@ -553,11 +553,13 @@ def test_each_corpus_check_loads_its_own_claims_where_it_runs(
     }
     # Each check's group once (numbers, quotes, dates, the local census rule), each
     # putting claims back into every article: N articles, one or more claims each.
-    # The number check first loads its keys, then its claims only where they link.
-    assert sorted(loads) == ["FL101", "FL101 links", "FL201", "FL301", "FL980"]
-    for group in ("FL101 links", "FL201", "FL301", "FL980"):
+    # The number and quote checks first load their keys, then their claims only where
+    # they link.
+    groups = ["FL101", "FL101 links", "FL201", "FL301", "FL301 links", "FL980"]
+    assert sorted(loads) == groups
+    for group in ("FL101 links", "FL201", "FL301 links", "FL980"):
         assert loads[group][0] >= N and loads[group][1] == N, group
-    assert 1 <= loads["FL101"][1] < N
+    assert 1 <= loads["FL101"][1] < N and 1 <= loads["FL301"][1] < N
     # The one-article run's corpus checks ran side by side, in this process and a fork.
     assert len(forked) == 1 and forked[0] is not None
 

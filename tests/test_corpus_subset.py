@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import itertools
 import random
 import shutil
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -152,3 +154,69 @@ def test_a_check_with_links_counts_its_keys_over_the_whole_run(corpus: Corpus) -
         assert _shown(alone) == _shown(f for f in everything if f.path == path), path
     assert sizes[0] == len(analyses)
     assert max(sizes[1:]) < len(analyses) // 2
+
+
+def test_quote_sentences_weigh_their_words_over_the_whole_run_when_given_a_part(
+    corpus: Corpus,
+) -> None:
+    # FL303 weighs a word by how few distinct quoted sentences of the run have it. An
+    # article checked alone is given only the articles linked to it, and must weigh
+    # every word, and so score every pair of sentences, as the whole run does.
+    from factlint.checks import attributions
+    from factlint.links import neighbourhood
+
+    analyses = corpus[0]
+
+    def scores(docs: Sequence[Analysis], mine: set[int], run: object) -> dict[tuple, object]:
+        units = attributions._units(docs)
+        own = [u.doc in mine for u in units]
+        groups, matched = attributions._matched_forms(units, 75.0, own, run)  # type: ignore[arg-type]
+        norms = [units[g[0]].norm for g in groups]
+        return {(norms[x], norms[y]): s for x, y, s in matched}
+
+    everything = scores(analyses, set(range(len(analyses))), None)
+    links = [attributions._links(a) for a in analyses]
+    paths = [a.doc.path for a in analyses]
+    drifting = sorted({f.path for f in _findings(corpus, set(paths)) if f.rule_id == "FL303"})
+    assert len(drifting) >= 5
+    for path in random.Random(2026).sample(drifting, 5):
+        n = paths.index(path)
+        positions, totals = neighbourhood(links, {n}, 64)
+        assert len(positions) < len(analyses)
+        alone = scores([analyses[m] for m in positions], {positions.index(n)}, totals)
+        assert alone
+        assert all(everything[pair] == score for pair, score in alone.items()), path
+
+
+def test_quote_checks_drop_words_too_common_in_the_whole_run_when_given_a_part(
+    tmp_path: Path,
+) -> None:
+    # Seventy quotes hold every content word of one sentence, so FL303 and FL304 compare
+    # no two quotes by those words. Two pairs of articles say that sentence again, worded
+    # a little differently (one pair by one speaker, one by two), and are linked by a
+    # person they both name: alone, an article is given its partner, and must still
+    # count the words over the whole run, or it would report a drift or a conflict the
+    # whole run does not.
+    sentence = "the harbour council will reopen the northern ferry {} next spring"
+    words = ["".join(w) for w in itertools.product("bcdfg", "aeiou", "klm")][:70]
+    for n, word in enumerate(words):
+        text = sentence.format(f"terminal for {word}vex").capitalize()
+        (tmp_path / f"filler{n:02}.md").write_text(f'"{text}," said Ola Nord{word}.\n')
+    mayor = "Jane Smith, mayor of Porthaven, agreed with the plan."
+    for name, speaker, terminal in [
+        ("a1", "Anna Berg", "terminal"),
+        ("a2", "Tom Walsh", "terminals"),
+        ("b1", "Rory Green", "terminal by"),
+        ("b2", "Rory Green", "terminals by"),
+    ]:
+        quote = sentence.format(terminal).capitalize()
+        (tmp_path / f"{name}.md").write_text(f'"{quote}," said {speaker}.\n\n{mayor}\n')
+    config = Config(selection=Selection(select=("FL303", "FL304")), shipped_ledger=False)
+    p = plan(config, load_checks(config))
+    contexts = contexts_for(p, config)
+    names = sorted(str(f) for f in tmp_path.glob("*.md"))
+    analyses = analyse([Item(name, True) for name in names], config, p, contexts, jobs=1).analyses
+    c = (analyses, p, contexts)
+    assert _findings(c, set(names)) == []
+    for name in ("a1", "a2", "b1", "b2"):
+        assert _findings(c, {str(tmp_path / f"{name}.md")}) == [], name

@@ -39,3 +39,56 @@ def test_totals_are_asked_by_the_text_of_a_key() -> None:
     assert totals("f|money|USD|level||acme") == 2
     assert totals("f|money|USD|level||other") == 0
     assert isinstance(totals, Totals)
+
+
+def _items(*items: tuple[int, tuple[int, ...], int]) -> Links:
+    return Links(
+        array("Q"),
+        array("Q"),
+        array("Q", [item for item, _, _ in items]),
+        array("Q", [k for _, own, _ in items for k in own]),
+        array("I", [n for _, own, together in items for n in (len(own), together)]),
+    )
+
+
+DISTINCT = [
+    _items((100, (1, 2), 1)),  # 0: item 100 has keys 1 and 2, links by one
+    _items((100, (1, 2), 1)),  # 1: a copy of item 100: counted once
+    _items((101, (1,), 1), (100, (1, 2), 1)),  # 2: another item with key 1, a copy again
+    _items((102, (3,), 1)),  # 3: key 3 on one item only
+    _items((103, (3,), 1), (104, (2,), 1)),  # 4
+]
+
+
+def test_a_distinct_item_is_counted_once_however_many_articles_copy_it() -> None:
+    positions, totals = neighbourhood(DISTINCT, {3}, 2)
+    assert (totals.counts[1], totals.counts[2], totals.counts[3]) == (2, 2, 2)
+    assert positions == [3, 4]  # key 3: two distinct items
+    # Key 1 (items 100 and 101) links articles 0 to 2; key 2 (items 100, 104) all but 3.
+    assert neighbourhood(DISTINCT, {0}, 2)[0] == [0, 1, 2, 4]
+    assert neighbourhood(DISTINCT, {2}, 1)[0] == [2]  # every key too common at one item
+    assert [(i, list(k), n) for i, k, n in DISTINCT[2].keyed_items()] == [
+        (101, [1], 1),
+        (100, [1, 2], 1),
+    ]
+
+
+# Items that link only with two keys in common, one of them rare (had by 2 to 3 items).
+TOGETHER = [
+    _items((200, (1, 2, 3), 2)),  # 0
+    _items((201, (1, 2), 2)),  # 1: keys 1 and 2 in common with 0
+    _items((202, (1, 9), 2)),  # 2: key 1 only
+    _items((203, (2, 9), 2)),  # 3
+    _items((204, (2, 9), 2)),  # 4
+    _items((205, (3,), 2)),  # 5: one key can never link two by two
+    _items((206, (3, 8), 2)),  # 6
+]
+
+
+def test_items_asking_two_keys_link_only_with_two_in_common_one_of_them_rare() -> None:
+    positions, totals = neighbourhood(TOGETHER, {0}, 3)
+    assert (totals.counts[1], totals.counts[2], totals.counts[3]) == (3, 4, 3)
+    assert positions == [0, 1]  # key 2 is had by four items: key 1 makes 1 rare enough
+    assert neighbourhood(TOGETHER, {0}, 2)[0] == [0]  # no key of 0 is rare now
+    assert neighbourhood(TOGETHER, {5}, 3)[0] == [5]
+    assert neighbourhood(TOGETHER, {3}, 4)[0] == [3, 4]  # 0 to 2 share 2 or 9, not both

@@ -73,6 +73,8 @@ from factlint.claims import Person, Quote, Subject
 from factlint.data import load_yaml
 from factlint.extract.attribution import fold as fold_text
 from factlint.extract.attribution import normalise_quote, same_person
+from factlint.links import Links, Totals, with_items
+from factlint.links import key as link_key
 from factlint.model import Finding, RuleMeta, Severity
 from factlint.parallel import per_document
 from factlint.rule import Context
@@ -212,6 +214,64 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
         yield from _drift_findings(docs, _units(docs), ctx)
     if "FL304" in ctx.rules:
         yield from _speaker_conflicts(docs, ctx)
+
+
+# Keys of `_links`, by the texts they digest.
+def _person_key(tokens: tuple[str, ...]) -> str:
+    return f"person|{tokens[0]}|{tokens[-1]}"
+
+
+def _form_key(form: str) -> str:
+    return f"quote|{form}"
+
+
+def _sentence_key(norm: str) -> str:
+    return f"sentence|{norm}"
+
+
+def _sentence_term(term: str) -> str:
+    return f"sentence-term|{term}"
+
+
+_SENTENCES = "sentences"  # a key every distinct sentence has: their number
+
+
+def _conflict_term(term: str) -> str:
+    return f"conflict-term|{term}"
+
+
+@per_document("FL301", "FL302", "FL303", "FL304")
+def _links(analysis: Analysis) -> Links:
+    """What pairs this article's people and quotes with another's (factlint.links).
+
+    - each full name: FL301/FL302 compare every mention of it;
+    - each quote's wording: an earlier verbatim copy silences FL303, FL304 compares
+      copies;
+    - each quoted sentence, by its wording (every copy) and its content words: FL303
+      compares two sentences with two words in common, one of them rare, counting a
+      word once per distinct sentence, as it weighs them;
+    - each quote FL304 may compare, by its content words, once per distinct wording.
+    """
+    always = array("Q")
+    for person in analysis.attributions.people:
+        tokens = name_tokens(person.name)
+        if len(tokens) >= 2:
+            always.append(link_key(_person_key(tokens)))
+    quotes = _quotes(analysis)
+    always.extend(link_key(_form_key(form)) for form in quotes.forms)
+    always.extend(link_key(_sentence_key(u.norm)) for u in quotes.units)
+    items: list[tuple[str, list[str], int]] = []
+    for u in quotes.units:
+        items.append((_sentence_key(u.norm), [_sentence_term(t) for t in sorted(u.terms)], 2))
+        # Counts the distinct sentences; one key of two asked never links.
+        items.append((f"counted|{u.norm}", [_SENTENCES], 2))
+    for form, eligible in zip(quotes.forms, quotes.conflicts, strict=True):
+        if eligible:
+            items.append((_form_key(form), [_conflict_term(t) for t in sorted(_terms(form))], 1))
+    return with_items(array("Q"), always, items)
+
+
+LINKS = _links
 
 
 # --------------------------------------------------------------------------- word tables
@@ -883,29 +943,38 @@ def _drift_findings(
     # best match per article competes only with the unit's other pairs (`_accept`).
     mine = [ctx.concerns(u.doc) for u in units]
     # Each step is its own function, so what it builds is let go before the next.
-    groups, matched = _matched_forms(units, threshold, mine)
+    groups, matched = _matched_forms(units, threshold, mine, ctx.totals)
     usable = _usable_pairs(docs, units, groups, matched, mine, ctx.reported)
     accepted = _accept(units, usable, threshold)
     yield from _report_drift(docs, units, usable, accepted, ctx)
 
 
 def _matched_forms(
-    units: Sequence[_Unit], threshold: float, mine: Sequence[bool]
+    units: Sequence[_Unit], threshold: float, mine: Sequence[bool], run: Totals | None = None
 ) -> tuple[list[list[int]], list[tuple[int, int, _Score]]]:
     """The units of each distinct sentence, and the pairs of sentences (x, y, score)
     alike enough to compare, where either has a unit in a reported article (`mine`).
     Copies of one sentence (wire copy) are indexed and scored once, and count once for
-    how rare a word is."""
+    how rare a word is: among these units, or in the whole run (`run`) when these are
+    only the articles linked to the reported ones."""
     copies: dict[str, list[int]] = {}
     for u in units:
         copies.setdefault(u.norm, []).append(u.index)
     firsts = [units[members[0]] for members in copies.values()]
     wanted = [any(mine[i] for i in members) for members in copies.values()]
-    df = Counter(t for u in firsts for t in u.terms)
-    idf = {t: math.log(1 + len(firsts) / n) for t, n in df.items()}
+    count = None
+    if run is None:
+        df = Counter(t for u in firsts for t in u.terms)
+        sentences = len(firsts)
+    else:
+        df = Counter({t: run(_sentence_term(t)) for u in firsts for t in u.terms})
+        sentences = run(_SENTENCES)
+        count = lambda _bucket, term: df[term]  # noqa: E731
+    idf = {t: math.log(1 + sentences / n) for t, n in df.items()}
     totals = {u.index: sum(idf[t] for t in u.terms) for u in firsts}
     matched: list[tuple[int, int, _Score]] = []
-    for x, y in candidate_pairs([("", Subject(u.text, terms=u.terms)) for u in firsts]):
+    subjects = [("", Subject(u.text, terms=u.terms)) for u in firsts]
+    for x, y in candidate_pairs(subjects, count=count):
         a, b = firsts[x], firsts[y]
         if not (wanted[x] or wanted[y]) or len(a.terms & b.terms) < 2:
             continue
@@ -1261,7 +1330,9 @@ def _speaker_conflicts(docs: Sequence[Analysis], ctx: Context) -> Iterator[Findi
     forms = list(members)
     linked: dict[int, set[int]] = {x: {x} for x in range(len(forms))}
     keys = [("", Subject(f, terms=_terms(f))) for f in forms]
-    for x, y in candidate_pairs(keys):
+    run = ctx.totals  # counts over the whole run when these are only the linked articles
+    count = None if run is None else lambda _bucket, term: run(_conflict_term(term))
+    for x, y in candidate_pairs(keys, count=count):
         na, nb = forms[x], forms[y]
         contained = f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
         if contained or (abs(len(na) - len(nb)) <= 0.1 * len(na) and text_ratio(na, nb, 95) >= 95):
