@@ -120,15 +120,17 @@ def test_concerns_asks_whether_any_article_is_reported() -> None:
     assert Context(rules={}).concerns(0)
 
 
-def _given_sizes(c: Corpus, options: dict[str, dict[str, int]]) -> tuple[Plan, dict, list[int]]:
-    """The plan and contexts of `options`, with the number check recording how many
+def _given_sizes(
+    c: Corpus, rule: str, options: dict[str, dict[str, int]]
+) -> tuple[Plan, dict, list[int]]:
+    """The plan and contexts of `options`, with the check of `rule` recording how many
     articles it is given on each run."""
     p = c[1]
     config = Config(selection=Selection(select=("ALL",)), options=options)
     sizes: list[int] = []
     checks = []
     for check in p.checks:
-        if "FL101" in check.ids:
+        if rule in check.ids:
 
             def run(corpus: Sequence[Analysis], ctx: Context, inner=check.run) -> Iterable[Finding]:
                 sizes.append(len(corpus))
@@ -140,16 +142,23 @@ def _given_sizes(c: Corpus, options: dict[str, dict[str, int]]) -> tuple[Plan, d
     return q, contexts_for(q, config, load_ledger(shipped_ledger_paths())), sizes
 
 
-def test_a_check_with_links_counts_its_keys_over_the_whole_run(corpus: Corpus) -> None:
-    # Keys that more than 4 figures or sentences share are dropped: an article alone
-    # is given only what shares one of its other keys, and must drop the same ones.
+@pytest.mark.parametrize(
+    ("rule", "cap", "rules"),
+    [("FL101", 4, ("FL101", "FL102", "FL103", "FL105")), ("FL201", 2, ("FL201",))],
+)
+def test_a_check_with_links_counts_its_keys_over_the_whole_run(
+    corpus: Corpus, rule: str, cap: int, rules: tuple[str, ...]
+) -> None:
+    # Keys that more than `cap` figures, sentences or event claims share are dropped: an
+    # article alone is given only what shares one of its other keys, and must drop the
+    # same ones.
     analyses = corpus[0]
-    q, contexts, sizes = _given_sizes(corpus, {"FL101": {"max_bucket": 4}})
+    q, contexts, sizes = _given_sizes(corpus, rule, {rule: {"max_bucket": cap}})
     paths = [a.doc.path for a in analyses]
     everything = corpus_findings(analyses, set(paths), q, contexts, [])
-    numbers = {f.path for f in everything if f.rule_id in ("FL101", "FL102", "FL103", "FL105")}
-    assert len(numbers) >= 4
-    for path in sorted(numbers) + random.Random(2026).sample(paths, 10):
+    found = {f.path for f in everything if f.rule_id in rules}
+    assert len(found) >= 4
+    for path in sorted(found) + random.Random(2026).sample(paths, 10):
         alone = corpus_findings(analyses, {path}, q, contexts, [])
         assert _shown(alone) == _shown(f for f in everything if f.path == path), path
     assert sizes[0] == len(analyses)
@@ -220,3 +229,39 @@ def test_quote_checks_drop_words_too_common_in_the_whole_run_when_given_a_part(
     assert _findings(c, set(names)) == []
     for name in ("a1", "a2", "b1", "b2"):
         assert _findings(c, {str(tmp_path / f"{name}.md")}) == [], name
+
+
+def test_the_date_check_drops_parties_too_common_in_the_whole_run_when_given_a_part(
+    tmp_path: Path,
+) -> None:
+    # Four articles say Qwen overtook Llama, one of them a year later: with `max_bucket`
+    # 2 the whole run pairs none of them. The late one shares a sentence with the first,
+    # so alone it is given that one, and must still count the parties over the whole run.
+    event = "Alibaba's Qwen models overtook Meta's Llama on Hugging Face in September {}"
+    founded = "The lab was founded in 2019 by a team of former search engineers in Hangzhou."
+    texts = {
+        "a.md": f"{event.format(2024)}.\n\n{founded}\n",
+        "b.md": f"{event.format(2025)}, becoming the most downloaded open model.\n\n{founded}\n",
+        "c.md": f"{event.format(2024)}, the rankings showed.\n",
+        "d.md": f"{event.format(2024)}, a survey of developers found.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    names = [str(tmp_path / name) for name in texts]
+    runs = []
+    for cap in (2, 4):
+        config = Config(
+            selection=Selection(select=("FL201",)),
+            options={"FL201": {"max_bucket": cap}},
+            shipped_ledger=False,
+        )
+        p = plan(config, load_checks(config))
+        contexts = contexts_for(p, config)
+        analyses = analyse([Item(n, True) for n in names], config, p, contexts, jobs=1).analyses
+        runs.append((analyses, p, contexts))
+    # At 4 the whole run pairs them: the late article conflicts with the three others,
+    # which agree with each other more than they are contradicted.
+    assert [(f.rule_id, f.path) for f in _findings(runs[1], set(names))] == [("FL201", names[1])]
+    assert _findings(runs[0], set(names)) == []
+    for name in names:
+        assert _findings(runs[0], {name}) == [], name

@@ -59,6 +59,8 @@ from factlint.checks._events import (
 from factlint.claims import DateMention, Subject
 from factlint.digests import digest, has_any, varied
 from factlint.extract.dates import compatible
+from factlint.links import Links
+from factlint.links import key as link_key
 from factlint.model import Finding, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
@@ -366,6 +368,26 @@ def _sentence_findings(
         )
 
 
+def _event_key(kind: str, name: str) -> str:
+    return f"event|{kind}|{name}"
+
+
+@per_document("FL201")
+def _links(analysis: Analysis) -> Links:
+    """What pairs this article's dates with another's (factlint.links): each event
+    claim's kind and named parties, counted (common ones pair nothing), and each
+    sentence told with its dates masked (every copy)."""
+    counted = array("Q")
+    for _, sig in event_claims(analysis):
+        for kind in sig.kinds:
+            counted.extend(link_key(_event_key(kind, name)) for name in sig.names)
+    masked = sentence_digests(analysis)[0::2]
+    return Links(counted, array("Q", (link_key(f"sentence|{m}") for m in masked)))
+
+
+LINKS = _links
+
+
 def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     reported: set[tuple[int, int]] = set()  # (article, date offset)
     yield from _event_findings(corpus, ctx, reported)
@@ -396,7 +418,9 @@ def _event_findings(
     # A claim's conflicts and support come from its own pairs: only pairs that touch an
     # article being reported can change a finding that is kept.
     mine = [ctx.concerns(c.doc_index) for c in claims]
-    for members in shared_buckets(keys, int(ctx.options["max_bucket"])):
+    run = ctx.totals  # counts over the whole run when these are only the linked articles
+    count = None if run is None else lambda kind, name: run(_event_key(kind, name))
+    for members in shared_buckets(keys, int(ctx.options["max_bucket"]), count):
         claimed = sorted({owners[i] for i in members})
         for x, i in enumerate(claimed):
             if mine[i]:
