@@ -95,10 +95,13 @@ def neighbourhood(
     seen: set[int] = set()  # distinct items counted so far
     for own in links:
         counts.update(own.counted)
-        for item, keys, _ in own.keyed_items():
+        start, sizes = 0, own.sizes
+        for n, item in enumerate(own.items):  # most are copies: slice only new ones
+            end = start + sizes[2 * n]
             if item not in seen:
                 seen.add(item)
-                counts.update(keys)
+                counts.update(own.item_keys[start:end])
+            start = end
 
     def rare(k: int) -> bool:
         return 2 <= counts[k] <= max_bucket
@@ -114,6 +117,8 @@ def neighbourhood(
     rare_asked = {k for keys, _ in asked for k in keys if rare(k)}
 
     def shares_items(own: Links) -> bool:
+        if rare_asked.isdisjoint(own.item_keys):
+            return False  # most articles: no rare key of a reported item at all
         for _, keys, _ in own.keyed_items():
             if rare_asked.isdisjoint(keys):
                 continue  # the common case: no rare key of a reported item
