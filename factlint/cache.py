@@ -260,6 +260,9 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS stamps (path BLOB PRIMARY KEY,"
                     " stamp TEXT NOT NULL, sha TEXT NOT NULL, used INTEGER NOT NULL)"
                 )
+                # Pruning finds old rows by it: without, it reads every row's value
+                # (`used` comes after it), 0.06 s at 10,000 articles in every run.
+                db.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
                 db.execute(_CLAIMS_TABLE)
                 db.execute(_DURATIONS_TABLE)
                 db.execute("SELECT count(*) FROM results WHERE key = ''").fetchone()
