@@ -318,7 +318,13 @@ class Cache:
         """Every item's key (None: it cannot be keyed), reading only the files whose stat
         changed since their bytes were last hashed, keeping none."""
         # Bytes: a file name need not be UTF-8. Stdin is never cached.
-        paths = {i.name: os.fsencode(os.path.abspath(i.name)) for i in items if i.data is None}
+        # os.path.abspath, with the current folder asked once rather than per file.
+        here = os.getcwd()
+        paths = {
+            i.name: os.fsencode(os.path.normpath(os.path.join(here, i.name)))
+            for i in items
+            if i.data is None
+        }
         known = self._stamps(list(paths.values()))
         fresh: list[tuple[bytes, str, str, int]] = []
         now_ns = time.time_ns()

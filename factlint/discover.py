@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -108,11 +109,16 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
         named = frozenset(Path(relative).parts)
         for file in sorted((f for f in base.glob(relative) if str(f) not in given), key=_order):
             name = str(file)
-            link = os.path.islink(name)
+            try:
+                st = os.lstat(name)  # one call for both: a link, else a regular file?
+            except OSError:
+                continue  # gone since the glob
+            link = stat.S_ISLNK(st.st_mode)
             resolved = real.of(name, link)
             if os.path.normcase(resolved) in taken:  # given under another name, or before
                 continue
-            if not (os.path.isfile(name) and is_included(os.path.basename(name), config)):
+            regular = os.path.isfile(name) if link else stat.S_ISREG(st.st_mode)
+            if not (regular and is_included(os.path.basename(name), config)):
                 continue
             if _hidden(file.parts[depth:], named):
                 continue
