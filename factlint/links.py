@@ -28,6 +28,8 @@ are small; the claims the check compares are what is large.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from array import array
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -112,25 +114,39 @@ def neighbourhood(
         return 2 <= counts[k] <= max_bucket
 
     linking: set[int] = set()
-    asked: list[tuple[frozenset[int], int]] = []  # the reported items' keys, and together
+    single: set[int] = set()  # rare keys of reported items that link by one key
+    # A rare key of a reported item that links by more -> those items' keys and number.
+    by_rare: dict[int, list[tuple[frozenset[int], int]]] = {}
     for n in reported:
         linking.update(k for k in links[n].counted if rare(k))
         linking.update(links[n].always)
         for _, keys, together in links[n].keyed_items():
-            if any(rare(k) for k in keys):
-                asked.append((frozenset(keys), together))
-    rare_asked = {k for keys, _ in asked for k in keys if rare(k)}
+            wanted = frozenset(keys)
+            for k in wanted:
+                if rare(k):
+                    if together <= 1:
+                        single.add(k)
+                    else:
+                        by_rare.setdefault(k, []).append((wanted, together))
+
+    rare_asked = single.union(by_rare)
 
     def shares_items(own: Links) -> bool:
-        if rare_asked.isdisjoint(own.item_keys):
+        hits = rare_asked.intersection(own.item_keys)
+        if not hits:
             return False  # most articles: no rare key of a reported item at all
-        for _, keys, _ in own.keyed_items():
-            if rare_asked.isdisjoint(keys):
-                continue  # the common case: no rare key of a reported item
-            for wanted, together in asked:
-                shared = wanted.intersection(keys)
-                if len(shared) >= together and any(rare(k) for k in shared):
+        if not single.isdisjoint(hits):
+            return True
+        ends = list(itertools.accumulate(own.sizes[0::2]))
+        keys = own.item_keys
+        for k in hits:  # each item of this article that has k, found by position
+            at = keys.index(k)
+            while at >= 0:
+                n = bisect.bisect_right(ends, at)
+                item = keys[ends[n - 1] if n else 0 : ends[n]]
+                if any(len(w.intersection(item)) >= t for w, t in by_rare[k]):
                     return True
+                at = _find(keys, k, ends[n])
         return False
 
     positions = [
@@ -138,6 +154,14 @@ def neighbourhood(
         for n, own in enumerate(links)
         if n in reported
         or not (linking.isdisjoint(own.counted) and linking.isdisjoint(own.always))
-        or (asked and shares_items(own))
+        or (rare_asked and shares_items(own))
     ]
     return positions, Totals(counts)
+
+
+def _find(keys: array[int], k: int, start: int) -> int:
+    """The position of `k` in `keys` from `start`, or -1."""
+    try:
+        return keys.index(k, start)
+    except ValueError:
+        return -1

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from array import array
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factlint.links import Links, Totals, key, neighbourhood
 
 
@@ -92,3 +95,80 @@ def test_items_asking_two_keys_link_only_with_two_in_common_one_of_them_rare() -
     assert neighbourhood(TOGETHER, {0}, 2)[0] == [0]  # no key of 0 is rare now
     assert neighbourhood(TOGETHER, {5}, 3)[0] == [5]
     assert neighbourhood(TOGETHER, {3}, 4)[0] == [3, 4]  # 0 to 2 share 2 or 9, not both
+    # Two keys in common must be in one item: keys 7 and 8 in two items are not.
+    apart = [
+        _items((210, (7, 8), 2)),
+        _items((211, (7,), 2), (212, (8,), 2)),
+        _items((213, (8,), 2)),
+    ]
+    assert neighbourhood(apart, {0}, 3)[0] == [0]
+    assert neighbourhood([*apart, _items((214, (7, 8, 9), 2))], {0}, 3)[0] == [0, 3]
+
+
+def _by_definition(links: list[Links], reported: set[int], cap: int) -> list[int]:
+    """The neighbourhood as the module docstring defines it, pair by pair."""
+    counts: dict[int, int] = {}
+    for own in links:
+        for k in own.counted:
+            counts[k] = counts.get(k, 0) + 1
+    firsts: dict[int, list[int]] = {}
+    for own in links:
+        for item, keys, _ in own.keyed_items():
+            firsts.setdefault(item, list(keys))
+    for keys in firsts.values():
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+
+    def rare(k: int) -> bool:
+        return 2 <= counts.get(k, 0) <= cap
+
+    def linked(mine: Links, other: Links) -> bool:
+        if any(rare(k) and k in other.counted for k in mine.counted):
+            return True
+        if set(mine.always) & set(other.always):
+            return True
+        for _, wanted, together in mine.keyed_items():
+            for _, keys, _ in other.keyed_items():
+                shared = set(wanted) & set(keys)
+                if len(shared) >= together and any(rare(k) for k in shared):
+                    return True
+        return False
+
+    return [
+        n
+        for n, own in enumerate(links)
+        if n in reported or any(linked(links[r], own) for r in reported)
+    ]
+
+
+_KEYS = st.lists(st.integers(1, 6), max_size=4)
+_ITEM = st.tuples(st.integers(100, 104), st.lists(st.integers(1, 6), max_size=4, unique=True))
+_ARTICLE = st.tuples(_KEYS, st.lists(st.integers(7, 9), max_size=1), st.lists(_ITEM, max_size=3))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.lists(_ARTICLE, min_size=1, max_size=6),
+    st.integers(0, 5),
+    st.integers(1, 2),
+    st.integers(0, 4),
+)
+def test_the_neighbourhood_is_what_the_definition_gives(
+    articles: list, reported: int, together: int, cap: int
+) -> None:
+    # An item's keys follow from its digest (copies are copies), as the checks make them.
+    keys_of: dict[int, list[int]] = {}
+    links = []
+    for counted, always, items in articles:
+        own = [(item, tuple(keys_of.setdefault(item, keys)), together) for item, keys in items]
+        links.append(
+            Links(
+                array("Q", counted),
+                array("Q", always),
+                array("Q", [item for item, _, _ in own]),
+                array("Q", [k for _, keys, _ in own for k in keys]),
+                array("I", [n for _, keys, t in own for n in (len(keys), t)]),
+            )
+        )
+    chosen = {reported % len(links)}
+    assert neighbourhood(links, chosen, cap)[0] == _by_definition(links, chosen, cap)
