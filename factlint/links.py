@@ -32,12 +32,12 @@ import bisect
 import itertools
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factlint.digests import digest
 
-__all__ = ["Links", "Totals", "key", "neighbourhood", "with_items"]
+__all__ = ["Links", "Totals", "bucket_count", "key", "neighbourhood", "with_items"]
 
 
 def key(text: str) -> int:
@@ -91,6 +91,16 @@ class Totals:
 
     def __call__(self, text: str) -> int:
         return self.counts[key(text)]
+
+
+def bucket_count(
+    totals: Totals | None, key_text: Callable[[str, str], str]
+) -> Callable[[str, str], int] | None:
+    """`count` for `subject.shared_buckets`: how many items of the whole run have the
+    (bucket, term) key `key_text` names, or None when the check was given every article."""
+    if totals is None:
+        return None
+    return lambda bucket, term: totals(key_text(bucket, term))
 
 
 def neighbourhood(

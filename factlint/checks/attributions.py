@@ -73,7 +73,7 @@ from factlint.claims import Person, Quote, Subject
 from factlint.data import load_yaml
 from factlint.extract.attribution import fold as fold_text
 from factlint.extract.attribution import normalise_quote, same_person
-from factlint.links import Links, Totals, with_items
+from factlint.links import Links, Totals, bucket_count, with_items
 from factlint.links import key as link_key
 from factlint.model import Finding, RuleMeta, Severity
 from factlint.parallel import per_document
@@ -259,9 +259,9 @@ def _links(analysis: Analysis) -> Links:
             always.append(link_key(_person_key(tokens)))
     quotes = _quotes(analysis)
     always.extend(link_key(_form_key(form)) for form in quotes.forms)
-    always.extend(link_key(_sentence_key(u.norm)) for u in quotes.units)
     items: list[tuple[str, list[str], int]] = []
     for u in quotes.units:
+        always.append(link_key(_sentence_key(u.norm)))
         items.append((_sentence_key(u.norm), [_sentence_term(t) for t in sorted(u.terms)], 2))
         # Counts the distinct sentences; one key of two asked never links.
         items.append((f"counted|{u.norm}", [_SENTENCES], 2))
@@ -1330,8 +1330,8 @@ def _speaker_conflicts(docs: Sequence[Analysis], ctx: Context) -> Iterator[Findi
     forms = list(members)
     linked: dict[int, set[int]] = {x: {x} for x in range(len(forms))}
     keys = [("", Subject(f, terms=_terms(f))) for f in forms]
-    run = ctx.totals  # counts over the whole run when these are only the linked articles
-    count = None if run is None else lambda _bucket, term: run(_conflict_term(term))
+    # Counted over the whole run when these are only the linked articles; no buckets.
+    count = bucket_count(ctx.totals, lambda _bucket, term: _conflict_term(term))
     for x, y in candidate_pairs(keys, count=count):
         na, nb = forms[x], forms[y]
         contained = f" {na} " in f" {nb} " or f" {nb} " in f" {na} "

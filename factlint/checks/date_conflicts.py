@@ -59,7 +59,7 @@ from factlint.checks._events import (
 from factlint.claims import DateMention, Subject
 from factlint.digests import digest, has_any, varied
 from factlint.extract.dates import compatible
-from factlint.links import Links
+from factlint.links import Links, bucket_count
 from factlint.links import key as link_key
 from factlint.model import Finding, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
@@ -418,8 +418,7 @@ def _event_findings(
     # A claim's conflicts and support come from its own pairs: only pairs that touch an
     # article being reported can change a finding that is kept.
     mine = [ctx.concerns(c.doc_index) for c in claims]
-    run = ctx.totals  # counts over the whole run when these are only the linked articles
-    count = None if run is None else lambda kind, name: run(_event_key(kind, name))
+    count = bucket_count(ctx.totals, _event_key)  # over the whole run, if given a part
     for members in shared_buckets(keys, int(ctx.options["max_bucket"]), count):
         claimed = sorted({owners[i] for i in members})
         for x, i in enumerate(claimed):

@@ -87,7 +87,7 @@ from factlint.claims import Quantity, Subject
 from factlint.compare import Verdict, compare, resolve_time_scope
 from factlint.extract.numbers import MONTHS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
-from factlint.links import Links, Totals, key
+from factlint.links import Links, Totals, bucket_count, key
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
@@ -774,8 +774,7 @@ def figure_pairs(run: _Run) -> list[_Pair]:
     max_days = int(run.options["max_days_apart"])
     matched: dict[tuple[int, int], tuple[float, Verdict | None]] = {}
     concerns = run.ctx.concerns
-    totals = run.ctx.totals
-    count = None if totals is None else lambda bucket, term: totals(_figure_key(bucket, term))
+    count = bucket_count(run.ctx.totals, _figure_key)
     for i, j in candidate_pairs(keys, int(run.options["max_bucket"]), count):
         a, b = figures[i], figures[j]
         # A kept pair, and each best match it is measured against, touch a reported article.
