@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factlint.config import Config
-from factlint.discover import corpus_files, discover
+from factlint.discover import _matches, corpus_files, discover
 
 FILES = (
     "articles/a.md",
@@ -149,3 +149,23 @@ def test_an_absolute_corpus_pattern_is_matched_from_its_anchor(
     assert corpus_files(config, set()) == ["articles/sub/d.md"]
     monkeypatch.chdir(tree / "articles")
     assert corpus_files(config, set()) == ["sub/d.md"]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["articles/*.md", "articles/*", "articles/[ab].*", "articles/a.md", "articles/sub/*", "*.md"],
+)
+def test_a_corpus_pattern_lists_what_pathlib_glob_lists(tree: Path, pattern: str) -> None:
+    # The folder listing the usual pattern is matched on, against glob itself, with a
+    # folder named like an article, a link to a file, a broken link and a hidden file.
+    (tree / "articles" / "folder.md").mkdir()
+    (tree / "articles" / "link.md").symlink_to(tree / "top.md")
+    (tree / "articles" / "broken.md").symlink_to(tree / "missing.md")
+    listed = sorted(name for name, _ in _matches(tree, pattern))
+    assert listed == sorted(str(p) for p in tree.glob(pattern))
+    config = Config(root=tree, corpus=(pattern,))
+    shown = {"articles/*.md": ["articles/a.md", "articles/link.md"], "*.md": ["top.md"]}
+    if pattern in shown:  # no folder, no broken link, no hidden file; a link by its target
+        assert corpus_files(config, set()) == [
+            n if n != "articles/link.md" else "top.md" for n in shown[pattern]
+        ]
