@@ -20,6 +20,10 @@ class Analysis:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
 
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
         return blocks(self.doc.text, self.doc.prose)
@@ -74,6 +78,43 @@ class Analysis:
             if block.span.contains(span):
                 return block
         return None
+
+
+class DeferredAnalysis(Analysis):
+    """A cache hit's Analysis whose document and claims stay pickled until first read.
+
+    A pre-commit hook against an archive reads every article's row, and its corpus
+    checks touch only the articles that share a key with the edited one: unpickling
+    the rest would be wasted. `load` puts the claims in place; a corpus check's
+    claims are loaded before it runs (`parallel.Pending.load`), and reading `doc`
+    loads too.
+    """
+
+    def __init__(self, path: str, packed: bytes) -> None:
+        self._path = path
+        self._packed: bytes | None = packed
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @cached_property
+    def doc(self) -> Document:  # type: ignore[override]
+        self.load()
+        return self.__dict__["doc"]  # type: ignore[no-any-return]
+
+    def load(self) -> None:
+        """Unpickle the document and the claims kept with it (once); claims already
+        in place (a group loaded apart) stay."""
+        import pickle
+
+        packed, self._packed = self._packed, None
+        if packed is None:
+            return
+        doc, extracted = pickle.loads(packed)
+        for name, value in extracted.items():
+            self.__dict__.setdefault(name, value)
+        self.__dict__["doc"] = doc
 
 
 # Copies of a sentence in articles published further apart are updates, not slips.

@@ -60,7 +60,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -466,9 +466,7 @@ class Cache:
             outcome = None
             stored = key if key is None or key in found else _checked(key)
             if stored is not None and stored in found:
-                outcome = _unpickle(found[stored][0], stored)
-                if outcome is not None and stored != key:
-                    outcome = _corpus_only(outcome)
+                outcome = _unpickle(found[stored][0], stored, findings=stored == key)
                 if outcome is not None and found[stored][1] < self._now - _DAY:
                     fresh.append(stored)
             if outcome is None:
@@ -578,7 +576,7 @@ class Cache:
 
         `apart` maps a claim to its group: those claims are kept in `claims`, a row per
         group, and left out of the file's own row."""
-        if (outcome.doc is None and not outcome.final) or outcome.rule_errors or self._broken:
+        if (outcome.path is None and not outcome.final) or outcome.rule_errors or self._broken:
             return
         from factlint.parallel import register_pickling
 
@@ -589,12 +587,19 @@ class Cache:
         for name, value in outcome.extracted.items():
             group = apart.get(name)
             (kept if group is None else groups.setdefault(group, {}))[name] = value
+        # The document and the claims kept with it are pickled apart, inside the row:
+        # a hit unpickles them only if a check reads them (DeferredAnalysis).
+        packed = outcome.packed
+        if packed is None and outcome.doc is not None:
+            packed = pickle.dumps((outcome.doc, kept), protocol=pickle.HIGHEST_PROTOCOL)
         value = pickle.dumps(
             (
                 outcome.name,
-                outcome.doc,
-                kept,
-                outcome.findings,
+                outcome.path,
+                packed,
+                # apart too: the row of a checked file also answers a run that reads it
+                # for the corpus rules only, without its findings
+                pickle.dumps(outcome.findings, protocol=pickle.HIGHEST_PROTOCOL),
                 outcome.read_errors,
                 outcome.notices,
                 outcome.final,
@@ -678,28 +683,26 @@ def _answering(keys: Sequence[str]) -> list[str]:
     return [*keys, *(_checked(k) for k in keys if k[-1] == _CORPUS_ONLY)]
 
 
-def _corpus_only(checked: Outcome) -> Outcome:
-    """A checked file's outcome as reading it for the corpus rules gives it: without its
-    document findings (and without the final ones of a run with no corpus rule, where
-    such a file is read and dropped)."""
-    return replace(checked, findings=[], final=False)
-
-
-def _unpickle(value: bytes, row: str) -> Outcome | None:
+def _unpickle(value: bytes, row: str, findings: bool = True) -> Outcome | None:
+    """A row's outcome. Without `findings`, a checked file's row as reading it for the
+    corpus rules gives it: without its document findings (and without the final ones
+    of a run with no corpus rule, where such a file is read and dropped)."""
     from factlint.parallel import Outcome
 
     try:
-        name, doc, extracted, findings, read_errors, notices, final, apart = pickle.loads(value)
+        name, path, packed, found, read_errors, notices, final, apart = pickle.loads(value)
+        kept = pickle.loads(found) if findings else []
     except Exception:  # written by another version, or damaged: a miss
         return None
     return Outcome(
         name,
-        doc,
-        extracted=extracted,
-        findings=findings,
+        None,
+        packed=packed,
+        stored_path=path,
+        findings=kept,
         read_errors=read_errors,
         notices=notices,
-        final=final,
+        final=final and findings,
         apart_row=row if apart else None,
     )
 

@@ -189,7 +189,7 @@ def corpus_findings(
     articles): they run here one after another.
     """
     corpus = list(analyses)
-    positions = frozenset(n for n, a in enumerate(corpus) if a.doc.path in reported)
+    positions = frozenset(n for n, a in enumerate(corpus) if a.path in reported)
     only = positions if len(positions) < len(corpus) else None
     corpus_checks = [check for check in p.checks if check.scope == "corpus"]
     tasks = [
@@ -322,9 +322,9 @@ def finish(
     findings: list[Finding] = []
     enabled_metas = [p.rules[i] for i in p.enabled]
     for analysis in analyses:
-        doc = analysis.doc
-        if doc.path not in reported:
+        if analysis.path not in reported:
             continue
+        doc = analysis.doc
         mine = by_path.get(doc.path, []) + decode_error_findings(doc)
         kept = apply_suppressions(doc, mine, dict(p.rules), enabled_metas)
         findings += [
@@ -347,7 +347,7 @@ def check_documents(
     contexts = contexts_for(p, config, ledger)
     raw: list[Finding] = []
     for analysis in analyses:
-        if analysis.doc.path in reported:
+        if analysis.path in reported:
             raw += document_findings(analysis, p, contexts, errors)
     raw += corpus_findings(analyses, reported, p, contexts, errors)
     return finish(analyses, reported, raw, p, config), errors

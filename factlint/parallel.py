@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from factlint import startup_store
-from factlint.analysis import Analysis
+from factlint.analysis import Analysis, DeferredAnalysis
 from factlint.config import Config
 from factlint.document import Document
 from factlint.engine import Plan, Reader, document_findings, finish
@@ -133,9 +133,12 @@ def group_of(check: Check) -> str:
     return check.ids[0]
 
 
+LINKS_SUFFIX = " links"
+
+
 def links_group(check: Check) -> str:
     """The name of the group that holds a check's keys (factlint.links)."""
-    return f"{group_of(check)} links"
+    return group_of(check) + LINKS_SUFFIX
 
 
 @dataclass(slots=True)
@@ -153,9 +156,13 @@ class Pending:
     ) -> None:
         """Put `group`'s claims back into the analyses that kept them apart (of those
         at the positions `only`, if given)."""
-        if not self.at or group not in self.groups.values():
-            return
         at = self._at(only)
+        if not group.endswith(LINKS_SUFFIX):  # what the check reads, beyond its keys
+            for position in at:
+                if isinstance(stored := analyses[position], DeferredAnalysis):
+                    stored.load()
+        if not at or group not in self.groups.values():
+            return
         found = self.rows.read(sorted(set(at.values())), group)
         for position, row in at.items():
             claims = found.get(row)
@@ -215,9 +222,25 @@ class Outcome:
     # From the cache: the row that keeps this file's groups of claims apart (see
     # `claim_groups`); they are read where their corpus check runs.
     apart_row: str | None = None
+    # From the cache: the document and the claims kept with it, still pickled, and the
+    # document's path (`doc` and `extracted` are then empty).
+    packed: bytes | None = None
+    stored_path: str | None = None
 
-    def analysis(self) -> Analysis:
-        """The Analysis with every property the worker computed already in place."""
+    @property
+    def path(self) -> str | None:
+        """The document's path; None when the file gave no document to keep."""
+        return self.doc.path if self.doc is not None else self.stored_path
+
+    def analysis(self, deferred: bool = False) -> Analysis:
+        """The Analysis with every property the worker computed already in place;
+        `deferred`: a cache hit's stays pickled until read (see DeferredAnalysis)."""
+        if self.packed is not None:
+            assert self.stored_path is not None
+            stored = DeferredAnalysis(self.stored_path, self.packed)
+            if not deferred:
+                stored.load()
+            return stored
         assert self.doc is not None
         analysis = Analysis(self.doc)
         # cached_property stores in the instance dict: pre-filling it skips re-extraction.
@@ -547,14 +570,17 @@ def analyse(
             if item.reported:
                 batch.reported.add(outcome.name)
             continue
-        if outcome.doc is None:
+        path = outcome.path
+        if path is None:
             continue
-        if pending is not None and outcome.apart_row is not None:
+        # A hit whose claims are partly kept apart is loaded where its checks run.
+        apart = pending is not None and outcome.apart_row is not None
+        if apart:
             pending.at[len(batch.analyses)] = outcome.apart_row
-        batch.analyses.append(outcome.analysis())
+        batch.analyses.append(outcome.analysis(deferred=apart))
         batch.findings += outcome.findings
         if item.reported:
-            batch.reported.add(outcome.doc.path)
+            batch.reported.add(path)
     if pending is not None and pending.at:
         batch.pending = pending
     return batch

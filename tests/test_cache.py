@@ -118,7 +118,9 @@ def test_second_run_is_answered_by_the_cache(project: Path) -> None:
         rows = conn.execute("SELECT value FROM results").fetchall()
         groups = conn.execute("SELECT value FROM claims WHERE grp = 'FL980'").fetchall()
     assert all("FL980" in pickle.loads(v)[-1] for (v,) in rows)
-    assert all("factlint_local_census.figures" not in pickle.loads(v)[2] for (v,) in rows)
+    # (the row's third field: the document and the claims kept with it, pickled apart)
+    kept = [pickle.loads(pickle.loads(v)[2])[1] for (v,) in rows]
+    assert kept and all("factlint_local_census.figures" not in claims for claims in kept)
     extracted = [pickle.loads(v) for (v,) in groups]
     assert len(extracted) == N
     assert all("factlint_local_census.figures" in e for e in extracted)
@@ -563,6 +565,36 @@ def test_each_corpus_check_loads_its_own_claims_where_it_runs(
         assert 1 <= loads[group][1] < N, group
     # The one-article run's corpus checks ran side by side, in this process and a fork.
     assert len(forked) == 1 and forked[0] is not None
+
+
+def test_a_pre_commit_run_unpickles_only_the_articles_its_checks_read(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows of cache hits stay pickled until a check reads them: the corpus checks,
+    all linked, read the edited article and those that share a key with it."""
+    from factlint.analysis import DeferredAnalysis
+
+    config = project / "factlint.yaml"
+    config.write_text(config.read_text() + 'corpus: ["articles/*.md"]\n')
+    one = str(sorted((project / "articles").iterdir())[5].relative_to(project))
+    command = ["check", "--format", "json", "--jobs", "1", "--ignore", "FL980", one]
+    uncached = CliRunner().invoke(main, [*command, "--no-cache"])
+    CliRunner().invoke(main, command)  # fills the cache
+    forget_runs(project)
+    unpickled: list[str] = []
+    real = DeferredAnalysis.load
+
+    def load(self: DeferredAnalysis) -> None:
+        if self._packed is not None:
+            unpickled.append(self.path)
+        real(self)
+
+    monkeypatch.setattr(DeferredAnalysis, "load", load)
+    result = CliRunner().invoke(main, command)
+    assert cache_module.LAST_STATS.hits == N
+    assert result.stdout == uncached.stdout
+    assert one in unpickled
+    assert len(unpickled) == len(set(unpickled)) < N // 2, unpickled
 
 
 def test_claims_missing_from_the_cache_are_worked_out_again(project: Path) -> None:
