@@ -244,7 +244,8 @@ def _conflict_term(term: str) -> str:
 def _links(analysis: Analysis) -> Links:
     """What pairs this article's people and quotes with another's (factlint.links).
 
-    - each full name: FL301/FL302 compare every mention of it;
+    - each full name given with a title or an organisation: FL301/FL302 compare every
+      such mention of it (a bare name agrees and conflicts with nothing);
     - each quote's wording: an earlier verbatim copy silences FL303, FL304 compares
       copies;
     - each quoted sentence, by its wording (every copy) and its content words: FL303
@@ -255,7 +256,7 @@ def _links(analysis: Analysis) -> Links:
     always = array("Q")
     for person in analysis.attributions.people:
         tokens = name_tokens(person.name)
-        if len(tokens) >= 2:
+        if len(tokens) >= 2 and (person.title or person.organisation):
             always.append(link_key(_person_key(tokens)))
     quotes = _quotes(analysis)
     always.extend(link_key(_form_key(form)) for form in quotes.forms)
