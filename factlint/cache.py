@@ -6,8 +6,13 @@ the current folder), with a `.gitignore` of `*` so git never sees it. One row pe
     key   = sha256(run digest, path, folder metadata entry, sha256 of the file's bytes)
             + "r" for a file checked (reported), "c" for one only read for the
             corpus rules
-    value = pickle of (Document, extracted claims, raw document findings, read errors,
-            notices, the groups kept apart)
+    value = pickle of (name, path, pickle of (Document, extracted claims), pickle of
+            the raw document findings, read errors, notices, final, the groups kept
+            apart)
+
+The document and the findings are pickled apart inside the row: a hit is unpickled
+only where a check reads it (`analysis.DeferredAnalysis`), and a file read for the
+corpus only never unpickles its findings.
 
 Claims that only one corpus check reads are kept apart, one row per file and check in
 `claims`, and read by the process that runs that check (`ClaimRows`): a run answered
