@@ -8,7 +8,7 @@ the current folder), with a `.gitignore` of `*` so git never sees it. One row pe
             corpus rules
     value = pickle of (name, path, pickle of (Document, extracted claims), pickle of
             the raw document findings, read errors, notices, final, the groups kept
-            apart)
+            apart, {links group: pickle of the check's keys})
 
 The document and the findings are pickled apart inside the row: a hit is unpickled
 only where a check reads it (`analysis.DeferredAnalysis`), and a file read for the
@@ -222,7 +222,7 @@ class Cache:
         self.stats = Stats()
         self._db: sqlite3.Connection | None = None
         self._broken = False
-        self._pending: list[tuple[str, bytes, int]] = []
+        self._pending: list[tuple[str, bytes, int, bytes | None]] = []
         self._pending_claims: list[tuple[str, str, bytes]] = []
         self._folders: dict[str, Path] = {}  # a Path per folder name, not per file
         self._now = int(time.time())
@@ -261,6 +261,7 @@ class Cache:
                         f"CREATE TABLE IF NOT EXISTS {table}"
                         " (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
                     )
+                _add_links_column(db)
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS stamps (path BLOB PRIMARY KEY,"
                     " stamp TEXT NOT NULL, sha TEXT NOT NULL, used INTEGER NOT NULL)"
@@ -414,12 +415,14 @@ class Cache:
         items: Sequence[Item],
         metadata: Mapping[Path, Mapping[str, Any]],
         keys: Sequence[str | None] | None = None,
+        links: bool = False,
     ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
         """(index, item with its bytes, key, cached outcome or None) for every item.
 
         Items that cannot be keyed (stdin, unreadable, too large) come back with no key:
         the normal path reads them and reports the problem. With `keys` (from `keys()`),
-        a hit is not read again; a miss is, and keyed by what was read.
+        a hit is not read again; a miss is, and keyed by what was read. With `links`, a
+        hit comes with its checks' keys (a run that reports only some articles).
         """
         batch: list[tuple[int, Item, str | None]] = []
         for index, item in enumerate(items):
@@ -428,10 +431,10 @@ class Cache:
             else:
                 batch.append(self._keyed(index, item, metadata))
             if len(batch) >= _LOOKUP_BATCH:
-                yield from self._answer(batch, metadata)
+                yield from self._answer(batch, metadata, links)
                 batch = []
         if batch:
-            yield from self._answer(batch, metadata)
+            yield from self._answer(batch, metadata, links)
 
     def _keyed(
         self, index: int, item: Item, metadata: Mapping[Path, Mapping[str, Any]]
@@ -463,15 +466,19 @@ class Cache:
         return found
 
     def _answer(
-        self, batch: list[tuple[int, Item, str | None]], metadata: Mapping[Path, Mapping[str, Any]]
+        self,
+        batch: list[tuple[int, Item, str | None]],
+        metadata: Mapping[Path, Mapping[str, Any]],
+        links: bool,
     ) -> Iterator[tuple[int, Item, str | None, Outcome | None]]:
-        found = self._fetch(_answering([k for _, _, k in batch if k is not None]))
+        found = self._fetch(_answering([k for _, _, k in batch if k is not None]), links)
         fresh: list[str] = []
         for index, item, key in batch:
             outcome = None
             stored = key if key is None or key in found else _checked(key)
             if stored is not None and stored in found:
-                outcome = _unpickle(found[stored][0], stored, findings=stored == key)
+                value, _, held = found[stored]
+                outcome = _unpickle(value, stored, findings=stored == key, links=held)
                 if outcome is not None and found[stored][1] < self._now - _DAY:
                     fresh.append(stored)
             if outcome is None:
@@ -487,7 +494,10 @@ class Cache:
         if fresh:
             self._touch(fresh)
 
-    def _fetch(self, keys: list[str]) -> dict[str, tuple[bytes, int]]:
+    def _fetch(self, keys: list[str], links: bool) -> dict[str, tuple[bytes, int, bytes | None]]:
+        """key -> (value, last used, the checks' keys if asked for) of the stored rows.
+
+        The keys are the row's last column: a run that does not link does not read them."""
         if not keys:
             return {}
         db = self._connect(create=False)
@@ -495,13 +505,14 @@ class Cache:
             return {}
         try:
             marks = ",".join("?" * len(keys))
+            wanted = "links" if links else "NULL"
             rows = db.execute(
-                f"SELECT key, value, used FROM results WHERE key IN ({marks})", keys
+                f"SELECT key, value, used, {wanted} FROM results WHERE key IN ({marks})", keys
             ).fetchall()
         except sqlite3.Error as exc:
             self._guard(exc)
             return {}
-        return {k: (v, used) for k, v, used in rows}
+        return {k: (v, used, held) for k, v, used, held in rows}
 
     def _touch(self, keys: Sequence[str], table: str = "results") -> None:
         db = self._connect(create=False)
@@ -580,10 +591,12 @@ class Cache:
         """Queue one analysed file; files with rule errors are not cached (retry next run).
 
         `apart` maps a claim to its group: those claims are kept in `claims`, a row per
-        group, and left out of the file's own row."""
+        group, and left out of the file's own row. A check's keys (a links group) are
+        pickled apart inside the file's row instead: a run that reports some articles
+        reads every article's keys, which come with the rows the parent reads anyway."""
         if (outcome.path is None and not outcome.final) or outcome.rule_errors or self._broken:
             return
-        from factlint.parallel import register_pickling
+        from factlint.parallel import LINKS_SUFFIX, register_pickling
 
         register_pickling()
         apart = apart or {}
@@ -608,14 +621,21 @@ class Cache:
                 outcome.read_errors,
                 outcome.notices,
                 outcome.final,
-                tuple(sorted(groups)),
+                tuple(sorted(g for g in groups if not g.endswith(LINKS_SUFFIX))),
             ),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
-        self._pending.append((key, value, self._now))
+        held = {
+            group: pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+            for group, claims in sorted(groups.items())
+            if group.endswith(LINKS_SUFFIX)
+        }
+        links = pickle.dumps(held, protocol=pickle.HIGHEST_PROTOCOL) if held else None
+        self._pending.append((key, value, self._now, links))
         for group, claims in sorted(groups.items()):
-            blob = pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
-            self._pending_claims.append((key, group, blob))
+            if not group.endswith(LINKS_SUFFIX):
+                blob = pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+                self._pending_claims.append((key, group, blob))
         if len(self._pending) >= _WRITE_BATCH:
             self._write()
 
@@ -646,7 +666,10 @@ class Cache:
             return
         try:
             with db:  # one short transaction per batch: concurrent runs interleave
-                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+                db.executemany(
+                    "INSERT OR REPLACE INTO results (key, value, used, links) VALUES (?, ?, ?, ?)",
+                    rows,
+                )
                 db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", claims)
             self.stats.writes += len(rows)
         except sqlite3.Error as exc:
@@ -657,6 +680,13 @@ class Cache:
             with contextlib.suppress(Exception):
                 self._db.close()
             self._db = None
+
+
+def _add_links_column(db: sqlite3.Connection) -> None:
+    """The checks' keys, a column after `used` (a cache written before it had none)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(results)")}
+    if "links" not in columns:
+        db.execute("ALTER TABLE results ADD COLUMN links BLOB")
 
 
 def _select_in(
@@ -688,15 +718,19 @@ def _answering(keys: Sequence[str]) -> list[str]:
     return [*keys, *(_checked(k) for k in keys if k[-1] == _CORPUS_ONLY)]
 
 
-def _unpickle(value: bytes, row: str, findings: bool = True) -> Outcome | None:
-    """A row's outcome. Without `findings`, a checked file's row as reading it for the
-    corpus rules gives it: without its document findings (and without the final ones
-    of a run with no corpus rule, where such a file is read and dropped)."""
+def _unpickle(
+    value: bytes, row: str, findings: bool = True, links: bytes | None = None
+) -> Outcome | None:
+    """A row's outcome, with its checks' keys if read (`links`). Without `findings`, a
+    checked file's row as reading it for the corpus rules gives it: without its
+    document findings (and without the final ones of a run with no corpus rule, where
+    such a file is read and dropped)."""
     from factlint.parallel import Outcome
 
     try:
         name, path, packed, found, read_errors, notices, final, apart = pickle.loads(value)
         kept = pickle.loads(found) if findings else []
+        held = pickle.loads(links) if links else {}
     except Exception:  # written by another version, or damaged: a miss
         return None
     return Outcome(
@@ -708,7 +742,8 @@ def _unpickle(value: bytes, row: str, findings: bool = True) -> Outcome | None:
         read_errors=read_errors,
         notices=notices,
         final=final and findings,
-        apart_row=row if apart else None,
+        apart_row=row if apart or held else None,
+        held=held,
     )
 
 

@@ -19,6 +19,7 @@ files before any work is sent out.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import itertools
@@ -150,6 +151,8 @@ class Pending:
     rows: ClaimRows
     groups: Mapping[str, str]  # claim name -> group, as stored (claim_groups)
     at: dict[int, str] = field(default_factory=dict)
+    # Position -> the groups that came pickled with the file's row (its checks' keys).
+    held: dict[int, Mapping[str, bytes]] = field(default_factory=dict)
 
     def load(
         self, analyses: Sequence[Analysis], group: str, only: Iterable[int] | None = None
@@ -161,6 +164,9 @@ class Pending:
             for position in at:
                 if isinstance(stored := analyses[position], DeferredAnalysis):
                     stored.load()
+        if group.endswith(LINKS_SUFFIX):
+            self._unpickle_held(analyses, group, at)
+            return
         if not at or group not in self.groups.values():
             return
         found = self.rows.read(sorted(set(at.values())), group)
@@ -178,6 +184,17 @@ class Pending:
             store = analyses[position].__dict__
             for name in names:
                 store.pop(name, None)
+
+    def _unpickle_held(self, analyses: Sequence[Analysis], group: str, at: Iterable[int]) -> None:
+        """Put the keys that came with the rows back (none when the parent dropped them:
+        a run that reports every article does not link)."""
+        import pickle
+
+        for position in at:
+            blob = self.held.get(position, {}).get(group)
+            if blob is not None:
+                with contextlib.suppress(Exception):  # damaged: worked out again
+                    analyses[position].__dict__.update(pickle.loads(blob))
 
     def _at(self, only: Iterable[int] | None) -> Mapping[int, str]:
         if only is None:
@@ -226,6 +243,8 @@ class Outcome:
     # document's path (`doc` and `extracted` are then empty).
     packed: bytes | None = None
     stored_path: str | None = None
+    # From the cache: the checks' keys, each group pickled (see Cache.add).
+    held: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def path(self) -> str | None:
@@ -526,13 +545,18 @@ def analyse(
     metadata = dict(meta_reader.metadata)
     outcomes: list[Outcome | None] = [None] * len(items)
     new_keys: dict[int, str] = {}
+    # The checks' keys serve only a run that reports some articles: when every article
+    # is reported they are worked out for the cache alone, and let go once it has them
+    # (10,000 articles' keys are ~25 MB), and hits are read without them.
+    every = all(item.reported for item in items)
+    links = prefetch and not every
 
     def misses() -> Iterator[tuple[int, Item]]:
         """Items the cache cannot answer, read lazily so few file contents are held at once."""
         if cache is None:
             yield from enumerate(items)
             return
-        for index, item, key, hit in cache.lookup(items, metadata, keys):
+        for index, item, key, hit in cache.lookup(items, metadata, keys, links=links):
             if hit is not None:
                 outcomes[index] = hit
                 continue
@@ -540,11 +564,8 @@ def analyse(
                 new_keys[index] = key
             yield index, item
 
-    # The checks' keys serve only a run that reports some articles: when every article
-    # is reported they are worked out for the cache alone, and let go once it has them
-    # (10,000 articles' keys are ~25 MB).
     unused_links: list[str] = []
-    if all(item.reported for item in items):
+    if every:
         unused_links = [claim_name(c.links) for c in p.checks if c.links is not None]
         if cache is None:
             wanted = tuple(name for name in wanted if name not in unused_links)
@@ -577,6 +598,8 @@ def analyse(
         apart = pending is not None and outcome.apart_row is not None
         if apart:
             pending.at[len(batch.analyses)] = outcome.apart_row
+            if outcome.held:
+                pending.held[len(batch.analyses)] = outcome.held
         batch.analyses.append(outcome.analysis(deferred=apart))
         batch.findings += outcome.findings
         if item.reported:

@@ -117,7 +117,14 @@ def test_second_run_is_answered_by_the_cache(project: Path) -> None:
     with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
         rows = conn.execute("SELECT value FROM results").fetchall()
         groups = conn.execute("SELECT value FROM claims WHERE grp = 'FL980'").fetchall()
-    assert all("FL980" in pickle.loads(v)[-1] for (v,) in rows)
+    assert all("FL980" in pickle.loads(v)[-1] for (v,) in rows)  # the groups kept apart
+    # The checks' keys come in the file's row, its last column: a run that links reads
+    # them with the rows the parent reads anyway, and no other run reads them.
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        held = [pickle.loads(v) for (v,) in conn.execute("SELECT links FROM results")]
+        apart = conn.execute("SELECT count(*) FROM claims WHERE grp LIKE '% links'").fetchone()
+    assert all(set(h) == {"FL101 links", "FL201 links", "FL301 links"} for h in held)
+    assert apart == (0,)
     # (the row's third field: the document and the claims kept with it, pickled apart)
     kept = [pickle.loads(pickle.loads(v)[2])[1] for (v,) in rows]
     assert kept and all("factlint_local_census.figures" not in claims for claims in kept)
@@ -595,6 +602,25 @@ def test_a_pre_commit_run_unpickles_only_the_articles_its_checks_read(
     assert result.stdout == uncached.stdout
     assert one in unpickled
     assert len(unpickled) == len(set(unpickled)) < N // 2, unpickled
+
+
+def test_a_cache_written_before_the_keys_column_is_used_and_given_it(project: Path) -> None:
+    """An older factlint's database: its results table has no `links` column. The run
+    adds it, misses (another version's rows), and answers the next run."""
+    (project / CACHE_DIR).mkdir()
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        conn.execute(
+            "CREATE TABLE results (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
+        )
+        conn.execute("INSERT INTO results VALUES ('old', x'00', 0)")
+    code, cold, stats = check()
+    assert (stats.hits, stats.misses, stats.writes, stats.errors) == (0, N, N, [])
+    forget_runs(project)
+    assert check()[:2] == (code, cold)
+    assert cache_module.LAST_STATS.hits == N
+    with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(results)")]
+    assert columns == ["key", "value", "used", "links"]
 
 
 def test_claims_missing_from_the_cache_are_worked_out_again(project: Path) -> None:
