@@ -17,9 +17,10 @@ corpus only never unpickles its findings.
 Claims that only one corpus check reads are kept apart, one row per file and check in
 `claims`, and read by the process that runs that check (`ClaimRows`): a run answered
 from the cache loads no claim in its parent, and its corpus checks each load their own
-side by side. At 10,000 articles that is most of what a pre-commit run pays. A check's
-keys (factlint.links) have a row of their own: a run that reports some articles loads
-every article's keys, then the check's claims only where a key links them.
+side by side. At 10,000 articles that is most of what a pre-commit run pays. The
+checks' keys (factlint.links) are the file row's last column, `links`: a run that
+reports some articles reads every article's keys with its row, then each check's
+claims only where a key links them; a run that reports every article never reads them.
 
 A checked file's row answers for the same file read for the corpus only (its document
 findings dropped): after `factlint check articles/`, a pre-commit hook that checks one
