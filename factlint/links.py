@@ -28,8 +28,6 @@ are small; the claims the check compares are what is large.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -140,6 +138,15 @@ def neighbourhood(
                         by_rare.setdefault(k, []).append((wanted, together))
 
     rare_asked = single.union(by_rare)
+    # Whether a distinct item links, once per item: copies of a quoted sentence in many
+    # articles have the same keys, and would be searched again in each.
+    decided: dict[int, bool] = {}
+
+    def links_item(keys: array[int]) -> bool:
+        for k in rare_asked.intersection(keys):
+            if k in single or any(len(w.intersection(keys)) >= t for w, t in by_rare[k]):
+                return True
+        return False
 
     def shares_items(own: Links) -> bool:
         hits = rare_asked.intersection(own.item_keys)
@@ -147,16 +154,15 @@ def neighbourhood(
             return False  # most articles: no rare key of a reported item at all
         if not single.isdisjoint(hits):
             return True
-        ends = list(itertools.accumulate(own.sizes[0::2]))
-        keys = own.item_keys
-        for k in hits:  # each item of this article that has k, found by position
-            at = keys.index(k)
-            while at >= 0:
-                n = bisect.bisect_right(ends, at)
-                item = keys[ends[n - 1] if n else 0 : ends[n]]
-                if any(len(w.intersection(item)) >= t for w, t in by_rare[k]):
-                    return True
-                at = _find(keys, k, ends[n])
+        start, sizes = 0, own.sizes
+        for n, item in enumerate(own.items):
+            end = start + sizes[2 * n]
+            found = decided.get(item)
+            if found is None:
+                found = decided[item] = links_item(own.item_keys[start:end])
+            if found:
+                return True
+            start = end
         return False
 
     positions = [
@@ -167,11 +173,3 @@ def neighbourhood(
         or (rare_asked and shares_items(own))
     ]
     return positions, Totals(counts)
-
-
-def _find(keys: array[int], k: int, start: int) -> int:
-    """The position of `k` in `keys` from `start`, or -1."""
-    try:
-        return keys.index(k, start)
-    except ValueError:
-        return -1
