@@ -81,18 +81,19 @@ class Analysis:
 
 
 class DeferredAnalysis(Analysis):
-    """A cache hit's Analysis whose document and claims stay pickled until first read.
+    """A cache hit's Analysis whose claims and document stay pickled until first read.
 
     A pre-commit hook against an archive reads every article's row, and its corpus
     checks touch only the articles that share a key with the edited one: unpickling
-    the rest would be wasted. `load` puts the claims in place; a corpus check's
-    claims are loaded before it runs (`parallel.Pending.load`), and reading `doc`
-    loads too.
+    the rest would be wasted. `load` puts the claims kept with the document in place
+    (a corpus check's are loaded before it runs: `parallel.Pending.load`); the
+    document itself, pickled inside, is unpickled when first read.
     """
 
     def __init__(self, path: str, packed: bytes) -> None:
         self._path = path
-        self._packed: bytes | None = packed
+        self._packed: bytes | None = packed  # pickle of (pickled Document, claims)
+        self._packed_doc: bytes | None = None
 
     @property
     def path(self) -> str:
@@ -100,21 +101,24 @@ class DeferredAnalysis(Analysis):
 
     @cached_property
     def doc(self) -> Document:  # type: ignore[override]
+        import pickle
+
         self.load()
-        return self.__dict__["doc"]  # type: ignore[no-any-return]
+        packed, self._packed_doc = self._packed_doc, None
+        assert packed is not None
+        return pickle.loads(packed)  # type: ignore[no-any-return]
 
     def load(self) -> None:
-        """Unpickle the document and the claims kept with it (once); claims already
-        in place (a group loaded apart) stay."""
+        """Unpickle the claims kept with the document (once); claims already in place
+        (a group loaded apart) stay."""
         import pickle
 
         packed, self._packed = self._packed, None
         if packed is None:
             return
-        doc, extracted = pickle.loads(packed)
+        self._packed_doc, extracted = pickle.loads(packed)
         for name, value in extracted.items():
             self.__dict__.setdefault(name, value)
-        self.__dict__["doc"] = doc
 
 
 # Copies of a sentence in articles published further apart are updates, not slips.

@@ -6,7 +6,7 @@ the current folder), with a `.gitignore` of `*` so git never sees it. One row pe
     key   = sha256(run digest, path, folder metadata entry, sha256 of the file's bytes)
             + "r" for a file checked (reported), "c" for one only read for the
             corpus rules
-    value = pickle of (name, path, pickle of (Document, extracted claims), pickle of
+    value = pickle of (name, path, pickle of (pickle of Document, claims), pickle of
             the raw document findings, read errors, notices, final, the groups kept
             apart, {links group: pickle of the check's keys})
 
@@ -225,7 +225,8 @@ class Cache:
         self._broken = False
         self._pending: list[tuple[str, bytes, int, bytes | None]] = []
         self._pending_claims: list[tuple[str, str, bytes]] = []
-        self._folders: dict[str, Path] = {}  # a Path per folder name, not per file
+        # Folder name -> (the metadata it was looked up in, its entry there).
+        self._folders: dict[str, tuple[Mapping[Path, Mapping[str, Any]], Mapping[str, Any]]] = {}
         self._now = int(time.time())
         # A file whose bytes changed between keying the run and reading it for analysis:
         # the run's result then belongs to no single state of the files, so it is not kept.
@@ -456,15 +457,19 @@ class Cache:
 
     def _meta(self, name: str, metadata: Mapping[Path, Mapping[str, Any]]) -> Mapping[str, Any]:
         """The file's entry in its folder's metadata file ({} when it has none)."""
-        folder = metadata.get(self._folder(os.path.dirname(name) or "."), {})
+        folder = self._folder_metadata(os.path.dirname(name) or ".", metadata)
         entry = folder.get(os.path.basename(name)) if folder else None
         return entry if isinstance(entry, dict) else {}
 
-    def _folder(self, name: str) -> Path:
+    def _folder_metadata(
+        self, name: str, metadata: Mapping[Path, Mapping[str, Any]]
+    ) -> Mapping[str, Any]:
+        """A folder's metadata by its name as written, looked up once per folder and run
+        (a Path per file costs more than keying it)."""
         found = self._folders.get(name)
-        if found is None:
-            found = self._folders[name] = Path(name)
-        return found
+        if found is None or found[0] is not metadata:
+            found = self._folders[name] = (metadata, metadata.get(Path(name), {}))
+        return found[1]
 
     def _answer(
         self,
@@ -606,11 +611,13 @@ class Cache:
         for name, value in outcome.extracted.items():
             group = apart.get(name)
             (kept if group is None else groups.setdefault(group, {}))[name] = value
-        # The document and the claims kept with it are pickled apart, inside the row:
-        # a hit unpickles them only if a check reads them (DeferredAnalysis).
+        # The claims kept with the document, and the document inside them, are pickled
+        # apart in the row: a hit unpickles each only if a check reads it
+        # (DeferredAnalysis).
         packed = outcome.packed
         if packed is None and outcome.doc is not None:
-            packed = pickle.dumps((outcome.doc, kept), protocol=pickle.HIGHEST_PROTOCOL)
+            doc = pickle.dumps(outcome.doc, protocol=pickle.HIGHEST_PROTOCOL)
+            packed = pickle.dumps((doc, kept), protocol=pickle.HIGHEST_PROTOCOL)
         value = pickle.dumps(
             (
                 outcome.name,
