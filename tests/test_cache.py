@@ -610,7 +610,8 @@ def test_a_cache_written_before_the_keys_column_is_used_and_given_it(project: Pa
     (project / CACHE_DIR).mkdir()
     with sqlite3.connect(project / CACHE_DIR / DB_NAME) as conn:
         conn.execute(
-            "CREATE TABLE results (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
+            "CREATE TABLE results"
+            " (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
         )
         conn.execute("INSERT INTO results VALUES ('old', x'00', 0)")
     code, cold, stats = check()
