@@ -8,7 +8,8 @@ the current folder), with a `.gitignore` of `*` so git never sees it. One row pe
             corpus rules
     value = pickle of (name, path, pickle of (pickle of Document, claims), pickle of
             the raw document findings, read errors, notices, final, the groups kept
-            apart, {links group: pickle of the check's keys})
+            apart)
+    links = pickle of {links group: pickle of the check's keys}, or NULL
 
 The document and the findings are pickled apart inside the row: a hit is unpickled
 only where a check reads it (`analysis.DeferredAnalysis`), and a file read for the
@@ -225,8 +226,7 @@ class Cache:
         self._broken = False
         self._pending: list[tuple[str, bytes, int, bytes | None]] = []
         self._pending_claims: list[tuple[str, str, bytes]] = []
-        # Folder name -> (the metadata it was looked up in, its entry there).
-        self._folders: dict[str, tuple[Mapping[Path, Mapping[str, Any]], Mapping[str, Any]]] = {}
+        self._folders: dict[str, Path] = {}  # a Path per folder name, not per file
         self._now = int(time.time())
         # A file whose bytes changed between keying the run and reading it for analysis:
         # the run's result then belongs to no single state of the files, so it is not kept.
@@ -457,19 +457,15 @@ class Cache:
 
     def _meta(self, name: str, metadata: Mapping[Path, Mapping[str, Any]]) -> Mapping[str, Any]:
         """The file's entry in its folder's metadata file ({} when it has none)."""
-        folder = self._folder_metadata(os.path.dirname(name) or ".", metadata)
+        folder = metadata.get(self._folder(os.path.dirname(name) or "."), {})
         entry = folder.get(os.path.basename(name)) if folder else None
         return entry if isinstance(entry, dict) else {}
 
-    def _folder_metadata(
-        self, name: str, metadata: Mapping[Path, Mapping[str, Any]]
-    ) -> Mapping[str, Any]:
-        """A folder's metadata by its name as written, looked up once per folder and run
-        (a Path per file costs more than keying it)."""
+    def _folder(self, name: str) -> Path:
         found = self._folders.get(name)
-        if found is None or found[0] is not metadata:
-            found = self._folders[name] = (metadata, metadata.get(Path(name), {}))
-        return found[1]
+        if found is None:
+            found = self._folders[name] = Path(name)
+        return found
 
     def _answer(
         self,
@@ -483,9 +479,9 @@ class Cache:
             outcome = None
             stored = key if key is None or key in found else _checked(key)
             if stored is not None and stored in found:
-                value, _, held = found[stored]
+                value, used, held = found[stored]
                 outcome = _unpickle(value, stored, findings=stored == key, links=held)
-                if outcome is not None and found[stored][1] < self._now - _DAY:
+                if outcome is not None and used < self._now - _DAY:
                     fresh.append(stored)
             if outcome is None:
                 self.stats.misses += key is not None
@@ -597,9 +593,9 @@ class Cache:
         """Queue one analysed file; files with rule errors are not cached (retry next run).
 
         `apart` maps a claim to its group: those claims are kept in `claims`, a row per
-        group, and left out of the file's own row. A check's keys (a links group) are
-        pickled apart inside the file's row instead: a run that reports some articles
-        reads every article's keys, which come with the rows the parent reads anyway."""
+        group, and left out of the file's own row. A check's keys (a links group) go in the
+        row's `links` column instead: a run that reports some articles reads every
+        article's keys, which come with the rows the parent reads anyway."""
         if (outcome.path is None and not outcome.final) or outcome.rule_errors or self._broken:
             return
         from factlint.parallel import LINKS_SUFFIX, register_pickling
@@ -611,6 +607,13 @@ class Cache:
         for name, value in outcome.extracted.items():
             group = apart.get(name)
             (kept if group is None else groups.setdefault(group, {}))[name] = value
+        # The checks' keys go in the row's `links` column, the other groups in `claims`.
+        stored = {g: claims for g, claims in groups.items() if not g.endswith(LINKS_SUFFIX)}
+        held = {
+            g: pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+            for g, claims in sorted(groups.items())
+            if g.endswith(LINKS_SUFFIX)
+        }
         # The claims kept with the document, and the document inside them, are pickled
         # apart in the row: a hit unpickles each only if a check reads it
         # (DeferredAnalysis).
@@ -629,21 +632,15 @@ class Cache:
                 outcome.read_errors,
                 outcome.notices,
                 outcome.final,
-                tuple(sorted(g for g in groups if not g.endswith(LINKS_SUFFIX))),
+                tuple(sorted(stored)),
             ),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
-        held = {
-            group: pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
-            for group, claims in sorted(groups.items())
-            if group.endswith(LINKS_SUFFIX)
-        }
         links = pickle.dumps(held, protocol=pickle.HIGHEST_PROTOCOL) if held else None
         self._pending.append((key, value, self._now, links))
-        for group, claims in sorted(groups.items()):
-            if not group.endswith(LINKS_SUFFIX):
-                blob = pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
-                self._pending_claims.append((key, group, blob))
+        for group, claims in sorted(stored.items()):
+            blob = pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+            self._pending_claims.append((key, group, blob))
         if len(self._pending) >= _WRITE_BATCH:
             self._write()
 

@@ -160,13 +160,12 @@ class Pending:
         """Put `group`'s claims back into the analyses that kept them apart (of those
         at the positions `only`, if given)."""
         at = self._at(only)
-        if not group.endswith(LINKS_SUFFIX):  # what the check reads, beyond its keys
-            for position in at:
-                if isinstance(stored := analyses[position], DeferredAnalysis):
-                    stored.load()
-        if group.endswith(LINKS_SUFFIX):
+        if group.endswith(LINKS_SUFFIX):  # a check's keys: they came with the rows
             self._unpickle_held(analyses, group, at)
             return
+        for position in at:  # what the check reads beyond its keys: the claims kept
+            if isinstance(stored := analyses[position], DeferredAnalysis):
+                stored.load()
         if not at or group not in self.groups.values():
             return
         found = self.rows.read(sorted(set(at.values())), group)
@@ -186,8 +185,8 @@ class Pending:
                 store.pop(name, None)
 
     def _unpickle_held(self, analyses: Sequence[Analysis], group: str, at: Iterable[int]) -> None:
-        """Put the keys that came with the rows back (none when the parent dropped them:
-        a run that reports every article does not link)."""
+        """Put the keys that came with the rows back (none when the rows were read
+        without them: a run that reports every article does not link)."""
         import pickle
 
         for position in at:
@@ -239,8 +238,8 @@ class Outcome:
     # From the cache: the row that keeps this file's groups of claims apart (see
     # `claim_groups`); they are read where their corpus check runs.
     apart_row: str | None = None
-    # From the cache: the document and the claims kept with it, still pickled, and the
-    # document's path (`doc` and `extracted` are then empty).
+    # From the cache: the claims kept with the document and the document itself, still
+    # pickled (see DeferredAnalysis), and its path (`doc` and `extracted` are then empty).
     packed: bytes | None = None
     stored_path: str | None = None
     # From the cache: the checks' keys, each group pickled (see Cache.add).
