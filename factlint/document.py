@@ -282,6 +282,23 @@ def _front_matter(source: str, path: str) -> Any:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(path, line, f"malformed front matter: {problem}") from None
+    except (ValueError, OverflowError) as exc:  # a date YAML reads as one, but no day is
+        raise InputError(path, _bad_date_line(source), f"malformed front matter: {exc}") from None
+
+
+_YAML_DATE = regex.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
+def _bad_date_line(source: str) -> int:
+    """The file line of the first date in the front matter that names no real day (2 if
+    none does: the first line of the front matter)."""
+    for n, text in enumerate(source.splitlines()):
+        for m in _YAML_DATE.finditer(text):
+            try:
+                datetime.date(*(int(g) for g in m.groups()))
+            except ValueError:
+                return n + 2
+    return 2
 
 
 def normalise_meta(raw: Mapping[str, Any]) -> dict[str, Any]:

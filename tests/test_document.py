@@ -60,6 +60,16 @@ def test_malformed_front_matter_is_located_and_the_body_still_read() -> None:
         document_from_text(text, "bad.md")
 
 
+@pytest.mark.parametrize("day", ["2024-02-31", "2023-13-01", "2024-4-31 10:00:00"])
+def test_a_front_matter_date_with_no_such_day_is_located_not_a_crash(day: str) -> None:
+    text = f"---\ntitle: Fund\ndate: {day}\n---\nThe fund holds 60 billion yuan.\n"
+    doc, problem = build_document("bad.md", text.encode())
+    assert isinstance(problem, InputError)
+    assert (problem.path, problem.line) == ("bad.md", 3)
+    assert problem.message.startswith("malformed front matter: ")
+    assert "60 billion yuan" in doc.prose
+
+
 def test_metadata_date_is_parsed_when_there_is_no_front_matter() -> None:
     doc = document_from_text("Plain text.", "a.txt", {"date": "2026-02-17"})
     assert doc.published == datetime.date(2026, 2, 17)
