@@ -103,6 +103,8 @@ def parse_baseline(text: str, path: Path) -> list[Entry]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _bad(path, f"not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise _bad(path, "not valid JSON: values nested too deeply", 1) from None
     if not isinstance(data, dict):
         raise _bad(path, "expected an object with 'version' and 'entries'", 1)
     version = data.get("version")

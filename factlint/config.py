@@ -188,6 +188,11 @@ def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
         raise ConfigError(
             str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}"
         ) from None
+    except Exception as exc:  # a value YAML reads as typed, but cannot construct
+        from factlint.yamlload import unreadable_value
+
+        line, problem = unreadable_value(text, exc)
+        raise ConfigError(str(path), line, f"invalid YAML: {problem}") from None
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:

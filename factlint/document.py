@@ -240,20 +240,6 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
-def _load_yaml(text: str) -> Any:
-    """YAML through libyaml when present (ten times faster); its errors are worded and
-    located by the pure-Python loader, which users' messages and tests expect."""
-    import yaml
-
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.load(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
-
-
 def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
     """(front matter mapping, offset where the body starts). Raises InputError, located."""
     from factlint.startup_store import remembered
@@ -275,30 +261,19 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
 def _front_matter(source: str, path: str) -> Any:
     import yaml  # only documents with front matter pay for it
 
+    from factlint.yamlload import load, unreadable_value
+
     try:
-        return _load_yaml(source)
+        return load(source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(path, line, f"malformed front matter: {problem}") from None
-    except (ValueError, OverflowError) as exc:  # a date YAML reads as one, but no day is
-        raise InputError(path, _bad_date_line(source), f"malformed front matter: {exc}") from None
-
-
-_YAML_DATE = regex.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
-
-
-def _bad_date_line(source: str) -> int:
-    """The file line of the first date in the front matter that names no real day (2 if
-    none does: the first line of the front matter)."""
-    for n, text in enumerate(source.splitlines()):
-        for m in _YAML_DATE.finditer(text):
-            try:
-                datetime.date(*(int(g) for g in m.groups()))
-            except ValueError:
-                return n + 2
-    return 2
+    except Exception as exc:  # a value YAML reads as typed, but cannot construct
+        line, problem = unreadable_value(source, exc)
+        line = (line or 1) + 1  # the front matter starts on the file's line 2
+        raise InputError(path, line, f"malformed front matter: {problem}") from None
 
 
 def normalise_meta(raw: Mapping[str, Any]) -> dict[str, Any]:

@@ -66,13 +66,20 @@ def read_metadata(folder: Path, name: str) -> tuple[dict[str, Any], FileError | 
         return {}, None
     import yaml
 
+    from factlint.yamlload import unreadable_value
+
+    text = ""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        text = path.read_text(encoding="utf-8-sig")
+        data = yaml.safe_load(text) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, FileError(
             str(path), f"cannot read metadata: {exc}", mark.line + 1 if mark else None
         )
+    except Exception as exc:  # a value YAML reads as typed, but cannot construct
+        line, problem = unreadable_value(text, exc)
+        return {}, FileError(str(path), f"cannot read metadata: {problem}", line)
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         return {}, FileError(str(path), "metadata must map file names to mappings of keys", 1)
     return data, None

@@ -345,13 +345,14 @@ class _Seq(list):
 
 
 @functools.cache
-def _line_loader() -> type:
+def _line_loader(fast: bool) -> type:
     """The YAML loader that keeps lines, made on first use: a run whose ledger files
-    come from the start-up store never imports yaml (~12 ms)."""
+    come from the start-up store never imports yaml (~12 ms). `fast`: libyaml's, when
+    present (ten times faster on large ledgers; the same nodes and marks), which only
+    text that cannot nest deeply may use (factlint.yamlload)."""
     import yaml
 
-    # libyaml's loader when present (ten times faster on large ledgers); same nodes and marks.
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
 
     class LineLoader(base):  # type: ignore[misc, valid-type]
         path = "<ledger>"
@@ -394,8 +395,10 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> _Seq:
 def _parse_yaml(text: str, path: str) -> Any:
     import yaml
 
+    from factlint.yamlload import fast_loader_is_safe
+
     try:
-        loader = _line_loader()(text)
+        loader = _line_loader(fast_loader_is_safe(text))(text)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise LedgerError(path, line, f"invalid YAML: {exc.reason}") from None
@@ -409,6 +412,13 @@ def _parse_yaml(text: str, path: str) -> Any:
         raise LedgerError(path, line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise LedgerError(path, None, f"invalid YAML: {exc}") from None
+    except LedgerError:
+        raise
+    except Exception as exc:  # a value YAML reads as typed, but cannot construct
+        from factlint.yamlload import unreadable_value
+
+        line, problem = unreadable_value(text, exc)
+        raise LedgerError(path, line, f"invalid YAML: {problem}") from None
     finally:
         loader.dispose()
 

@@ -188,6 +188,30 @@ def test_malformed_config_exits_two_naming_file_and_line(project: Path) -> None:
     assert "factlint.yaml:2: unknown key 'selct'" in out
 
 
+def test_a_config_date_that_names_no_real_day_exits_two_naming_file_and_line(
+    project: Path,
+) -> None:
+    (project / "factlint.yaml").write_text("select: [FL790]\nnote: 2024-02-31\n")
+    write(project / "articles/a.md", "fnord\n")
+    code, out = run("check", "articles")
+    assert code == 2
+    assert "factlint.yaml:2: invalid YAML: day is out of range for month" in out
+
+
+def test_a_metadata_date_that_names_no_real_day_is_located_and_the_rest_checked(
+    project: Path,
+) -> None:
+    write(project / "articles/sources.yaml", "a.md:\n  title: A\n  date: 2024-13-01\n")
+    write(project / "articles/a.md", "A clean article.\n")
+    write(project / "articles/b.md", "fnord here.\n")
+    code, data = run_json("articles")
+    assert code == 2
+    assert [(e["path"], e["line"]) for e in data["errors"]] == [("articles/sources.yaml", 3)]
+    assert "month must be in 1..12" in data["errors"][0]["message"]
+    found = [(f["path"], f["rule"], f["line"], f["column"]) for f in data["findings"]]
+    assert found == [("articles/b.md", "FL790", 1, 1)]
+
+
 @pytest.mark.parametrize(
     ("patterns", "problem"),
     [

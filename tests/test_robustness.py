@@ -129,6 +129,33 @@ def test_reader_accepts_any_bytes(data: bytes) -> None:
         assert problem.path == "a.md"
 
 
+# YAML scalars that PyYAML reads as typed values, with any numbers in them: a timestamp
+# naming no real day or hour raises ValueError, not a YAMLError.
+_N = st.integers(0, 99)
+yaml_values = st.one_of(
+    st.builds("{:04d}-{}-{}".format, st.integers(0, 9999), _N, _N),
+    st.builds(
+        "{:04d}-{:02d}-{:02d} {}:{:02d}:{:02d}".format, st.integers(0, 9999), _N, _N, _N, _N, _N
+    ),
+    st.builds("2024-01-01T10:00:00+{}:{:02d}".format, _N, _N),
+    st.sampled_from(
+        ["!!float x", "!!int x", "!!binary '%'", "!!timestamp x", "&a [*a]", "? [a]\n: b"]
+    ),
+    st.text(max_size=20),
+)
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.sampled_from(["date", "title", "x"]), yaml_values), max_size=4))
+def test_reader_accepts_any_front_matter_value(entries: list[tuple[str, str]]) -> None:
+    front = "".join(f"{key}: {value}\n" for key, value in entries)
+    doc, problem = build_document("a.md", f"---\n{front}---\nThe body.\n".encode())
+    assert "The body." in doc.prose
+    if problem is not None:
+        assert problem.path == "a.md" and problem.line is not None
+        assert 1 <= problem.line <= len(entries) + 2
+
+
 # --- the extractors ---------------------------------------------------------------------
 
 # Analysis property -> the extractor module it needs (None: core, always present).
@@ -474,3 +501,74 @@ def test_a_catastrophic_user_regex_is_a_rule_error_not_a_hang(
     assert result.exit_code == 2
     assert "FL799-runaway-pattern.yaml" in result.output
     assert "timed out" in result.output
+
+
+# Tens of thousands of nested collections overflow libyaml's C stack (a crash no
+# handler sees) and Python's recursion limit: each place factlint reads YAML or JSON
+# from a user's file reports them instead. Each run is a process: a crash fails it.
+DEEP_BRACKETS = "[" * 40_000 + "]" * 40_000
+DEEP_DASHES = "- " * 40_000 + "x"
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "shown"),
+    [
+        (
+            {"articles/deep.md": f"---\nx: {DEEP_BRACKETS}\n---\nBody.\n"},
+            ["articles"],
+            "articles/deep.md:2: error: malformed front matter: values nested too deeply",
+        ),
+        (
+            {"articles/deep.md": f"---\nx:\n  {DEEP_DASHES}\n---\nBody.\n"},
+            ["articles"],
+            "articles/deep.md:2: error: malformed front matter: values nested too deeply",
+        ),
+        (
+            {"articles/sources.yaml": f"good.md: {DEEP_BRACKETS}\n"},
+            ["articles"],
+            "articles/sources.yaml: error: cannot read metadata: values nested too deeply",
+        ),
+        (
+            {"factlint.yaml": f"x:\n  {DEEP_DASHES}\n"},
+            ["articles"],
+            "factlint.yaml: invalid YAML: values nested too deeply",
+        ),
+        (
+            {"factlint.yaml": "ledger: [l.yaml]\n", "l.yaml": f"facts: {DEEP_BRACKETS}\n"},
+            ["articles"],
+            "factlint: l.yaml: invalid YAML: values nested too deeply",
+        ),
+        (
+            {"factlint.yaml": "rule-paths: [r]\n", "r/FL901-deep.yaml": f"x: {DEEP_BRACKETS}\n"},
+            ["articles"],
+            "FL901-deep.yaml: YAML values nested too deeply",
+        ),
+        (
+            {"base.json": DEEP_BRACKETS},
+            ["--baseline", "base.json", "articles"],
+            "base.json:1: error: bad baseline: not valid JSON: values nested too deeply",
+        ),
+    ],
+)
+def test_deeply_nested_yaml_or_json_is_reported_not_a_crash(
+    folder: Path, files: dict[str, str], args: list[str], shown: str
+) -> None:
+    import subprocess
+    import sys
+
+    root = folder.parent
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    done = subprocess.run(
+        [sys.executable, "-c", "from factlint.cli import entry; entry()", "check", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output[-2000:]
+    assert shown in output
+    assert "Traceback" not in output

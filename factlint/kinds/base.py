@@ -115,9 +115,14 @@ def compose(text: str, path: str) -> Value:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleLoadError(path, line, f"YAML syntax error: {problem}") from None
+    except RecursionError:
+        raise RuleLoadError(path, None, "YAML values nested too deeply") from None
     if root is None:
         raise RuleLoadError(path, 1, "empty rule file")
-    return read_value(root, path)
+    try:
+        return read_value(root, path)
+    except RecursionError:
+        raise RuleLoadError(path, None, "YAML values nested too deeply") from None
 
 
 class RuleFile:
