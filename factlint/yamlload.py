@@ -18,13 +18,15 @@ import regex
 __all__ = ["fast_loader_is_safe", "load", "unreadable_value"]
 
 # A collection nests in another only after one of these; libyaml held 10,000 levels.
-_NESTING = regex.compile(r"[\[{\-?:]")
+_NESTING_MARKS = "[{-?:"
 _MAX_NESTING_MARKS = 5_000
 
 
 def fast_loader_is_safe(text: str) -> bool:
     """Whether libyaml may load the text: too few nesting marks to overflow its stack."""
-    return len(text) <= _MAX_NESTING_MARKS or len(_NESTING.findall(text)) <= _MAX_NESTING_MARKS
+    if len(text) <= _MAX_NESTING_MARKS:
+        return True
+    return sum(text.count(mark) for mark in _NESTING_MARKS) <= _MAX_NESTING_MARKS
 
 
 def load(text: str) -> Any:

@@ -101,6 +101,13 @@ def read_value(node: yaml.Node, path: str, loader: yaml.SafeLoader | None = None
 
 def compose(text: str, path: str) -> Value:
     """The root node of a rule file, with located syntax errors."""
+    try:
+        return _compose(text, path)
+    except RecursionError:  # composing or reading values nested thousands deep
+        raise RuleLoadError(path, None, "YAML values nested too deeply") from None
+
+
+def _compose(text: str, path: str) -> Value:
     import yaml
 
     try:
@@ -115,14 +122,9 @@ def compose(text: str, path: str) -> Value:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleLoadError(path, line, f"YAML syntax error: {problem}") from None
-    except RecursionError:
-        raise RuleLoadError(path, None, "YAML values nested too deeply") from None
     if root is None:
         raise RuleLoadError(path, 1, "empty rule file")
-    try:
-        return read_value(root, path)
-    except RecursionError:
-        raise RuleLoadError(path, None, "YAML values nested too deeply") from None
+    return read_value(root, path)
 
 
 class RuleFile:
