@@ -38,12 +38,20 @@ _FENCE = fastre.compile(
 )
 _HTML_COMMENT = fastre.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 _INLINE_CODE = fastre.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
-_LINK_OPEN = fastre.compile(r"!?\[(?=[^\]\n]*\]\()")
-_LINK_TARGET = fastre.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# The patterns below never scan a run again from each of its characters: on a line of
+# "[[[[", "](](](", "a.a.a." or spaces that would be quadratic (a minified line in a
+# code block is blanked to one long run of spaces).
+# A link's text holds no bracket ("[a [b](u)" links "b", as in CommonMark).
+_LINK_OPEN = fastre.compile(r"!?\[(?=[^\[\]\n]*\]\()")
+# The empty alternative takes a run that is no link target in one match; `mask_prose`
+# blanks only matches that end with ")".
+_LINK_TARGET = fastre.compile(r"\]\([^)\s]*(?:(?:\s+\"[^\"]*\")?\)|)")
+# Addresses have bounded parts (a mailbox name of 64 characters, a host label of 63;
+# hosts of more than ten labels are not seen in prose).
 _URL = fastre.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”'’)\]]+[^\s<>\"“”'’)\].,;:!?]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|ai|co|uk|cn|de|fr|jp|info|news)\b(?:/[^\s<>\"“”)\]]*[^\s<>\"“”)\].,;:!?])?",
+    r"|\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,10}\b"
+    r"|\b(?:[a-z0-9-]{1,63}\.){1,10}(?:com|org|net|gov|edu|io|ai|co|uk|cn|de|fr|jp|info|news)\b(?:/[^\s<>\"“”)\]]*[^\s<>\"“”)\].,;:!?])?",
     regex.I,
 )
 _HTML_TAG = fastre.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
@@ -51,9 +59,9 @@ _LINE_MARKER = fastre.compile(
     r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)", regex.M
 )
 _EMPHASIS = fastre.compile(
-    r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?\[(?=[^\]\n]*\]\()", regex.M
+    r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?\[(?=[^\[\]\n]*\]\()", regex.M
 )
-_TRAILING_HASHES = fastre.compile(r"[ \t]+#+[ \t]*$", regex.M)
+_TRAILING_HASHES = fastre.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", regex.M)
 
 
 @dataclass(frozen=True)
@@ -312,7 +320,8 @@ def mask_prose(text: str, body_start: int) -> str:
     body = text
     for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_OPEN, _LINK_TARGET, _URL, _HTML_TAG):
         for m in pattern.finditer(body, body_start):
-            _blank(chars, m.start(), m.end())
+            if pattern is not _LINK_TARGET or m.group().endswith(")"):
+                _blank(chars, m.start(), m.end())
         body = "".join(chars)
     for pattern in (_LINE_MARKER, _TRAILING_HASHES, _EMPHASIS):
         for m in pattern.finditer(body, body_start):

@@ -72,7 +72,9 @@ _SMILEY = fastre.compile(r"(?:[:;=8][-^o']?|\^_?\^?)$")
 _ENUMERATOR = fastre.compile(r"(?:^|(?<=[\s,;:/—–(-]))(?:\d{1,2}|\p{L}|[ivxIVX]{2,4})$")
 
 
-_LINK_OPEN = fastre.compile(r"\[[^\]\n]*\]\(")
+# A Markdown link's "[", read as `factlint.document` masks links: its text holds no
+# bracket (which also keeps a line of "[[[[" linear).
+_LINK_OPEN = fastre.compile(r"\[[^\[\]\n]*\]\(")
 _INTERVAL = fastre.compile(r"\s*[-+−]?[\d.]+%?\s*,\s*[-+−]?[\d.]+%?\s*")
 
 
@@ -106,6 +108,9 @@ def paragraph_groups(text: str, blocks: Sequence[Block]) -> list[Span]:
 def bracket_problems(prose: str, span: Span, text: str | None = None) -> list[Mark]:
     """Unmatched ( ) [ ] inside one paragraph; `text` (unmasked) tells Markdown links."""
     stack: list[Mark] = []
+    # How many of each opener the stack holds: asked at every closer, which scanning
+    # the stack would make quadratic on a run like "](](](".
+    held = {"(": 0, "[": 0}
     problems: list[Mark] = []
     for i in range(span.start, span.end):
         ch = prose[i]
@@ -119,22 +124,24 @@ def bracket_problems(prose: str, span: Span, text: str | None = None) -> list[Ma
             if ch == "[" and text is not None and _LINK_OPEN.match(text, i):
                 continue  # "[text](url)": the masked link target took its "]"
             stack.append(Mark(i, ch, True))
+            held[ch] += 1
         elif ch in ")]":
             opener = _PAIRS[ch]
             if stack and stack[-1].char == opener:
-                stack.pop()
+                held[stack.pop().char] -= 1
                 continue
             if stack and _INTERVAL.fullmatch(prose, stack[-1].offset + 1, i):
-                stack.pop()  # a half-open interval: [0, 1) or (0, 1]
+                held[stack.pop().char] -= 1  # a half-open interval: [0, 1) or (0, 1]
                 continue
             before = prose[max(span.start, i - 6) : i]
             if ch == ")" and (_SMILEY.search(before) or _ENUMERATOR.search(before)):
                 continue
-            if any(m.char == opener for m in stack):
+            if held[opener]:
                 # Close the matching opener; the others inside it never closed.
                 while stack[-1].char != opener:
                     problems.append(stack.pop())
-                stack.pop()
+                    held[problems[-1].char] -= 1
+                held[stack.pop().char] -= 1
                 continue
             problems.append(Mark(i, ch, False))
     problems.extend(stack)
