@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -59,6 +61,37 @@ class Span:
 
     def shift(self, offset: int) -> Span:
         return Span(self.start + offset, self.end + offset)
+
+
+class SpanIndex:
+    """Spans ready for range questions in logarithmic time: a sentence can hold
+    thousands of figures (a table flattened into one line), and asking each of them
+    about all the others would be quadratic."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s.start for s in self.spans]
+        self.ends = sorted(s.end for s in self.spans)
+        self.longest = max((len(s) for s in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans that share a character with [start, end)."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [s for s in self.spans[lo:hi] if start < s.end]
+
+    def covers(self, pos: int) -> bool:
+        return bool(self.overlapping(pos, pos + 1))
+
+    def last_end(self, at_most: int) -> int | None:
+        """The greatest end that is at most `at_most`."""
+        i = bisect.bisect_right(self.ends, at_most)
+        return self.ends[i - 1] if i else None
+
+    def first_start(self, at_least: int) -> int | None:
+        """The smallest start that is at least `at_least`."""
+        i = bisect.bisect_left(self.starts, at_least)
+        return self.starts[i] if i < len(self.starts) else None
 
 
 @dataclass(frozen=True, slots=True)

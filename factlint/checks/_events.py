@@ -197,14 +197,21 @@ def open_bound(text: str, d: DateMention) -> bool:
     return _BOUND_CUE.search(text, max(0, d.span.start - _LOOKBEHIND), d.span.start) is not None
 
 
-def not_the_event_date(text: str, d: DateMention) -> bool:
+def counting_sentences(text: str, dates: Sequence[DateMention]) -> frozenset[Span]:
+    """The dates' sentences that count a time from an event ("a year after its
+    release"), each searched once however many dates it holds."""
+    sentences = {d.sentence for d in dates}
+    return frozenset(s for s in sentences if _OFFSET.search(text, s.start, s.end))
+
+
+def not_the_event_date(text: str, d: DateMention, counting: frozenset[Span]) -> bool:
     """A date of something else than the event its clause names: when it was said ("said
     in September that Qwen had overtaken Llama"), or a time counted from the event ("a
-    year after its release, on 20 January 2026")."""
+    year after its release, on 20 January 2026"; `counting` from `counting_sentences`)."""
     start = max(0, d.span.start - _LOOKBEHIND)
     if _REPORTED.search(text, start, d.span.start):
         return True
-    return _OFFSET.search(text, d.sentence.start, d.sentence.end) is not None
+    return d.sentence in counting
 
 
 def compound(text: str, dates: Sequence[DateMention]) -> frozenset[int]:

@@ -45,6 +45,7 @@ from factlint.analysis import Analysis, same_story
 from factlint.checks._events import (
     EventSig,
     compound,
+    counting_sentences,
     editions_clash,
     is_attributive,
     lexicon,
@@ -136,6 +137,7 @@ def event_claims(analysis: Analysis) -> list[tuple[DateMention, EventSig]]:
     doc = analysis.doc
     text = names_text(doc.text, doc.prose)
     joined = compound(text, dates)
+    counting = counting_sentences(text, dates)
     wanted = {
         n
         for n, d in enumerate(dates)
@@ -144,7 +146,7 @@ def event_claims(analysis: Analysis) -> list[tuple[DateMention, EventSig]]:
         and n not in joined
         and not open_bound(text, d)
         and not is_attributive(text, d)
-        and not not_the_event_date(text, d)
+        and not not_the_event_date(text, d, counting)
     }
     out = []
     for d, sig in zip(dates, signatures(text, dates, wanted), strict=True):

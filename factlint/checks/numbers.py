@@ -60,6 +60,7 @@ buckets, and sentences from (rarest term) buckets, never all pairs.
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 from array import array
@@ -88,7 +89,7 @@ from factlint.compare import Verdict, compare, resolve_time_scope
 from factlint.extract.numbers import MONTHS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
 from factlint.links import Links, Totals, bucket_count, key
-from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span
+from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span, SpanIndex
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.similarity import ratio as text_ratio
@@ -435,12 +436,12 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
-def _phrases(text: str, start: int, end: int, skip: Sequence[Span]) -> frozenset[str]:
+def _phrases(text: str, start: int, end: int, skip: SpanIndex) -> frozenset[str]:
     """Two content words in a row ("national ai", "ai fund") in text[start:end]."""
     out: set[str] = set()
     prev = ""
     prev_end = -1
-    inside = [s for s in skip if s.start < end and start < s.end]
+    inside = skip.overlapping(start, end)
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         low = word.lower()
@@ -481,27 +482,52 @@ def _periods(text: str, clause: Span) -> frozenset[str]:
     return frozenset(out)
 
 
-def _segment(clause: Span, span: Span, figures: Sequence[Span]) -> Span:
+def _segment(clause: Span, span: Span, figures: SpanIndex) -> Span:
     """The part of the clause between the figures before and after this one."""
-    start = max(
-        [f.end for f in figures if f.end <= span.start and f.end > clause.start],
-        default=clause.start,
-    )
-    end = min(
-        [f.start for f in figures if f.start >= span.end and f.start < clause.end],
-        default=clause.end,
-    )
+    before = figures.last_end(span.start)
+    after = figures.first_start(span.end)
+    start = before if before is not None and before > clause.start else clause.start
+    end = after if after is not None and after < clause.end else clause.end
     return Span(start, max(start, end))
 
 
-def _context_numbers(text: str, clause: Span, own: Sequence[Span]) -> frozenset[str]:
+@dataclass(frozen=True, slots=True)
+class _Numbers:
+    """The numbers of one sentence in order, each as compared (None for a year): read
+    once, however many of its figures ask which numbers their clause holds."""
+
+    starts: list[int]
+    ends: list[int]
+    values: list[str | None]
+
+    @classmethod
+    def of(cls, text: str, sentence: Span) -> _Numbers:
+        found = list(_DIGITS.finditer(text, sentence.start, sentence.end))
+        return cls(
+            [m.start() for m in found],
+            [m.end() for m in found],
+            [None if _YEAR.fullmatch(m.group()) else m.group().replace(",", "") for m in found],
+        )
+
+
+def _context_numbers(numbers: _Numbers, clause: Span, own: Sequence[Span]) -> frozenset[str]:
     """Other numbers of the clause ("voters under 30"): they qualify the subject."""
-    out = set()
-    for m in _DIGITS.finditer(text, clause.start, clause.end):
-        if any(s.start <= m.start() < s.end for s in own) or _YEAR.fullmatch(m.group()):
-            continue
-        out.add(m.group().replace(",", ""))
-    return frozenset(out)
+    lo = bisect.bisect_left(numbers.starts, clause.start)
+    hi = bisect.bisect_right(numbers.ends, clause.end, lo)
+    mine = {
+        n
+        for s in own
+        for n in range(
+            bisect.bisect_left(numbers.starts, s.start, lo, hi),
+            bisect.bisect_left(numbers.starts, s.end, lo, hi),
+        )
+    }
+    values = numbers.values[lo:hi]
+    if mine:
+        values = [v for n, v in enumerate(values, lo) if n not in mine]
+    out = set(values)
+    out.discard(None)
+    return frozenset(out)  # type: ignore[arg-type]
 
 
 def _window_terms(text: str, window: Span, span: Span) -> frozenset[str]:
@@ -549,6 +575,8 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
     for q in analysis.quantities:
         by_sentence.setdefault(q.sentence, []).append(q.span)
         paired[q.sentence] += q.kind in _PAIRED_KINDS
+    indexes = {sentence: SpanIndex(spans) for sentence, spans in by_sentence.items()}
+    numbers: dict[Span, _Numbers] = {}
     out: list[Figure] = []
     for i, q in enumerate(analysis.quantities):
         if q.kind not in _PAIRED_KINDS or q.converts >= 0:
@@ -561,12 +589,14 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
         clause = clause_around(prose, q.sentence, q.span)
         figure_names = _clean_names(q.subject.entities, lower_words)
         specific = frozenset(n for n in figure_names if n not in _WEAK_NAMES)
-        skip = by_sentence[q.sentence]
+        skip = indexes[q.sentence]
         window = _window(prose, clause, q.span)
         window_terms = _window_terms(prose, window, q.span)
         window_words = {w.lower() for w in _TOKEN.findall(prose, window.start, window.end)}
         near = (specific & window_words) | _phrases(prose, window.start, window.end, skip)
         own = [q.span, *linked.get(i, ())]
+        if q.sentence not in numbers:
+            numbers[q.sentence] = _Numbers.of(prose, q.sentence)
         out.append(
             Figure(
                 doc=-1,
@@ -584,7 +614,7 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
                 alone=paired[q.sentence] == 1,
                 periods=_periods(prose, _segment(clause, q.span, skip)),
                 volatile=_VOLATILE.search(prose, clause.start, clause.end) is not None,
-                context=_context_numbers(prose, clause, own),
+                context=_context_numbers(numbers[q.sentence], clause, own),
             )
         )
     return tuple(out)
@@ -848,11 +878,11 @@ def _own_sentences(analysis: Analysis) -> tuple[_OwnSentence, ...]:
         if len(_TOKEN.findall(text)) < _SENTENCE_MIN_WORDS:
             continue
         masked = _MASK.sub("#", normalise(text))
-        spans = [own[n].q.span for n in members]
+        spans = SpanIndex(own[n].q.span for n in members)
         others = tuple(
             m.group()
             for m in _MASK.finditer(prose, span.start, span.end)
-            if not any(x.start <= m.start() < x.end for x in spans)
+            if not spans.covers(m.start())
         )
         out.append(_OwnSentence(span, text, masked, content_terms(text), tuple(members), others))
     return tuple(out)

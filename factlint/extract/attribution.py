@@ -537,6 +537,39 @@ class _Cue:
         return max(self.verb.end, self.subject.end)
 
 
+class _Cues:
+    """A text's cues sorted by start, indexed for what each quote asks of them: scanning
+    every cue for every quote would be quadratic in a long transcript."""
+
+    def __init__(self, cues: Sequence[_Cue]) -> None:
+        self.cues = list(cues)
+        self.starts = [c.start for c in self.cues]
+        self.by_end = sorted(self.cues, key=lambda c: c.end)  # stable: ties keep order
+        self.ends = [c.end for c in self.by_end]
+
+    def within(self, lo: int, hi: int) -> list[_Cue]:
+        """The cues inside [lo, hi], in order."""
+        out = []
+        for c in self.cues[bisect.bisect_left(self.starts, lo) :]:
+            if c.start > hi:
+                break
+            if c.end <= hi:
+                out.append(c)
+        return out
+
+    def first_after(self, pos: int) -> _Cue | None:
+        """The first cue starting after `pos`."""
+        i = bisect.bisect_right(self.starts, pos)
+        return self.cues[i] if i < len(self.cues) else None
+
+    def last_ending_by(self, pos: int) -> _Cue | None:
+        """The cue ending last at or before `pos` (the first of those ending there)."""
+        k = bisect.bisect_right(self.ends, pos)
+        if not k:
+            return None
+        return self.by_end[bisect.bisect_left(self.ends, self.ends[k - 1])]
+
+
 def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -1326,17 +1359,16 @@ def _find_quotes(
 # --------------------------------------------------------------------------- attribution
 
 
-def _post_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue]) -> _Cue | None:
+def _post_cue(text: str, q: _QuoteBuild, cues: _Cues) -> _Cue | None:
     """`"Q," Green said`, `"Q," said Green`, `"Q?" Winfrey asked`, `"Q," ISD spokesman X told`."""
     if not q.closed:
         return None
     inner = text[q.span.start : q.close].rstrip()
     if inner.endswith(".") and not inner.endswith("..."):
         return None  # the sentence ended inside the quote
-    i = bisect.bisect_right([c.start for c in cues], q.close)
-    if i >= len(cues):
+    c = cues.first_after(q.close)
+    if c is None:
         return None
-    c = cues[i]
     gap = text[q.close + 1 : c.start]
     if _re(r"[\s,]*").fullmatch(gap):
         return c
@@ -1356,13 +1388,12 @@ def _post_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue]) -> _Cue | None:
 _PREFACES = frozenset({"according to", "in the words of"})
 
 
-def _pre_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue], tight: bool = False) -> _Cue | None:
+def _pre_cue(text: str, q: _QuoteBuild, cues: _Cues, tight: bool = False) -> _Cue | None:
     """`Green said: "Q"`, `Green said that "Q"`, `Scott told co-host Gayle King, "Q"`;
     `tight` allows only punctuation, "that" or adverbs (`Bell asked last week "Q?"`)."""
-    before = [c for c in cues if c.end <= q.open]
-    if not before:
+    c = cues.last_ending_by(q.open)
+    if c is None:
         return None
-    c = max(before, key=lambda x: x.end)
     if q.open - c.end > 120 or (c.inverted and c.word not in _PREFACES):
         return None
     gap = text[c.end : q.open]
@@ -1374,7 +1405,7 @@ def _pre_cue(text: str, q: _QuoteBuild, cues: Sequence[_Cue], tight: bool = Fals
 
 
 def _participle_cue(
-    text: str, q: _QuoteBuild, sentences: _Sentences, cues: Sequence[_Cue]
+    text: str, q: _QuoteBuild, sentences: _Sentences, cues: _Cues
 ) -> tuple[_Cue | None, bool]:
     """`he declined, saying "Q"`: the speaker is the subject of the clause before.
 
@@ -1387,7 +1418,7 @@ def _participle_cue(
     if m is None:
         return None, False
     lo = sent.start
-    before = [c for c in cues if lo <= c.start and c.end <= m.start()]
+    before = cues.within(lo, m.start())
     clause = text[lo : m.start()]
     last = None
     for s in p.participle_subject.finditer(clause):
@@ -1407,18 +1438,14 @@ def _participle_cue(
     return _Cue(Span(m.start(), m.end()), word, Span(a, b), kind, phrase, False), True
 
 
-def _sentence_cue(
-    text: str, q: _QuoteBuild, sentences: _Sentences, cues: Sequence[_Cue]
-) -> _Cue | None:
+def _sentence_cue(text: str, q: _QuoteBuild, sentences: _Sentences, cues: _Cues) -> _Cue | None:
     """The nearest cue in the quote's own sentence (mixed quotes, `"Q" was it, he said.`)."""
     s1 = sentences.get(q.open)
     s2 = sentences.get(max(q.open, q.close - 1))
     lo, hi = s1.start, max(s1.end, s2.end)
     best: _Cue | None = None
     best_d = 10**9
-    for c in cues:
-        if c.start < lo or c.end > hi:
-            continue
+    for c in cues.within(lo, hi):
         if c.end <= q.open:
             d = q.open - c.end
         elif c.start > q.close:
@@ -1454,7 +1481,7 @@ def _attribute(
     paragraphs: Sequence[Span],
     sentences: _Sentences,
     quotes: list[_QuoteBuild],
-    cues: Sequence[_Cue],
+    cues: _Cues,
 ) -> None:
     for q in quotes:
         if q.named:
@@ -1514,7 +1541,7 @@ def _attribute(
         # `He asked:` ending the paragraph before.
         pp = paragraphs[q.para - 1]
         if text[pp.start : pp.end].rstrip().endswith(":"):
-            cands = [c for c in cues if pp.start <= c.start and c.end <= pp.end]
+            cands = cues.within(pp.start, pp.end)
             if cands and _re(r"[^.!?\"“”]{0,60}:\s*").fullmatch(text[cands[-1].end : pp.end]):
                 _set_cue(q, cands[-1], True)
 
@@ -1531,14 +1558,14 @@ def _previous_attributed(quotes: list[_QuoteBuild], i: int) -> _QuoteBuild | Non
     return None
 
 
-def _sentence_has_cue(q: _QuoteBuild, sentences: _Sentences, cues: Sequence[_Cue]) -> bool:
+def _sentence_has_cue(q: _QuoteBuild, sentences: _Sentences, cues: _Cues) -> bool:
     s1 = sentences.get(q.open)
     s2 = sentences.get(max(q.open, q.close - 1))
-    return any(s1.start <= c.start and c.end <= max(s1.end, s2.end) for c in cues)
+    return bool(cues.within(s1.start, max(s1.end, s2.end)))
 
 
 def _cue_in_previous_sentence(
-    text: str, q: _QuoteBuild, para: Span, sentences: _Sentences, cues: Sequence[_Cue]
+    text: str, q: _QuoteBuild, para: Span, sentences: _Sentences, cues: _Cues
 ) -> _Cue | None:
     """`Harry said he was proud. "Q"`: a quote right after reported speech."""
     if not q.whole_sentence:
@@ -1552,11 +1579,7 @@ def _cue_in_previous_sentence(
         return None
     if _re(r"[\"“”«»]").search(text[prev.start : prev.end]):
         return None
-    found = [
-        c
-        for c in cues
-        if prev.start <= c.start and c.end <= prev.end and c.kind in ("name", "pron")
-    ]
+    found = [c for c in cues.within(prev.start, prev.end) if c.kind in ("name", "pron")]
     return found[-1] if len(found) == 1 else None
 
 
@@ -1691,7 +1714,7 @@ def extract_attributions(
             pi = bisect.bisect_right(para_starts, c.subject.start) - 1
             people.mentions.append(_Mention(c.subject.start, name, True, pi))
     people.mentions.sort(key=lambda m: m.pos)
-    _attribute(text, paras, sents, quotes, cues)
+    _attribute(text, paras, sents, quotes, _Cues(cues))
     out: list[Quote] = []
     for q in quotes:
         speaker = _speaker_name(text, q, people, paras) if q.cue else ""

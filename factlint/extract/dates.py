@@ -34,7 +34,7 @@ import calendar
 import datetime
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -499,6 +499,10 @@ class _Ctx:
 
     text: str
     year_ends: set[int]
+    # Whether each line is a headline, by its start: asked once per line, not once per
+    # month name in it (a long line of month names would be quadratic).
+    headlines: dict[int, bool] = field(default_factory=dict)
+    line_starts: list[int] = field(default_factory=list)
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -545,16 +549,30 @@ def _prev_word_blocks(text: str, start: int) -> bool:
     return word[:1].isupper() and word.lower() not in _lexicon().day_cues
 
 
-def _is_headline(text: str, pos: int) -> bool:
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    newline = text.find("\n")
+    while newline != -1:
+        starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
+    return starts
+
+
+def _is_headline(ctx: _Ctx, pos: int) -> bool:
     """Whether the line at `pos` is written in title case, where "May" is a verb too."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
-    words = [w for w in _patterns().headline_word.findall(line) if len(w) > 3]
-    if len(words) < 3:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.8
+    text = ctx.text
+    if not ctx.line_starts:
+        ctx.line_starts = _line_starts(text)
+    start = ctx.line_starts[bisect.bisect_right(ctx.line_starts, pos) - 1]
+    known = ctx.headlines.get(start)
+    if known is None:
+        end = text.find("\n", pos)
+        line = text[start : end if end >= 0 else len(text)]
+        words = [w for w in _patterns().headline_word.findall(line) if len(w) > 3]
+        caps = sum(1 for w in words if w[0].isupper())
+        known = len(words) >= 3 and caps / len(words) >= 0.8
+        ctx.headlines[start] = known
+    return known
 
 
 # --- handlers: one per trigger kind; each returns candidate mentions --------------------
@@ -655,7 +673,7 @@ def _h_month(ctx: _Ctx, m: regex.Match[str]) -> list[_Cand]:
         fy = p.m_fwd_year.match(text, e)
         fr = p.m_fwd_rel.match(text, e) if fy is None else None
         end = fy.end() if fy else fr.end() if fr else e
-        if fy is None and fr is None and month in _WORDLIKE_MONTHS and _is_headline(text, s):
+        if fy is None and fr is None and month in _WORDLIKE_MONTHS and _is_headline(ctx, s):
             return []
         spec = _day_spec(
             ctx, month, day, day2, fy["y"] if fy else None, fr["rel"] if fr else None, end
@@ -684,7 +702,7 @@ def _h_month(ctx: _Ctx, m: regex.Match[str]) -> list[_Cand]:
     if abbr:
         return []
     wordlike = month in _WORDLIKE_MONTHS
-    if wordlike and (_is_headline(text, s) or p.wordlike_after.match(text, e)):
+    if wordlike and (_is_headline(ctx, s) or p.wordlike_after.match(text, e)):
         return []
     rel = p.back_rel.search(back)
     if rel is not None and qual is None:
