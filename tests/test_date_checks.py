@@ -454,6 +454,24 @@ SENTENCE_CASES = [
         [("a.md", 1, 41), ("b.md", 1, 41)],
         id="six-words-are-enough",
     ),
+    pytest.param(
+        [
+            (
+                "a.md",
+                "Agents seized cocaine at Las Croabas on May 8.\n"
+                "The plant opened on 12 May 2020 in Beijing, the mayor said.\n",
+                JUNE_1,
+            ),
+            (
+                "b.md",
+                "Agents seized cocaine at Las Croabas on May 9.\n"
+                "The plant opened on 12 May 2021, 2022 in Beijing, the mayor said.\n",
+                JUNE_1,
+            ),
+        ],
+        [("a.md", 1, 41), ("b.md", 1, 41)],
+        id="copies-holding-more-dates-are-not-paired",
+    ),
 ]
 
 

@@ -252,13 +252,15 @@ def _comparable_sentences(analysis: Analysis) -> Iterator[tuple[int, tuple[DateM
         if not all((d.value or d.candidates) and d.grain in _COMPARABLE_GRAINS for d in dates):
             continue
         dates.sort(key=lambda d: d.span.start)
-        pieces, pos = [], start
+        # Each date leaves an empty word where it stood: copies pair their dates in
+        # order, so they must hold as many, in the same places.
+        words, pos = [], start
         for d in dates:
-            pieces += [prose[pos : max(pos, d.span.start)], " \0 "]
+            words += _WORD.findall(prose[pos : max(pos, d.span.start)].casefold())
+            words.append("")
             pos = max(pos, d.span.end)
-        pieces.append(prose[pos:end])
-        words = _WORD.findall("".join(pieces).casefold())
-        if len(words) >= _SENTENCE_MIN_WORDS:
+        words += _WORD.findall(prose[pos:end].casefold())
+        if len(words) - len(dates) >= _SENTENCE_MIN_WORDS:
             yield digest("\0".join(words)), tuple(dates)
 
 
