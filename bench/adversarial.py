@@ -1,6 +1,6 @@
 """How factlint's time grows on text no article holds: one character or phrase repeated.
 
-    python bench/adversarial.py [--size 10000] [--growth 4] [--limit 60]
+    python bench/adversarial.py [--size 10000] [--growth 4] [--limit 60] [--json FILE]
 
 Each input is checked in this process with every shipped rule and the ledger (the
 whole pipeline on one document: reading, masking, extraction, document and corpus
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import multiprocessing
 import os
 import sys
@@ -23,7 +24,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 
 # What a linter meets in files that are not quite articles: data pasted as a line,
 # minified code in a fence, runs of markup, long lines without sentence ends.
@@ -120,15 +120,20 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000, help="characters (default 10,000)")
     parser.add_argument("--growth", type=int, default=4, help="times larger (default 4)")
     parser.add_argument("--limit", type=float, default=60.0, help="seconds (default 60)")
+    parser.add_argument("--code", type=Path, default=REPO, help="factlint's code (a snapshot)")
+    parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args()
-    os.chdir(REPO)  # the shipped rules and ledger, found from the repository's config
+    sys.path.insert(0, str(args.code))
+    os.chdir(args.code)  # no config file: the shipped rules and ledger
     check = _setup()
     check("Warm-up: the fund holds 60 billion yuan, officials said on 12 March 2020.")
     large_kb = args.size * args.growth / 1000
     print(f"{'input':<28} {args.size / 1000:>6.0f} KB {large_kb:>7.0f} KB  growth")
     slow = 0
+    rows = []
     for name in INPUTS:
         row = measure(name, args.size, args.growth, args.limit, check)
+        rows.append(dataclasses.asdict(row))
         growth = row.growth()
         bad = growth is None or growth > args.growth * 1.5
         slow += bad
@@ -136,6 +141,8 @@ def main() -> None:
         shown = f"{growth:5.1f}x" if growth is not None else "    -"
         print(f"{name:<28} {row.small:7.3f} s {large:>10}  {shown}  {'SLOW' if bad else ''}")
     print(f"({slow} of {len(INPUTS)} inputs grow faster than the text)")
+    if args.json:
+        args.json.write_text(json.dumps({"size": args.size, "growth": args.growth, "rows": rows}))
 
 
 if __name__ == "__main__":

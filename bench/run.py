@@ -15,6 +15,8 @@ cross-article checks included, and prints a table against the targets:
   hook's run on one just-edited article against that whole corpus (median of 3), and
   a CI job's run: the articles checked out afresh beside the kept cache, one changed;
 - in-process on 1,000 articles: reading, each extractor's throughput, each rule's cost;
+- odd files (bench/adversarial.py): how the time of one file grows from 10 to 40 KB of
+  inputs no article holds, every one to grow no faster than the text;
 - proselint on the same articles (a subset by default, extrapolated and labelled),
   installed into its own virtualenv under the bench folder; skipped with a note when
   it cannot be installed.
@@ -342,6 +344,18 @@ def in_process(root: Path) -> dict[str, Any]:
     return {"mb": mb, "articles": len(files), "stages": stages, "rules": rules}
 
 
+def odd_files(work: Path) -> dict[str, Any]:
+    """bench/adversarial.py on the snapshot: how the time grows on inputs no article
+    holds (one file, 10 KB and 40 KB, every rule)."""
+    out = work / "adversarial.json"
+    command = [sys.executable, str(CHECKOUT / "bench" / "adversarial.py")]
+    command += ["--size", "10000", "--limit", "30", "--code", str(REPO), "--json", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0 or not out.is_file():
+        return {"unavailable": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(out.read_text())
+
+
 def proselint(root: Path, articles: int, full_mb: float | None) -> dict[str, Any]:
     """proselint on `articles` generated articles, in its own virtualenv."""
     venv = root / "proselint-venv"
@@ -476,6 +490,23 @@ def print_table(results: dict[str, Any]) -> None:
             rows.append(
                 (f"  rule {label}", f"{seconds * 1000 / inproc['articles']:.2f} ms/article", "", "")
             )
+    odd = results.get("odd_files")
+    if odd and "unavailable" in odd:
+        rows.append(("odd files", f"skipped: {odd['unavailable']}", "", ""))
+    elif odd:
+        growths = [r["large"] / max(r["small"], 1e-6) if r["large"] else None for r in odd["rows"]]
+        limit = odd["growth"] * 1.5
+        slow = sum(1 for g in growths if g is None or g > limit)
+        worst = max((g for g in growths if g is not None), default=0.0)
+        rows.append(
+            (
+                f"odd files: {len(growths)} repeated inputs, {odd['size'] // 1000} KB"
+                f" -> {odd['size'] * odd['growth'] // 1000} KB (bench/adversarial.py)",
+                f"{slow} grow faster than the text; worst {worst:.1f}x",
+                f"<= {limit:.0f}x each",
+                verdict(slow == 0),
+            )
+        )
     prose = results.get("proselint", {})
     fact_mbs = cold[max(cold)]["mb_per_s"] if cold else None
     if "unavailable" in prose:
@@ -544,6 +575,8 @@ def main() -> None:
         results["cache"] = cache_rerun(max(sizes), root, work)
     print("  in-process stages and rules on 1,000 articles ...", file=sys.stderr, flush=True)
     results["in_process"] = in_process(root)
+    print("  odd files: repeated inputs at two sizes ...", file=sys.stderr, flush=True)
+    results["odd_files"] = odd_files(work)
     if args.skip_proselint:
         results["proselint"] = {"unavailable": "--skip-proselint"}
     else:
