@@ -181,6 +181,22 @@ def test_conflict_message_and_related_location() -> None:
     assert f.key == "grenfell,grenfell tower,tower|people|27|72"
 
 
+def test_a_figure_several_articles_give_otherwise_is_one_finding_with_each_as_evidence() -> None:
+    fire = "The fire at the Grenfell Tower killed 72 people, the inquiry found."
+    (f,) = findings(
+        [
+            ("a.md", D2025 + fire),
+            ("b.md", D2025 + fire),
+            ("c.md", D2025 + "The Grenfell Tower fire killed 27 people, according to the inquiry."),
+        ]
+    )
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == ("FL101", "c.md", 4, 32)
+    assert f.message == "27 here, but 72 in a.md:4 (and 1 more)"
+    where = [(r.location.path, r.location.line, r.location.col, r.message) for r in f.related]
+    assert where == [("a.md", 4, 39, "72"), ("b.md", 4, 39, "72")]
+    assert f.key == "grenfell,grenfell tower,tower|people|27|72"
+
+
 def test_slip_message_reads_from_the_reported_figure() -> None:
     (f,) = findings(
         [

@@ -29,7 +29,9 @@ strict. Two figures are compared only when all of these hold:
 Verdicts come from `factlint.compare.compare`: FL101 conflict, FL102 magnitude-slip,
 FL103 rounded (between articles only: inside an article a writer rounding their own
 precise figure is style). A pair is reported once, on the later mention (on the
-rounded one for FL103), with the other as related location.
+rounded one for FL103), with the other as related location. Pairs reported at one
+place under one rule are one finding, as FL201's dates are: the message names the
+nearest other passage and counts the rest ("(and 2 more)"), each is a related location.
 
 FL105 finds near-identical sentences (rapidfuzz ratio of the sentences with figures
 masked at least `sentence_threshold`), within or across articles, whose figures differ.
@@ -1334,6 +1336,33 @@ def _ledger_finding(
     return run.ctx.finding(hit.rule_id, analysis.doc, q.span, message, related=related, key=hit.key)
 
 
+def one_per_place(findings: Sequence[Finding]) -> Iterator[Finding]:
+    """One finding per rule and place, as FL201 reports dates: a figure that several
+    passages give otherwise is reported once, as against the nearest of them (its own
+    article's, then by path and line), "(and N more)", with each of them as evidence."""
+    places: dict[tuple[str, str, Span], list[Finding]] = {}
+    for f in findings:
+        places.setdefault((f.rule_id, f.path, f.span), []).append(f)
+    for group in places.values():
+        if len(group) == 1:
+            yield group[0]
+            continue
+        group.sort(key=_evidence_order)
+        first, others = group[0], len(group) - 1
+        yield replace(
+            first,
+            message=f"{first.message} (and {others} more)",
+            related=tuple(r for f in group for r in f.related[:1]),
+        )
+
+
+def _evidence_order(f: Finding) -> tuple[bool, str, int, int]:
+    if not f.related:
+        return (True, "", 0, 0)
+    there = f.related[0].location
+    return (there.path != f.path, there.path, there.line, there.col)
+
+
 @per_document(*_RULE_IDS, with_context=True)
 def _own_ledger_hits(analysis: Analysis, ctx: Context) -> tuple[LedgerHit, ...]:
     """The article's figures that disagree with the ledger (computed where it is read)."""
@@ -1391,6 +1420,7 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     pairs = sentence_pairs(run) + figure_pairs(run)
     plain_number_slips(run)
     merged: dict[tuple[int, int], list[tuple[_Pair, Figure]]] = {}
+    found: list[Finding] = []
     for pair in pairs:
         ends = [(pair.here, pair.there), (pair.there, pair.here)]
         mine = [(m, o) for m, o in ends if (m.doc, m.index) in hits]
@@ -1399,15 +1429,17 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
         if mine:
             continue
         doc = corpus[pair.here.doc].doc
-        yield ctx.finding(
-            pair.rule_id,
-            doc,
-            pair.here.q.span,
-            pair.message,
-            related=[run.related(pair.there, f"{pair.there.q.raw}")],
-            key=pair.key,
+        found.append(
+            ctx.finding(
+                pair.rule_id,
+                doc,
+                pair.here.q.span,
+                pair.message,
+                related=[run.related(pair.there, f"{pair.there.q.raw}")],
+                key=pair.key,
+            )
         )
     for (d, _), hit in sorted(hits.items()):
         yield _ledger_finding(run, hit, d, merged.get((d, hit.index), ()))
-    yield from run.slips
+    yield from one_per_place([*found, *run.slips])
     yield from conversion_findings(run, ledger)
