@@ -197,6 +197,70 @@ def test_a_figure_several_articles_give_otherwise_is_one_finding_with_each_as_ev
     assert f.key == "grenfell,grenfell tower,tower|people|27|72"
 
 
+SPEND = "Microsoft plans to spend {} on AI data centres this fiscal year, the company said."
+
+
+def test_copies_that_agree_are_taken_as_right_and_only_the_others_are_reported() -> None:
+    reprints = [(f"r{n}.md", D2025 + SPEND.format("$80 billion")) for n in range(1, 6)]
+    odd = [
+        ("r3x.md", D2025 + SPEND.format("$800 billion")),
+        ("r9.md", D2025 + SPEND.format("$85 billion")),
+    ]
+    found = findings([*reprints, *odd])
+    assert [(f.rule_id, f.location.path, f.location.line, f.location.col) for f in found] == [
+        ("FL102", "r3x.md", 4, 26),
+        ("FL105", "r9.md", 4, 26),
+    ]
+    assert found[0].message == (
+        "$800 billion here is ten times $80 billion in r1.md:4 in a near-identical sentence"
+        " (and 4 more)"
+    )
+    assert [r.location.path for r in found[0].related] == [
+        "r1.md",
+        "r2.md",
+        "r3.md",
+        "r4.md",
+        "r5.md",
+    ]
+
+
+def test_two_copies_that_differ_report_the_later_one_as_before() -> None:
+    found = tuples(
+        [
+            ("a.md", D2025 + SPEND.format("$80 billion")),
+            ("b.md", D2025 + SPEND.format("$800 billion")),
+        ]
+    )
+    assert found == [("FL102", "b.md", 4, 26)]
+    found = tuples(
+        [
+            ("a.md", D2025 + SPEND.format("$800 billion")),
+            ("b.md", D2025 + SPEND.format("$80 billion")),
+        ]
+    )
+    assert found == [("FL102", "b.md", 4, 26)]
+
+
+def test_a_reprint_that_changed_a_number_outside_the_figures_is_the_one_reported() -> None:
+    sentence = (
+        "The conference, which is scheduled for June 13 to {}, will take place at the Montego "
+        "Bay Convention Centre under the theme of resilience and prosperity."
+    )
+    articles = [(f"r{n}.md", D2025 + sentence.format(17)) for n in range(6)]
+    articles.insert(3, ("r2x.md", D2025 + sentence.format(18)))
+    (f,) = findings(articles)
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == (
+        "FL105",
+        "r2x.md",
+        4,
+        51,
+    )
+    assert (
+        f.message
+        == "near-identical to the sentence in r0.md:4, but a number differs: 18 here, 17 there"
+    )
+
+
 def test_slip_message_reads_from_the_reported_figure() -> None:
     (f,) = findings(
         [

@@ -32,6 +32,9 @@ precise figure is style). A pair is reported once, on the later mention (on the
 rounded one for FL103), with the other as related location. Pairs reported at one
 place under one rule are one finding, as FL201's dates are: the message names the
 nearest other passage and counts the rest ("(and 2 more)"), each is a related location.
+Copies of one sentence, word for word but for their numbers, vote as FL201's mentions
+do: a reading more copies agree with than contradict is taken as right, and its pairs
+with another reading are reported on the other copy only (`_Consensus`).
 
 FL105 finds near-identical sentences (rapidfuzz ratio of the sentences with figures
 masked at least `sentence_threshold`), within or across articles, whose figures differ.
@@ -747,13 +750,20 @@ def _key(a: Figure, b: Figure) -> str:
     return f"{','.join(shared)}|{_unit_key(a.q)}|{values[0]}|{values[1]}"
 
 
-def _later(a: Figure, b: Figure, corpus: Sequence[Analysis]) -> tuple[Figure, Figure]:
+def _later(
+    a: Figure, b: Figure, corpus: Sequence[Analysis], carrier: Figure | None = None
+) -> tuple[Figure, Figure]:
+    """(here, there): the `carrier` if the copies' consensus named one, else the later."""
+    if carrier is not None:
+        return (a, b) if carrier is a else (b, a)
     ka = (corpus[a.doc].doc.path, a.q.span.start)
     kb = (corpus[b.doc].doc.path, b.q.span.start)
     return (b, a) if kb >= ka else (a, b)
 
 
-def _verdict_pair(run: _Run, a: Figure, b: Figure, verdict: Verdict) -> _Pair | None:
+def _verdict_pair(
+    run: _Run, a: Figure, b: Figure, verdict: Verdict, carrier: Figure | None = None
+) -> _Pair | None:
     if verdict.kind == "rounded":
         if a.doc == b.doc:
             return None
@@ -764,7 +774,7 @@ def _verdict_pair(run: _Run, a: Figure, b: Figure, verdict: Verdict) -> _Pair | 
             "without a hedge such as 'about'"
         )
     else:
-        here, there = _later(a, b, run.corpus)
+        here, there = _later(a, b, run.corpus, carrier)
         if verdict.kind == "magnitude-slip":
             rule_id = "FL102"
             times = _times(here.q, there.q)
@@ -978,13 +988,19 @@ def plain_number_slips(run: _Run) -> None:
                 readings.setdefault(digests.digest(numbers), []).append(sentence)
     for wording in sorted(copies):
         variants = [copies[wording][k] for k in sorted(copies[wording])]
+        total = sum(len(v) for v in variants)
         for x, these in enumerate(variants):
             for those in variants[x + 1 :]:
-                # Each copy against the first copy of the other reading: one finding a copy.
-                for a in these:
-                    slip = _number_slip(run, a, those[0])
-                    if slip is not None:
-                        run.slips.append(slip)
+                # Each copy against the first copy of the other reading: one finding a
+                # copy; when one reading is backed by the copies (see _Consensus), only
+                # the copies of the other carry one.
+                backed_these, backed_those = backed(len(these), total), backed(len(those), total)
+                if backed_these != backed_those:
+                    carriers, model = (those, these[0]) if backed_these else (these, those[0])
+                    found = [_number_slip(run, a, model, carried=True) for a in carriers]
+                else:
+                    found = [_number_slip(run, a, those[0]) for a in these]
+                run.slips.extend(slip for slip in found if slip is not None)
 
 
 def sentence_pairs(run: _Run) -> list[_Pair]:
@@ -993,6 +1009,7 @@ def sentence_pairs(run: _Run) -> list[_Pair]:
     for f in run.figures:
         by_doc.setdefault(f.doc, []).append(f)
     sents = _sentences(run.corpus, by_doc)
+    consensus = _Consensus(sents)
     threshold = float(run.options["sentence_threshold"])
     out: list[_Pair] = []
     concerns = run.ctx.concerns
@@ -1012,10 +1029,40 @@ def sentence_pairs(run: _Run) -> list[_Pair]:
             if slip is not None:
                 run.slips.append(slip)
             continue
-        pair = _sentence_pair(run, a, b)
+        pair = _sentence_pair(run, a, b, consensus.carrier(a, b))
         if pair is not None:
             out.append(pair)
     return out
+
+
+class _Consensus:
+    """Copies of one sentence, word for word but for their numbers, grouped by how they
+    read. A reading more copies agree with than contradict is taken as right, as FL201
+    takes dates: a pair between it and another reading is reported on the other one
+    only (a reprint that changed a number, not the 19 that kept it). Between readings
+    neither side of which is so backed, the later copy carries the finding as before."""
+
+    def __init__(self, sentences: Iterable[_Sentence]) -> None:
+        self.groups: dict[str, Counter[str]] = {}
+        for s in sentences:
+            self.groups.setdefault(s.masked, Counter())[s.text] += 1
+
+    def backed(self, s: _Sentence) -> bool:
+        return backed(self.groups[s.masked][s.text], self.groups[s.masked].total())
+
+    def carrier(self, a: _Sentence, b: _Sentence) -> _Sentence | None:
+        if a.masked != b.masked:
+            return None  # not copies word for word: no consensus to go by
+        backed_a, backed_b = self.backed(a), self.backed(b)
+        if backed_a == backed_b:
+            return None
+        return b if backed_a else a
+
+
+def backed(agreeing: int, copies: int) -> bool:
+    """Whether a reading held by `agreeing` of `copies` copies is agreed with by more of
+    the others than contradict it."""
+    return agreeing - 1 >= copies - agreeing > 0
 
 
 def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
@@ -1038,13 +1085,14 @@ def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     return bool(a.terms - b.terms) and bool(b.terms - a.terms)
 
 
-def _number_slip(run: _Run, a: _Sentence, b: _Sentence) -> Finding | None:
+def _number_slip(run: _Run, a: _Sentence, b: _Sentence, carried: bool = False) -> Finding | None:
     """FL105 for a number that is not one of the figures: one long sentence told twice,
     word for word, with a number changed ("from 140 countries" / "from 1400
     countries", "475 pounds (215.5 kilos)" / "4750 pounds (215.5 kilos)").
 
     Only where no word differs at all: a number outside the figures may be a name
-    ("Route 9"), and a listing of such names repeats a short sentence's pattern.
+    ("Route 9"), and a listing of such names repeats a short sentence's pattern. The
+    later copy carries the finding, or `a` if `carried` (the copies' consensus).
     """
     if a.masked != b.masked or _words(a.text) < _SLIP_MIN_WORDS:
         return None
@@ -1064,7 +1112,8 @@ def _number_slip(run: _Run, a: _Sentence, b: _Sentence) -> Finding | None:
         return None
     if any(_in_date(a.text, x) for x, _ in differing):
         return None  # a day of the month: FL201 compares dates
-    if (run.corpus[a.doc].doc.path, a.span.start) < (run.corpus[b.doc].doc.path, b.span.start):
+    later = (run.corpus[b.doc].doc.path, b.span.start) > (run.corpus[a.doc].doc.path, a.span.start)
+    if later and not carried:
         a, b = b, a  # the later copy carries the finding, as for figures
         differing = [(y, x) for x, y in differing]
     here_doc, there_doc = run.corpus[a.doc].doc, run.corpus[b.doc].doc
@@ -1120,7 +1169,9 @@ def _in_date(text: str, number: regex.Match[str]) -> bool:
     return any(m is not None and m.group(1).lower() in _MONTHS for m in (before, after))
 
 
-def _sentence_pair(run: _Run, a: _Sentence, b: _Sentence) -> _Pair | None:
+def _sentence_pair(
+    run: _Run, a: _Sentence, b: _Sentence, carrier: _Sentence | None = None
+) -> _Pair | None:
     differing: list[tuple[Figure, Figure, Verdict | None]] = []
     for x, y in zip(a.figures, b.figures, strict=True):
         if (x.q.value, x.q.value_high, x.q.unit, x.q.qualifier) == (
@@ -1138,12 +1189,13 @@ def _sentence_pair(run: _Run, a: _Sentence, b: _Sentence) -> _Pair | None:
     for x, y, _ in differing:
         run.taken.add(_pair_id(x, y))
     x, y, verdict = differing[0]
+    side = None if carrier is None else x if carrier is a else y
     if len(differing) == 1 and verdict is not None and verdict.kind != "conflict":
-        pair = _verdict_pair(run, x, y, verdict)
+        pair = _verdict_pair(run, x, y, verdict, side)
         if pair is not None:
             pair.message += " in a near-identical sentence"
             return pair
-    here, there = _later(x, y, run.corpus)
+    here, there = _later(x, y, run.corpus, side)
     shown = ", ".join(
         f"{(yy if here is y else xx).q.raw} here, {(xx if here is y else yy).q.raw} there"
         for xx, yy, _ in differing
