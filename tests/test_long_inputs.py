@@ -15,7 +15,7 @@ from factlint.analysis import Analysis
 from factlint.checks._events import counting_sentences
 from factlint.checks.numbers import _context_numbers, _Numbers
 from factlint.document import document_from_text
-from factlint.extract.attribution import _Cue, _Cues
+from factlint.extract.attribution import _Cue, _Cues, _only
 from factlint.model import Span, SpanIndex
 from factlint.subject import clause_around
 from tests.test_duplicates import all_findings
@@ -106,6 +106,18 @@ def test_the_cue_index_answers_as_a_scan_of_every_cue(
     assert index.first_after(lo) == (after[0] if after else None)
     before = [c for c in cues if c.end <= lo]
     assert index.last_ending_by(lo) == (max(before, key=lambda c: c.end) if before else None)
+
+
+@PROPERTY
+@given(
+    st.text(alphabet=" \t\n>*-a\u00a0\u2003", max_size=20),
+    st.integers(0, 20),
+    st.integers(0, 20),
+    st.sampled_from([None, " \t>*-"]),
+)
+def test_only_answers_as_strip(text: str, start: int, end: int, chars: str | None) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    assert _only(text, start, end, chars) == (not text[start:end].strip(chars))
 
 
 PIECES = [

@@ -1331,7 +1331,7 @@ def _find_quotes(
             span = _quote_span(text, o + 1, c)
             if not len(span):
                 continue
-            opens_para = not text[para.start : o].strip(" \t>*-")
+            opens_para = _only(text, para.start, o, " \t>*-")
             if first and carried is not None and opens_para:
                 g = carried  # the first quote of a continuing paragraph joins the quotation
             else:
@@ -1348,12 +1348,22 @@ def _find_quotes(
                 or (bool(label) and words <= 8 and label.group(1) in _tables().roles)
             )
             sent = sentences.get(o)
-            whole = not text[sent.start : o].strip() or opens_para
+            whole = _only(text, sent.start, o) or opens_para
             quotes.append(
                 _QuoteBuild(o, c, closed, pi, span, qtext, g, words <= _SHORT_WORDS, named, whole)
             )
         carried = quotes[-1].group if continued is not None and quotes else None
     return quotes, problems
+
+
+def _only(text: str, start: int, end: int, chars: str | None = None) -> bool:
+    """Whether text[start:end] holds nothing but `chars` (whitespace if None), read back
+    from `end`: a quote asks about the few characters before it, not its whole paragraph
+    (a paragraph of thousands of quotes would make that quadratic)."""
+    i = end
+    while i > start and (text[i - 1].isspace() if chars is None else text[i - 1] in chars):
+        i -= 1
+    return i <= start
 
 
 # --------------------------------------------------------------------------- attribution
