@@ -152,7 +152,13 @@ def _context(check: Check, p: Plan, config: Config, ledger: Any) -> Context:
     options = dict(check.defaults)
     for rule_id in check.ids:
         options.update(config.options.get(rule_id, {}))
-    return Context(rules=p.rules, options=options, ledger=ledger, enabled=p.enabled)
+    return Context(
+        rules=p.rules,
+        options=options,
+        ledger=ledger,
+        enabled=p.enabled,
+        regex_timeout=config.regex_timeout,
+    )
 
 
 def contexts_for(p: Plan, config: Config, ledger: Any = None) -> dict[int, Context]:

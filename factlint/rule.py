@@ -78,6 +78,9 @@ class Context:
     # Given with `reported` to a check that has LINKS, run on part of the corpus: how
     # many items of the whole run have each of its counted keys.
     totals: Totals | None = None
+    # Seconds of matching a YAML rule's regexes may take per 100,000 characters of an
+    # article (the config's `regex-timeout`).
+    regex_timeout: float = 1.0
 
     def is_enabled(self, rule_id: str) -> bool:
         return self.enabled is None or rule_id in self.enabled

@@ -125,6 +125,7 @@ def check_findings(
     path: str = "t.md",
     meta: Mapping[str, Any] | None = None,
     options: Mapping[str, Any] | None = None,
+    regex_timeout: float = 1.0,
 ) -> list[Finding]:
     """Run one Check on a text (or, for corpus rules, a list of (path, text, meta)).
 
@@ -140,6 +141,7 @@ def check_findings(
         rules={r.id: r for r in check.rules},
         options={**check.defaults, **(options or {})},
         ledger=example_ledger(check) if any(r.category == "ledger" for r in check.rules) else None,
+        regex_timeout=regex_timeout,
     )
     found: Iterable[Finding]
     if check.scope == "corpus":

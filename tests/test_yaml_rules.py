@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -312,8 +314,7 @@ def test_skip_quotes(tmp_path: Path, skip: str, text: str, expected: list) -> No
 # --- timeout -------------------------------------------------------------------------
 
 
-def test_catastrophic_regex_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "MATCH_TIMEOUT", 0.2)
+def test_catastrophic_regex_times_out(tmp_path: Path) -> None:
     path = write_rule(
         tmp_path,
         """
@@ -329,10 +330,24 @@ def test_catastrophic_regex_times_out(tmp_path: Path, monkeypatch: pytest.Monkey
     )
     check = load_rule_file(path)
     with pytest.raises(RuleTimeout) as info:
-        found(check, "a" * 20000 + "b", path="long.md")
+        check_findings(check, "FL901", "a" * 20000 + "b", path="long.md", regex_timeout=0.2)
     assert isinstance(info.value, RuleLoadError)
     assert (info.value.path, info.value.line) == (str(path), 7)
-    assert "long.md" in info.value.message
+    assert info.value.message == "regex '(a+)+$' timed out after 0.2 s on long.md"
+
+
+def test_a_long_article_has_a_larger_budget() -> None:
+    assert base.Budget("r.yaml", "a.md", 0.5, 250_000).limit == 1.25
+    assert base.Budget("r.yaml", "a.md", 0.5, 40).limit == 0.5
+
+
+def test_only_the_matching_calls_count_against_the_budget() -> None:
+    rx = base.Rx(regex.compile("a"), "a", 1)
+    budget = base.Budget("r.yaml", "a.md", 0.05, 10)
+    time.sleep(0.1)  # an extraction the rule waited for, before its first match
+    assert [m.start() for m in budget.finditer(rx, "a" * 6)] == [0, 1, 2, 3, 4, 5]
+    assert budget.search(rx, "ba") is not None
+    assert budget.spent < 0.05
 
 
 # --- metadata ------------------------------------------------------------------------

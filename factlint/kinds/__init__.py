@@ -1,7 +1,7 @@
 """YAML rule types: each module defines one `Kind` (its keys, scopes and builder).
 
-The regex time budget is `factlint.kinds.base.MATCH_TIMEOUT` (seconds per rule per
-document).
+A rule's regexes share a time budget per article (`factlint.kinds.base.Budget`): the
+config's `regex-timeout` seconds for every 100,000 characters.
 """
 
 from __future__ import annotations

@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     import yaml
 
     from factlint.analysis import Analysis
+    from factlint.rule import Context
 
-# Seconds of regex matching one rule may spend on one document (the regex module's own
-# timeout, passed to every match call). Read at run time, so tests can lower it.
-MATCH_TIMEOUT: float = 1.0
+# The text a budget of `regex-timeout` seconds is for: a longer document has more.
+BUDGET_CHARS = 100_000
 
 ID_PATTERN = fastre.compile_regex(r"FL\d{3}")
 NAME_PATTERN = fastre.compile_regex(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -241,16 +241,20 @@ def regex_flags(ignore_case: bool) -> int:
 
 
 class Budget:
-    """The time one rule may spend matching in one document."""
+    """The time one rule may spend matching in one document: `seconds` (the config's
+    `regex-timeout`) for every 100,000 characters, and at least that. Only the time of
+    the matching calls counts, not what comes before them: a document's quotations are
+    found on first use, and on a long article that extraction, charged to the first
+    rule that asked, took a shipped rule past its budget."""
 
-    def __init__(self, path: str, doc_path: str) -> None:
+    def __init__(self, path: str, doc_path: str, seconds: float, chars: int) -> None:
         self.path = path
         self.doc_path = doc_path
-        self.limit = MATCH_TIMEOUT
-        self.deadline = time.monotonic() + self.limit
+        self.limit = seconds * max(1.0, chars / BUDGET_CHARS)
+        self.spent = 0.0
 
     def _remaining(self, rx: Rx) -> float:
-        left = self.deadline - time.monotonic()
+        left = self.limit - self.spent
         if left <= 0:
             raise self._timeout(rx)
         return left
@@ -264,24 +268,39 @@ class Budget:
 
     def finditer(self, rx: Rx, text: str) -> Iterator[regex.Match[str]]:
         """Non-empty matches of `rx` in `text`."""
+        start = time.monotonic()
         try:
             for m in rx.pattern.finditer(text, timeout=self._remaining(rx)):
                 if m.end() > m.start():
                     yield m
         except TimeoutError:
             raise self._timeout(rx) from None
+        finally:
+            self.spent += time.monotonic() - start
 
     def search(self, rx: Rx, text: str) -> regex.Match[str] | None:
+        start = time.monotonic()
         try:
             return rx.pattern.search(text, timeout=self._remaining(rx))
         except TimeoutError:
             raise self._timeout(rx) from None
+        finally:
+            self.spent += time.monotonic() - start
 
     def match_at(self, rx: Rx, text: str, pos: int) -> regex.Match[str] | None:
+        start = time.monotonic()
         try:
             return rx.pattern.match(text, pos, timeout=self._remaining(rx))
         except TimeoutError:
             raise self._timeout(rx) from None
+        finally:
+            self.spent += time.monotonic() - start
+
+
+def budget_for(rule: RuleFile, analysis: Analysis, ctx: Context) -> Budget:
+    """What `rule` may spend matching in this article."""
+    doc = analysis.doc
+    return Budget(rule.path, doc.path, ctx.regex_timeout, len(doc.text))
 
 
 # --- the header every kind shares ------------------------------------------------------

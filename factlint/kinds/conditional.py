@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from factlint.analysis import Analysis
 from factlint.kinds.base import (
     TEXT_SCOPES,
-    Budget,
     Built,
     Header,
     Kind,
     RuleFile,
+    budget_for,
     check_message,
     finding_key,
     format_message,
@@ -39,7 +39,7 @@ def build(rule: RuleFile, header: Header) -> Built:
 
     def run(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         doc = analysis.doc
-        budget = Budget(rule.path, doc.path)
+        budget = budget_for(rule, analysis, ctx)
         quotes = analysis.quoted_spans if header.skip_quotes else ()
         for unit in units(analysis, header.scope):
             hits = [

@@ -28,6 +28,7 @@ from factlint.kinds.base import (
     RuleFile,
     Rx,
     as_list,
+    budget_for,
     check_message,
     compile_rx,
     finding_key,
@@ -72,13 +73,14 @@ class Target:
     quotes: tuple[Span, ...]
 
 
-def targets(rule: RuleFile, header: Header, analyses: Sequence[Analysis]) -> list[Target]:
+def targets(
+    rule: RuleFile, header: Header, analyses: Sequence[Analysis], ctx: Context
+) -> list[Target]:
     out = []
     for analysis in analyses:
-        doc = analysis.doc
         quotes = analysis.quoted_spans if header.skip_quotes else ()
         (body,) = units(analysis, "document")
-        out.append(Target(analysis, body, Budget(rule.path, doc.path), quotes))
+        out.append(Target(analysis, body, budget_for(rule, analysis, ctx), quotes))
     return out
 
 
@@ -111,7 +113,7 @@ def build(rule: RuleFile, header: Header) -> Built:
     )
 
     def findings(analyses: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
-        articles = targets(rule, header, analyses)
+        articles = targets(rule, header, analyses, ctx)
         for a_rx, b_rx in pairs:
             a = occurrences(articles, a_rx)
             b = occurrences(articles, b_rx)

@@ -23,6 +23,7 @@ from factlint.kinds.base import (
     Rx,
     as_list,
     as_string,
+    budget_for,
     check_message,
     compile_rx,
     compile_source,
@@ -93,7 +94,7 @@ def build(rule: RuleFile, header: Header) -> Built:
 
     def run(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         doc = analysis.doc
-        budget = Budget(rule.path, doc.path)
+        budget = budget_for(rule, analysis, ctx)
         quotes = analysis.quoted_spans if header.skip_quotes else ()
         for unit in units(analysis, header.scope):
             for span, m in matches_in(budget, rx, doc.prose, unit):

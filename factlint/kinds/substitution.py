@@ -20,13 +20,13 @@ from factlint.analysis import Analysis
 from factlint.errors import RuleLoadError
 from factlint.kinds.base import (
     TEXT_SCOPES,
-    Budget,
     Built,
     Header,
     Kind,
     RuleFile,
     Rx,
     as_string,
+    budget_for,
     check_message,
     compile_rx,
     finding_key,
@@ -83,7 +83,7 @@ def build(rule: RuleFile, header: Header) -> Built:
 
     def run(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         doc = analysis.doc
-        budget = Budget(rule.path, doc.path)
+        budget = budget_for(rule, analysis, ctx)
         quotes = analysis.quoted_spans if header.skip_quotes else ()
         for unit in units(analysis, header.scope):
             found: list[tuple[Span, int, regex.Match[str], str]] = []
