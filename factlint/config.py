@@ -7,6 +7,7 @@ that name the file and line, raised before any article is read.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,9 @@ class Config:
     def with_cli(self, **changes: Any) -> Config:
         """CLI options override the file; None means "not given"."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_MAX_REGEX_TIMEOUT = 3600
 
 
 def _str_list(value: Any, key: str, where: tuple[str, int | None]) -> tuple[str, ...]:
@@ -161,6 +165,11 @@ def parse_config(data: Mapping[str, Any], path: Path, lines: Mapping[str, int]) 
         elif key in ("max-file-size", "regex-timeout"):
             if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(*where, f"'{key}' must be a positive number")
+            if not math.isfinite(value):
+                raise ConfigError(*where, f"'{key}' must be a finite number")
+            if key == "regex-timeout" and value > _MAX_REGEX_TIMEOUT:
+                # The regex module times out at once past ~1e13 s.
+                raise ConfigError(*where, f"'{key}' must be at most {_MAX_REGEX_TIMEOUT} seconds")
             values[key.replace("-", "_")] = value
     return Config(root=root, path=path, selection=Selection(**sel), **values)
 

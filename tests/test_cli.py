@@ -213,6 +213,27 @@ def test_a_metadata_date_that_names_no_real_day_is_located_and_the_rest_checked(
 
 
 @pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("regex-timeout: .inf", "'regex-timeout' must be a finite number"),
+        ("regex-timeout: 86400", "'regex-timeout' must be at most 3600 seconds"),
+        ("regex-timeout: 0", "'regex-timeout' must be a positive number"),
+        ("regex-timeout: '1'", "'regex-timeout' must be a positive number"),
+        ("max-file-size: .inf", "'max-file-size' must be a finite number"),
+        ("max-file-size: .nan", "'max-file-size' must be a finite number"),
+    ],
+)
+def test_a_limit_that_is_no_usable_number_is_a_config_error(
+    project: Path, line: str, problem: str
+) -> None:
+    (project / "factlint.yaml").write_text(f"select: [FL790]\n{line}\n")
+    write(project / "articles/a.md", "fnord\n")
+    code, out = run("check", "articles")
+    assert code == 2
+    assert f"factlint.yaml:2: {problem}" in out
+
+
+@pytest.mark.parametrize(
     ("patterns", "problem"),
     [
         ("['']", "'corpus' pattern '' names no file"),
