@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -43,6 +44,7 @@ def load_setup(
         checks = load_checks(config)
         ledger = _load_ledger(config)
         _validate_selectors(config, checks)
+        _validate_options(config, checks)
     except FactlintError as exc:
         _fail(str(exc))
     return config, checks, ledger
@@ -85,6 +87,52 @@ def _validate_selectors(config: Config, checks: list[Any]) -> None:
         if not is_valid_selector(token, metas):
             where = str(config.path) if config.path else "command line"
             raise ConfigError(where, None, f"unknown rule or category '{token}'")
+
+
+def _validate_options(config: Config, checks: list[Any]) -> None:
+    """Each rule's options in the config: a known rule, an option its module declares
+    (OPTIONS) or defaults, a value it can take. A wrong one would otherwise fail the
+    rule on every article, far from the line that set it."""
+    from factlint.errors import ConfigError
+
+    where = (str(config.path) if config.path else "config", config.key_lines.get("options"))
+    declared = {rule_id: c for c in checks for rule_id in c.ids}
+    for rule_id, options in config.options.items():
+        if rule_id not in declared:
+            raise ConfigError(*where, f"options: unknown rule '{rule_id}'")
+        check = declared[rule_id]
+        known = {k: object if v is None else type(v) for k, v in check.defaults.items()}
+        known.update(check.options)
+        for key, value in options.items():
+            if key not in known:
+                takes = ", ".join(sorted(known)) or "none"
+                raise ConfigError(*where, f"options: {rule_id} has no option '{key}' ({takes})")
+            wanted = _option_problem(value, known[key])
+            if wanted:
+                raise ConfigError(
+                    *where, f"options: {rule_id} '{key}' must be {wanted}, not {value!r}"
+                )
+
+
+def _option_problem(value: Any, expected: Any) -> str | None:
+    """What `value` should be, for an option declared as `expected` (a type, or a tuple
+    of the values it may take); None when it is that."""
+    if isinstance(expected, tuple):
+        return None if value in expected else "one of " + ", ".join(map(str, expected))
+    if expected is bool or isinstance(value, bool):
+        return None if expected is bool and isinstance(value, bool) else _named(expected)
+    if expected is float:
+        return None if isinstance(value, int | float) and math.isfinite(value) else "a number"
+    if expected in (list, tuple):
+        return None if isinstance(value, list | tuple) else "a list"
+    if isinstance(expected, type) and not isinstance(value, expected):
+        return _named(expected)
+    return None
+
+
+def _named(expected: Any) -> str:
+    names = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+    return names.get(expected, f"a {getattr(expected, '__name__', 'value')}")
 
 
 def with_cli_selection(
@@ -434,7 +482,10 @@ def explain_rule(rule: str, config_path: str | None) -> None:
                     click.echo("## Options\n")
                     for name, kind in options.items():
                         default = check_.defaults.get(name)
-                        click.echo(f"    {name} ({kind.__name__}, default {default!r})")
+                        takes = (
+                            kind.__name__ if isinstance(kind, type) else "one of " + ", ".join(kind)
+                        )
+                        click.echo(f"    {name} ({takes}, default {default!r})")
                 return
     _fail(f"unknown rule '{rule}' (see 'factlint rules')")
 

@@ -43,6 +43,8 @@ class Config:
     metadata_file: str = "sources.yaml"
     max_file_size: int = 5_000_000
     regex_timeout: float = 1.0
+    # The line of each top-level key in the config file, for errors found later.
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     def with_cli(self, **changes: Any) -> Config:
         """CLI options override the file; None means "not given"."""
@@ -171,7 +173,8 @@ def parse_config(data: Mapping[str, Any], path: Path, lines: Mapping[str, int]) 
                 # The regex module times out at once past ~1e13 s.
                 raise ConfigError(*where, f"'{key}' must be at most {_MAX_REGEX_TIMEOUT} seconds")
             values[key.replace("-", "_")] = value
-    return Config(root=root, path=path, selection=Selection(**sel), **values)
+    key_lines = {str(k).replace("_", "-"): line for k, line in lines.items()}
+    return Config(root=root, path=path, selection=Selection(**sel), key_lines=key_lines, **values)
 
 
 def _yaml_with_lines(path: Path) -> tuple[Any, dict[str, int]]:

@@ -5,7 +5,8 @@ file the config names) defines:
 
     RULES = (RuleMeta(id="FL501", name="duplicate-paragraph", ...), ...)
     SCOPE = "document"              # or "corpus"
-    OPTIONS = {"threshold": float}  # optional: option name -> type, per rule module
+    OPTIONS = {"threshold": float}  # optional: option name -> type (or a tuple of the
+                                    # values it may take), checked against the config
     DEFAULTS = {"threshold": 92.0}  # optional
     READS = ("quantities", "published")  # optional, corpus scope: the Analysis
                                          # properties check() reads (default: all claims)
@@ -49,7 +50,7 @@ class Check:
     rules: tuple[RuleMeta, ...]
     scope: str
     run: Callable[..., Iterable[Finding]]
-    options: Mapping[str, type] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)  # a type or its values
     defaults: Mapping[str, Any] = field(default_factory=dict)
     # What a corpus check reads from each Analysis (None: every claim; see READS).
     reads: tuple[str, ...] | None = None

@@ -38,6 +38,8 @@ RULES = (
              summary="Counts figures", scope="corpus"),
 )
 SCOPE = "corpus"
+OPTIONS = {"x": int}  # read by no one: a config that changes it must still invalidate
+DEFAULTS = {"x": 0}
 
 
 @per_document("FL980")

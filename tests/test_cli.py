@@ -234,6 +234,40 @@ def test_a_limit_that_is_no_usable_number_is_a_config_error(
 
 
 @pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ("{FL502: {threshold: ''}}", "options: FL502 'threshold' must be a number, not ''"),
+        ("{FL502: {min_words: 5.0}}", "options: FL502 'min_words' must be a whole number, not 5.0"),
+        ("{FL502: {min_words: true}}", "options: FL502 'min_words' must be a whole number"),
+        ("{FL502: {scorer: x}}", "options: FL502 'scorer' must be one of ratio, partial_ratio"),
+        ("{FL502: {treshold: 90}}", "options: FL502 has no option 'treshold' (min_words, scorer,"),
+        ("{FL999: {a: 1}}", "options: unknown rule 'FL999'"),
+        ("{FL604: {a: 1}}", "options: FL604 has no option 'a' (none)"),
+    ],
+)
+def test_an_option_a_rule_cannot_take_is_a_config_error_on_its_line(
+    project: Path, options: str, problem: str
+) -> None:
+    (project / "factlint.yaml").write_text(
+        f"python-rules: [fnord_rule.py]\nshipped-ledger: false\noptions: {options}\n"
+    )
+    write(project / "articles/a.md", "fnord\n")
+    code, out = run("check", "articles")
+    assert code == 2
+    assert f"factlint.yaml:3: {problem}" in out
+
+
+def test_options_of_the_right_type_are_taken(project: Path) -> None:
+    (project / "factlint.yaml").write_text(
+        "python-rules: [fnord_rule.py]\nshipped-ledger: false\nselect: [FL790]\n"
+        "options: {FL502: {threshold: 90, scorer: token_set_ratio}}\n"
+    )
+    write(project / "articles/a.md", "fnord\n")
+    code, out = run("check", "--format", "concise", "articles")
+    assert (code, out.splitlines()[0]) == (1, "articles/a.md:1:1: FL790 [no-fnord] avoid 'fnord'")
+
+
+@pytest.mark.parametrize(
     ("patterns", "problem"),
     [
         ("['']", "'corpus' pattern '' names no file"),

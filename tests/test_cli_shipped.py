@@ -161,3 +161,23 @@ def test_deselected_ledger_rules_do_not_swallow_cross_article_pairs(
     assert ("FL102", "seeds/001_3d07ea246869d68c.txt") not in with_ledger
     assert ("FL102", "seeds/001_3d07ea246869d68c.txt") in only_pairs
     assert ("FL103", "seeds/000_b2a1cf249883d228.txt") in only_pairs
+
+
+def _shipped_rule_ids() -> list[str]:
+    from factlint.config import Config
+    from factlint.registry import load_checks
+
+    return sorted(r.id for c in load_checks(Config(shipped_ledger=False)) for r in c.rules)
+
+
+@pytest.mark.parametrize("rule_id", _shipped_rule_ids())
+def test_every_shipped_rule_explains_itself_with_its_options(folder: Path, rule_id: str) -> None:
+    from factlint.config import Config
+    from factlint.registry import load_checks
+
+    code, out, _ = invoke("rule", rule_id)
+    assert code == 0
+    assert out.startswith(f"# {rule_id} ")
+    (check,) = [c for c in load_checks(Config(shipped_ledger=False)) if rule_id in c.ids]
+    for name in check.options:
+        assert f"    {name} (" in out

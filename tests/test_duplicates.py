@@ -530,7 +530,7 @@ def test_rule_metadata_is_complete_and_examples_behave() -> None:
     check = find_check("FL501")
     assert check.ids == IDS and check.scope == "document"
     options = duplicates.OPTIONS
-    assert options == {"scorer": str, "threshold": float, "min_words": int}
+    assert options == {"scorer": duplicates._SCORERS, "threshold": float, "min_words": int}
     for meta in duplicates.RULES:
         assert meta.category == "duplicate" and meta.summary and meta.rationale
         assert meta.examples_fail and meta.examples_pass

@@ -177,9 +177,6 @@ RULES = (
     ),
 )
 SCOPE = "document"
-OPTIONS = {"scorer": str, "threshold": float, "min_words": int}
-DEFAULTS = {"scorer": "ratio", "threshold": 92.0, "min_words": 6}
-
 _SCORERS = (
     "ratio",
     "partial_ratio",
@@ -190,6 +187,9 @@ _SCORERS = (
     "WRatio",
     "QRatio",
 )
+OPTIONS = {"scorer": _SCORERS, "threshold": float, "min_words": int}
+DEFAULTS = {"scorer": "ratio", "threshold": 92.0, "min_words": 6}
+
 _HEADING_MIN_WORDS = 3
 _TITLE_MAX_CHARS = 150
 _PROSE_KINDS = frozenset({"paragraph", "quote", "list"})
