@@ -87,9 +87,16 @@ def dumps(entries: Sequence[Entry]) -> str:
 
 
 def write_baseline(findings: Iterable[Finding], path: Path) -> int:
-    """Write the baseline of `findings` to `path`; the number of entries."""
+    """Write the baseline of `findings` to `path`, whole or not at all (a file beside it,
+    then renamed over it: an interrupted write never leaves half a baseline to commit);
+    the number of entries. Raises OSError if it cannot."""
     entries = entries_for(findings, path.parent)
-    path.write_text(dumps(entries), encoding="utf-8", newline="\n")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(dumps(entries), encoding="utf-8", newline="\n")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return len(entries)
 
 

@@ -401,8 +401,13 @@ def _report(result: RunResult, checks: list[Any], fmt: str | None, output: str |
     render = get(fmt)
     # A file name that is not UTF-8 is written as its bytes, as `ls` shows it.
     if output:
-        with open(output, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as stream:
-            render(result, rules, stream, sources=sources)
+        try:
+            with open(
+                output, "w", encoding="utf-8", errors="surrogateescape", newline="\n"
+            ) as stream:
+                render(result, rules, stream, sources=sources)
+        except OSError as exc:  # no such folder, a full disk, no permission
+            _fail(f"cannot write the report to {output}: {exc.strerror or exc}")
         if result.errors:
             for error in result.errors:
                 click.echo(f"{error}", err=True)

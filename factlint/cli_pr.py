@@ -59,7 +59,10 @@ def baseline(
     result = engine.run(list(paths) or ["."], config, checks, ledger=ledger)
     for notice in result.notices:
         click.echo(f"factlint: {notice}", err=True)
-    count = write_baseline(result.findings, Path(output))
+    try:
+        count = write_baseline(result.findings, Path(output))
+    except OSError as exc:
+        _fail(f"cannot write the baseline to {output}: {exc.strerror or exc}")
     noun = "entry" if count == 1 else "entries"
     click.echo(f"factlint: wrote {count} baseline {noun} to {output}", err=True)
     # A file that could not be read has no entries: say so and fail, but keep the file.

@@ -443,3 +443,18 @@ def test_check_leaves_the_garbage_collector_as_it_found_it(project: Path) -> Non
     assert run("check", "articles")[0] == 1
     assert run("check", "--config", "missing.yaml", "articles")[0] == 2  # an early exit
     assert (gc.isenabled(), gc.get_freeze_count()) == before
+
+
+@pytest.mark.parametrize("command", [("check", "--output"), ("baseline", "--output")])
+def test_a_report_that_cannot_be_written_is_a_clear_error(
+    project: Path, command: tuple[str, str]
+) -> None:
+    write(project / "articles/a.md", "fnord\n")
+    target = project / "no-such-folder" / "out.json"
+    code, out = run(*command, str(target), "articles")
+    assert code == 2
+    assert out.splitlines()[-1] == (
+        f"factlint: cannot write the {'baseline' if command[0] == 'baseline' else 'report'}"
+        f" to {target}: No such file or directory"
+    )
+    assert not target.parent.exists()
