@@ -62,6 +62,15 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def config_error(project: Path, config: str) -> str:
+    """What `check` prints with this config over one article; it must exit 2."""
+    (project / "factlint.yaml").write_text(config)
+    write(project / "articles/a.md", "fnord\n")
+    code, out = run("check", "articles")
+    assert code == 2, out
+    return out
+
+
 def test_clean_file_exits_zero(project: Path) -> None:
     write(project / "articles/a.md", "A clean article.\n")
     code, out = run("check", "articles")
@@ -226,11 +235,7 @@ def test_a_metadata_date_that_names_no_real_day_is_located_and_the_rest_checked(
 def test_a_limit_that_is_no_usable_number_is_a_config_error(
     project: Path, line: str, problem: str
 ) -> None:
-    (project / "factlint.yaml").write_text(f"select: [FL790]\n{line}\n")
-    write(project / "articles/a.md", "fnord\n")
-    code, out = run("check", "articles")
-    assert code == 2
-    assert f"factlint.yaml:2: {problem}" in out
+    assert f"factlint.yaml:2: {problem}" in config_error(project, f"select: [FL790]\n{line}\n")
 
 
 @pytest.mark.parametrize(
@@ -248,13 +253,8 @@ def test_a_limit_that_is_no_usable_number_is_a_config_error(
 def test_an_option_a_rule_cannot_take_is_a_config_error_on_its_line(
     project: Path, options: str, problem: str
 ) -> None:
-    (project / "factlint.yaml").write_text(
-        f"python-rules: [fnord_rule.py]\nshipped-ledger: false\noptions: {options}\n"
-    )
-    write(project / "articles/a.md", "fnord\n")
-    code, out = run("check", "articles")
-    assert code == 2
-    assert f"factlint.yaml:3: {problem}" in out
+    config = f"python-rules: [fnord_rule.py]\nshipped-ledger: false\noptions: {options}\n"
+    assert f"factlint.yaml:3: {problem}" in config_error(project, config)
 
 
 def test_options_of_the_right_type_are_taken(project: Path) -> None:
@@ -280,10 +280,7 @@ def test_options_of_the_right_type_are_taken(project: Path) -> None:
 def test_a_corpus_pattern_glob_cannot_take_is_a_config_error(
     project: Path, patterns: str, problem: str
 ) -> None:
-    (project / "factlint.yaml").write_text(f"select: [FL790]\ncorpus: {patterns}\n")
-    write(project / "articles/a.md", "fnord\n")
-    code, out = run("check", "articles")
-    assert code == 2
+    out = config_error(project, f"select: [FL790]\ncorpus: {patterns}\n")
     assert "factlint.yaml:2: " in out and problem in out
 
 
