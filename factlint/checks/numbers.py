@@ -994,7 +994,8 @@ def plain_number_slips(run: _Run) -> None:
                 # Each copy against the first copy of the other reading: one finding a
                 # copy; when one reading is backed by the copies (see _Consensus), only
                 # the copies of the other carry one.
-                backed_these, backed_those = backed(len(these), total), backed(len(those), total)
+                backed_these = _backed(len(these), total)
+                backed_those = _backed(len(those), total)
                 if backed_these != backed_those:
                     carriers, model = (those, these[0]) if backed_these else (these, those[0])
                     found = [_number_slip(run, a, model, carried=True) for a in carriers]
@@ -1048,7 +1049,7 @@ class _Consensus:
             self.groups.setdefault(s.masked, Counter())[s.text] += 1
 
     def backed(self, s: _Sentence) -> bool:
-        return backed(self.groups[s.masked][s.text], self.groups[s.masked].total())
+        return _backed(self.groups[s.masked][s.text], self.groups[s.masked].total())
 
     def carrier(self, a: _Sentence, b: _Sentence) -> _Sentence | None:
         if a.masked != b.masked:
@@ -1059,7 +1060,7 @@ class _Consensus:
         return b if backed_a else a
 
 
-def backed(agreeing: int, copies: int) -> bool:
+def _backed(agreeing: int, copies: int) -> bool:
     """Whether a reading held by `agreeing` of `copies` copies is agreed with by more of
     the others than contradict it."""
     return agreeing - 1 >= copies - agreeing > 0
@@ -1400,12 +1401,9 @@ def one_per_place(findings: Sequence[Finding]) -> Iterator[Finding]:
             yield group[0]
             continue
         group.sort(key=_evidence_order)
-        first, others = group[0], len(group) - 1
-        yield replace(
-            first,
-            message=f"{first.message} (and {others} more)",
-            related=tuple(r for f in group for r in f.related[:1]),
-        )
+        evidence = tuple(dict.fromkeys(r for f in group for r in f.related[:1]))
+        more = f" (and {len(evidence) - 1} more)" if len(evidence) > 1 else ""
+        yield replace(group[0], message=group[0].message + more, related=evidence)
 
 
 def _evidence_order(f: Finding) -> tuple[bool, str, int, int]:
