@@ -242,10 +242,11 @@ def regex_flags(ignore_case: bool) -> int:
 
 class Budget:
     """The time one rule may spend matching in one document: `seconds` (the config's
-    `regex-timeout`) for every 100,000 characters, and at least that. Only the time of
-    the matching calls counts, not what comes before them: a document's quotations are
-    found on first use, and on a long article that extraction, charged to the first
-    rule that asked, took a shipped rule past its budget."""
+    `regex-timeout`) for every 100,000 characters, and at least that. Only the matching
+    calls count (with what the rule does between the matches of one call), not what
+    comes before them: a document's quotations are found on first use, and on a long
+    article that extraction, charged to the first rule that asked, took a shipped rule
+    past its budget."""
 
     def __init__(self, path: str, doc_path: str, seconds: float, chars: int) -> None:
         self.path = path
