@@ -68,17 +68,27 @@ class SpanIndex:
     thousands of figures (a table flattened into one line), and asking each of them
     about all the others would be quadratic."""
 
-    def __init__(self, spans: Iterable[Span]) -> None:
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
         self.spans = sorted(spans)
         self.starts = [s.start for s in self.spans]
         self.ends = sorted(s.end for s in self.spans)
         self.longest = max((len(s) for s in self.spans), default=0)
 
+    def add(self, span: Span) -> None:
+        at = bisect.bisect_right(self.spans, span)
+        self.spans.insert(at, span)
+        self.starts.insert(at, span.start)
+        bisect.insort(self.ends, span.end)
+        self.longest = max(self.longest, len(span))
+
     def overlapping(self, start: int, end: int) -> list[Span]:
-        """The spans that share a character with [start, end)."""
+        """The spans that share a character with [start, end) (as `Span.overlaps`)."""
         lo = bisect.bisect_left(self.starts, start - self.longest)
         hi = bisect.bisect_left(self.starts, end)
         return [s for s in self.spans[lo:hi] if start < s.end]
+
+    def overlaps(self, span: Span) -> bool:
+        return bool(self.overlapping(span.start, span.end))
 
     def covers(self, pos: int) -> bool:
         return bool(self.overlapping(pos, pos + 1))

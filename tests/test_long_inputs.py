@@ -71,9 +71,20 @@ def test_a_span_index_answers_as_a_scan_of_every_span(
     given_spans: list[Span], start: int, width: int
 ) -> None:
     index = SpanIndex(given_spans)
+    grown = SpanIndex()  # as the duplicate checks fill it, one reported span at a time
+    for s in given_spans:
+        grown.add(s)
     end = start + width
     expected = sorted(s for s in given_spans if s.start < end and start < s.end)
     assert sorted(index.overlapping(start, end)) == expected
+    assert sorted(grown.overlapping(start, end)) == expected
+    assert grown.overlaps(Span(start, end)) == any(
+        s.overlaps(Span(start, end)) for s in given_spans
+    )
+    assert (grown.last_end(start), grown.first_start(start)) == (
+        index.last_end(start),
+        index.first_start(start),
+    )
     assert index.covers(start) == any(s.start <= start < s.end for s in given_spans)
     assert index.last_end(start) == max(
         (s.end for s in given_spans if s.end <= start), default=None

@@ -38,7 +38,7 @@ from factlint import fastre, similarity
 from factlint.analysis import Analysis
 from factlint.blocks import Block
 from factlint.errors import ConfigError
-from factlint.model import Finding, Fix, RuleMeta, Severity, Span
+from factlint.model import Finding, Fix, RuleMeta, Severity, Span, SpanIndex
 from factlint.rule import Context
 from factlint.subject import STOPWORDS, content_terms
 
@@ -364,28 +364,6 @@ def _scorer(name: str) -> Callable[..., float]:
     return score
 
 
-class _Reported:
-    """Spans already reported by this module: each passage is reported once. Kept in
-    order of start, so asking costs what lies near the span, not every report so far."""
-
-    def __init__(self) -> None:
-        self.spans: list[Span] = []
-        self.longest = 0
-
-    def taken(self, span: Span) -> bool:
-        lo = bisect.bisect_left(self.spans, span.start - self.longest, key=_start)
-        hi = bisect.bisect_left(self.spans, span.end, key=_start)
-        return any(s.overlaps(span) for s in self.spans[lo:hi])
-
-    def add(self, span: Span) -> None:
-        bisect.insort(self.spans, span, key=_start)
-        self.longest = max(self.longest, len(span))
-
-
-def _start(span: Span) -> int:
-    return span.start
-
-
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     doc = analysis.doc
     min_words = int(ctx.options.get("min_words", DEFAULTS["min_words"]))
@@ -393,7 +371,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     scorer = _scorer(str(ctx.options.get("scorer", DEFAULTS["scorer"])))
     blocks = analysis.blocks
     units = [_unit(doc.prose, b.span, i, b.kind) for i, b in enumerate(blocks)]
-    reported = _Reported()
+    reported = SpanIndex()  # what this module reported: each passage is reported once
     yield from _exact_blocks(doc, units, min_words, ctx, reported)
     sents = [
         _unit(doc.prose, s, i, b.kind, sentence=True)
@@ -409,7 +387,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
 
 
 def _exact_blocks(
-    doc: Document, units: Sequence[Unit], min_words: int, ctx: Context, reported: _Reported
+    doc: Document, units: Sequence[Unit], min_words: int, ctx: Context, reported: SpanIndex
 ) -> Iterator[Finding]:
     first: dict[str, Unit] = {}
     for u in units:
@@ -453,7 +431,7 @@ def _exact_sentences(
     sents: Sequence[Unit],
     min_words: int,
     ctx: Context,
-    reported: _Reported,
+    reported: SpanIndex,
 ) -> Iterator[Finding]:
     first: dict[str, Unit] = {}
     for u in sents:
@@ -468,7 +446,7 @@ def _exact_sentences(
         alone = original.span == blocks[original.block].span
         if alone and u.span != blocks[u.block].span:
             here, there = original, u
-        if reported.taken(here.span):
+        if reported.overlaps(here.span):
             continue
         line = doc.line_col(there.span.start)[0]
         reported.add(here.span)
@@ -507,12 +485,12 @@ def _near_pairs(
     threshold: float,
     scorer: Callable[..., float],
     ctx: Context,
-    reported: _Reported,
+    reported: SpanIndex,
 ) -> Iterator[Finding]:
     eligible = [u for u in units if u.words >= min_words and u.terms]
     for i, j in _candidate_pairs(eligible):
         a, b = eligible[i], eligible[j]
-        if a.norm == b.norm or a.span.overlaps(b.span) or reported.taken(b.span):
+        if a.norm == b.norm or a.span.overlaps(b.span) or reported.overlaps(b.span):
             continue
         if differs_in_figures(a.text, b.text) or names(a.text) != names(b.text):
             continue
@@ -569,11 +547,11 @@ def _restatements(
     units: Sequence[Unit],
     min_words: int,
     ctx: Context,
-    reported: _Reported,
+    reported: SpanIndex,
 ) -> Iterator[Finding]:
     lengths = sorted(u.words for u in units if u.kind == "paragraph")
     for i, short in enumerate(units):
-        if short.kind != "paragraph" or reported.taken(short.span):
+        if short.kind != "paragraph" or reported.overlaps(short.span):
             continue
         if not min_words <= short.words <= _RESTATE_MAX_WORDS:
             continue
