@@ -190,20 +190,14 @@ def test_bad_inputs_are_located_and_others_still_checked(project: Path) -> None:
 
 
 def test_malformed_config_exits_two_naming_file_and_line(project: Path) -> None:
-    (project / "factlint.yaml").write_text("select: [FL790]\nselct: [x]\n")
-    write(project / "articles/a.md", "fnord\n")
-    code, out = run("check", "articles")
-    assert code == 2
+    out = config_error(project, "select: [FL790]\nselct: [x]\n")
     assert "factlint.yaml:2: unknown key 'selct'" in out
 
 
 def test_a_config_date_that_names_no_real_day_exits_two_naming_file_and_line(
     project: Path,
 ) -> None:
-    (project / "factlint.yaml").write_text("select: [FL790]\nnote: 2024-02-31\n")
-    write(project / "articles/a.md", "fnord\n")
-    code, out = run("check", "articles")
-    assert code == 2
+    out = config_error(project, "select: [FL790]\nnote: 2024-02-31\n")
     assert "factlint.yaml:2: invalid YAML: day is out of range for month" in out
 
 
