@@ -112,6 +112,11 @@ def parse_baseline(text: str, path: Path) -> list[Entry]:
         raise _bad(path, f"not valid JSON: {exc.msg}", exc.lineno) from None
     except RecursionError:
         raise _bad(path, "not valid JSON: values nested too deeply", 1) from None
+    except ValueError as exc:  # an integer longer than Python reads
+        from factlint.yamlload import too_long_number
+
+        line, problem = too_long_number(text, exc) or (1, str(exc))
+        raise _bad(path, f"not valid JSON: {problem}", line) from None
     if not isinstance(data, dict):
         raise _bad(path, "expected an object with 'version' and 'entries'", 1)
     version = data.get("version")

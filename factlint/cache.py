@@ -314,8 +314,10 @@ class Cache:
 
     def _key(self, name: str, reported: bool, meta: Mapping[str, Any], sha: str) -> str:
         h = hashlib.sha256(self.digest.encode())
+        # The entry as the document keeps it: text keys only (a YAML key may be a number).
+        entry = sorted((k, v) for k, v in meta.items() if isinstance(k, str))
         # A file name that is not UTF-8 comes with surrogates (os.fsdecode): keep them.
-        h.update(f"\0{name}\0{sorted(meta.items())!r}\0{sha}".encode("utf-8", "surrogatepass"))
+        h.update(f"\0{name}\0{entry!r}\0{sha}".encode("utf-8", "surrogatepass"))
         return h.hexdigest() + (_CHECKED if reported else _CORPUS_ONLY)
 
     # reading

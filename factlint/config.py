@@ -192,8 +192,10 @@ def _yaml_with_lines(path: Path) -> tuple[Any, dict[str, int]]:
 def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
     import yaml
 
+    from factlint.yamlload import checked_node
+
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = checked_node(yaml.compose(text, Loader=yaml.SafeLoader))
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

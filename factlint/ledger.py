@@ -395,7 +395,7 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> _Seq:
 def _parse_yaml(text: str, path: str) -> Any:
     import yaml
 
-    from factlint.yamlload import fast_loader_is_safe
+    from factlint.yamlload import construct_checked, fast_loader_is_safe
 
     try:
         loader = _line_loader(fast_loader_is_safe(text))(text)
@@ -404,7 +404,7 @@ def _parse_yaml(text: str, path: str) -> Any:
         raise LedgerError(path, line, f"invalid YAML: {exc.reason}") from None
     loader.path = path
     try:
-        return loader.get_single_data()
+        return construct_checked(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -6,6 +6,11 @@ ValueError) or a tagged value not of its type ("!!timestamp x": AttributeError),
 and RecursionError for values nested too deeply. libyaml's composer recurses in C
 once per nested collection: some 30,000 nested brackets or "- " overflow the stack,
 a crash no handler sees, so deeply nestable text goes to the Python loader.
+
+Aliases are refused where they make a value contain itself, or expand it far beyond
+what was written: nine lines of anchors can stand for 400 million strings (the
+"billion laughs"), harmless as shared objects until anything prints, hashes or walks
+them, and then a run that never ends (`checked_node`, before anything is built).
 """
 
 from __future__ import annotations
@@ -15,7 +20,14 @@ from typing import Any
 
 import regex
 
-__all__ = ["fast_loader_is_safe", "load", "unreadable_value"]
+__all__ = [
+    "checked_node",
+    "construct_checked",
+    "fast_loader_is_safe",
+    "load",
+    "too_long_number",
+    "unreadable_value",
+]
 
 # A collection nests in another only after one of these; libyaml held 10,000 levels.
 _NESTING_MARKS = "[{-?:"
@@ -37,10 +49,84 @@ def load(text: str) -> Any:
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None and fast_loader_is_safe(text):
         try:
-            return yaml.load(text, Loader=fast)
+            return _load(fast, text)
         except yaml.YAMLError:
             pass
-    return yaml.safe_load(text)
+    return _load(yaml.SafeLoader, text)
+
+
+def _load(loader_class: Any, text: str) -> Any:
+    loader = loader_class(text)
+    try:
+        return construct_checked(loader)
+    finally:
+        loader.dispose()
+
+
+def construct_checked(loader: Any) -> Any:
+    """A loader's single document, as `get_single_data` builds it, once its nodes have
+    passed `checked_node`."""
+    node = checked_node(loader.get_single_node())
+    return None if node is None else loader.construct_document(node)
+
+
+# An alias may repeat what it names, within reason: a document may stand for this many
+# values more than it writes, and a hundred times what it writes.
+_MAX_EXPANSION = 100_000
+_EXPANSION_FACTOR = 100
+
+
+def checked_node(root: Any) -> Any:
+    """`root` (a composed YAML node, or None) if its aliases neither make a value contain
+    itself nor expand it past the bound above; else a located yaml.YAMLError.
+
+    Linear in the nodes written: each node's expanded size is worked out once."""
+    import yaml
+
+    if root is None:
+        return None
+    sizes: dict[int, int] = {}
+    done: list[Any] = []  # each node once, children before parents
+    open_: set[int] = set()  # the nodes being expanded, from the root down
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            done.append(node)
+            continue
+        if key in sizes:
+            continue
+        if key in open_:
+            raise yaml.composer.ComposerError(
+                None, None, "this value contains itself through an alias", node.start_mark
+            )
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    limit = _MAX_EXPANSION + _EXPANSION_FACTOR * len(done)
+    if sizes[id(root)] <= limit:
+        return root
+    first = next(node for node in done if sizes[id(node)] > limit)
+    raise yaml.composer.ComposerError(
+        None,
+        None,
+        f"aliases expand this value to {sizes[id(first)]:,} values, more than the "
+        f"{limit:,} allowed for {len(done):,} written",
+        first.start_mark,
+    )
+
+
+def _children(node: Any) -> list[Any]:
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 _DATE = regex.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
@@ -52,6 +138,8 @@ def unreadable_value(text: str, exc: Exception) -> tuple[int | None, str]:
     read (see the module docstring)."""
     if isinstance(exc, RecursionError):
         return None, "values nested too deeply"
+    if (found := too_long_number(text, exc)) is not None:
+        return found
     lines = text.splitlines()
     for n, line in enumerate(lines, 1):
         for m in _DATE.finditer(line):
@@ -63,3 +151,19 @@ def unreadable_value(text: str, exc: Exception) -> tuple[int | None, str]:
     if isinstance(exc, ValueError | OverflowError):
         return tagged, str(exc)
     return tagged, "a value YAML cannot read (a tag on a value not of its type?)"
+
+
+def too_long_number(text: str, exc: Exception) -> tuple[int, str] | None:
+    """(line, problem) when `exc` is Python refusing to read an integer of more digits
+    than `sys.get_int_max_str_digits()` (a guard against quadratic conversion), which
+    YAML and JSON readers raise unlocated; else None."""
+    import sys
+
+    limit = sys.get_int_max_str_digits()
+    if not isinstance(exc, ValueError) or not limit or "integer string conversion" not in str(exc):
+        return None
+    m = regex.search(rf"\d{{{limit + 1},}}", text)
+    if m is None:
+        return None
+    line = text.count("\n", 0, m.start()) + 1
+    return line, f"a number of {len(m[0]):,} digits (at most {limit:,} are read)"

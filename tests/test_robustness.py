@@ -636,3 +636,135 @@ def test_deeply_nested_yaml_or_json_is_reported_not_a_crash(
     assert done.returncode == 2, output[-2000:]
     assert shown in output
     assert "Traceback" not in output
+
+
+def _alias_bomb(indent: str = "") -> str:
+    """Nine lines of anchors that stand for 9**9 strings (the "billion laughs"); `&i`
+    names the largest."""
+    lines = [f'{indent}a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for name, previous in zip("bcdefghi", "abcdefgh", strict=True):
+        lines.append(f"{indent}{name}: &{name} [{','.join(['*' + previous] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+ALIAS_BOMB = "bomb:\n" + _alias_bomb("  ")  # the first large value is on line 7 (&f)
+
+
+@pytest.mark.parametrize(
+    ("files", "shown"),
+    [
+        (
+            # printed by FL601 (str of the language) before aliases were bounded: a hang
+            {"articles/bomb.md": f"---\n{ALIAS_BOMB}lang: *i\n---\nBody.\n"},
+            "articles/bomb.md:8: error: malformed front matter: aliases expand this value "
+            "to 597,871 values",
+        ),
+        (
+            # keyed by the cache with repr() before: a hang
+            {"articles/sources.yaml": f"{ALIAS_BOMB}good.md:\n  title: *i\n"},
+            "articles/sources.yaml:7: error: cannot read metadata: aliases expand this value",
+        ),
+        (
+            {"articles/sources.yaml": "good.md: &own\n  title: x\n  again: *own\n"},
+            "articles/sources.yaml:1: error: cannot read metadata: this value contains "
+            "itself through an alias",
+        ),
+        (
+            {"factlint.yaml": f"{ALIAS_BOMB}select: *i\n"},
+            "factlint.yaml:7: invalid YAML: aliases expand this value",
+        ),
+        (
+            {"factlint.yaml": "ledger: [l.yaml]\n", "l.yaml": f"{ALIAS_BOMB}facts: *i\n"},
+            "factlint: l.yaml:7: invalid YAML: aliases expand this value",
+        ),
+        (
+            # read_value walked every alias before: a hang
+            {
+                "factlint.yaml": "rule-paths: [r]\n",
+                "r/FL901-bomb.yaml": f"{ALIAS_BOMB}id: FL901\nmessage: *i\n",
+            },
+            "FL901-bomb.yaml:7: YAML syntax error: aliases expand this value",
+        ),
+    ],
+)
+def test_aliases_that_expand_without_bound_are_reported_not_a_hang(
+    folder: Path, files: dict[str, str], shown: str
+) -> None:
+    import subprocess
+    import sys
+
+    root = folder.parent
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    done = subprocess.run(  # with the cache, as a user runs it
+        [sys.executable, "-c", "from factlint.cli import entry; entry()", "check", "articles"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output[-2000:]
+    assert shown in output
+    assert "Traceback" not in output
+
+
+def test_aliases_that_repeat_a_value_within_reason_are_read() -> None:
+    import yaml
+
+    from factlint.yamlload import checked_node, load
+
+    text = "base: &base {unit: yuan, scale: billion}\nfund: {<<: *base, value: 60}\n"
+    text += "list: &l [1, 2, 3]\n" + "".join(f"copy{n}: *l\n" for n in range(50))
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert checked_node(node) is node
+    data = load(text)
+    assert data["fund"] == {"unit": "yuan", "scale": "billion", "value": 60}
+    assert data["copy49"] == [1, 2, 3]
+
+
+def test_metadata_keys_that_are_not_text_do_not_break_the_cache(folder: Path) -> None:
+    (folder / "sources.yaml").write_text("good.md:\n  1: one\n  date: 2024-01-02\n  title: x\n")
+    (folder / "other.md").write_text("The council met on Wednesday, 3 January 2024.\n")
+    runs = [CliRunner().invoke(main, ["check", "articles"]) for _ in range(2)]
+    assert [r.exit_code for r in runs] == [0, 0], runs[0].output
+    assert runs[0].output == runs[1].output
+    assert (folder.parent / ".factlint_cache").is_dir()
+
+
+LONG_NUMBER = "9" * 5_000  # more digits than Python converts to an int (4,300)
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "shown"),
+    [
+        (
+            {"articles/long.md": f"---\ntitle: x\nn: {LONG_NUMBER}\n---\nBody.\n"},
+            ["articles"],
+            "articles/long.md:3: error: malformed front matter: a number of 5,000 digits "
+            "(at most 4,300 are read)",
+        ),
+        (
+            {"articles/sources.yaml": f"good.md:\n  n: {LONG_NUMBER}\n"},
+            ["articles"],
+            "articles/sources.yaml:2: error: cannot read metadata: a number of 5,000 digits",
+        ),
+        (
+            # json.loads raised a bare ValueError: a traceback
+            {"base.json": f'{{"version": 1,\n"entries": [{LONG_NUMBER}]}}'},
+            ["--baseline", "base.json", "articles"],
+            "base.json:2: error: bad baseline: not valid JSON: a number of 5,000 digits",
+        ),
+    ],
+)
+def test_numbers_longer_than_python_reads_are_located(
+    folder: Path, files: dict[str, str], args: list[str], shown: str
+) -> None:
+    for name, text in files.items():
+        (folder.parent / name).write_text(text)
+    result = CliRunner().invoke(main, ["check", *args])
+    assert result.exit_code == 2, result.output
+    assert shown in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

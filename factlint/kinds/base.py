@@ -110,8 +110,10 @@ def compose(text: str, path: str) -> Value:
 def _compose(text: str, path: str) -> Value:
     import yaml
 
+    from factlint.yamlload import checked_node
+
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = checked_node(yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         context = getattr(exc, "context_mark", None)
