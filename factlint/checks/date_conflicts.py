@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import TypeVar
 
 from factlint import fastre
 from factlint.analysis import Analysis, same_story
@@ -196,6 +197,28 @@ def same_event(a: EventSig, b: EventSig, min_similarity: float) -> bool:
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         return False  # different figures: different data points, not one event
     return not (a.ordinals and b.ordinals and not a.ordinals & b.ordinals)
+
+
+T = TypeVar("T")
+
+
+def _numbered(values: Sequence[T], key: Callable[[T], Hashable]) -> list[int]:
+    """Each value's number, the same for values with equal keys."""
+    seen: dict[Hashable, int] = {}
+    return [seen.setdefault(key(v), len(seen)) for v in values]
+
+
+def _sig_key(sig: EventSig) -> Hashable:
+    """Everything `same_event` reads of a signature (its fields), hashable."""
+    return tuple(
+        tuple(sorted(v.items())) if isinstance(v, Mapping) else v
+        for v in (getattr(sig, f.name) for f in fields(sig))
+    )
+
+
+def _date_key(d: DateMention) -> Hashable:
+    """Everything `dates_conflict` reads of a date."""
+    return (d.candidates, d.value, d.mod)
 
 
 def _tense_class(d: DateMention) -> str:
@@ -441,12 +464,27 @@ def _event_findings(
             said[key] = _sentence(claim.analysis, claim.date)
         return said[key]
 
+    # Wire copy repeats a claim word for word across articles: each distinct pair of
+    # signatures, and of dates, is judged once (10,000 articles: 100,000 pairs, 11 distinct).
+    sigs = _numbered([c.sig for c in claims], _sig_key)
+    dates = _numbered([c.date for c in claims], _date_key)
+    events: dict[tuple[int, int], bool] = {}
+    clashes: dict[tuple[int, int], bool] = {}
+    facets = [(c.date.in_quote, _tense_class(c.date)) for c in claims]  # as `comparable` asks
     for code in sorted(pairs):
         i, j = divmod(code, m)
         a, b = claims[i], claims[j]
-        if not comparable(a, b, sentence) or not same_event(a.sig, b.sig, threshold):
+        if facets[i] != facets[j] or not comparable(a, b, sentence):
             continue
-        if dates_conflict(a.date, b.date):
+        same = events.get(both := (sigs[i], sigs[j]))
+        if same is None:
+            same = events[both] = same_event(a.sig, b.sig, threshold)
+        if not same:
+            continue
+        clash = clashes.get(both := (dates[i], dates[j]))
+        if clash is None:
+            clash = clashes[both] = dates_conflict(a.date, b.date)
+        if clash:
             conflicts.setdefault(i, []).append(j)
             conflicts.setdefault(j, []).append(i)
         else:
