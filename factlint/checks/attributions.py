@@ -1083,22 +1083,31 @@ def _anchors(
             speakers[ny] = by_speaker
     anchored: dict[tuple[int, int], set[int]] = {}
     near: dict[tuple[int, int], str] = {}  # a paragraph's words, asked again by copies
+    # (article, paragraph, speaker) -> whether the name is there: copies of a quote meet
+    # many groups, and the speaker's articles are many (wire copy); ask the text first.
+    named: dict[tuple[int, int, str], bool] = {}
     for bx, ny, s in meetings:
         if not _anchor(s):
             continue
         for i in bare[bx]:
             u = units[i]
-            done = anchored.get((u.doc, u.quote), set())
+            analysis = docs[u.doc]
+            quote = analysis.attributions.quotes[u.quote]
             for speaker, where in speakers[ny].items():
-                new = where - done - {u.doc}
+                found = named.get(asked := (u.doc, quote.paragraph, speaker))
+                if found is None:
+                    found = named[asked] = _named_near(analysis, quote, speaker, near)
+                if not found:
+                    continue
+                new = where - {u.doc}
                 if reported is not None and not mine[i]:
                     new &= reported
-                if new:
-                    analysis = docs[u.doc]
-                    quote = analysis.attributions.quotes[u.quote]
-                    if _named_near(analysis, quote, speaker, near):
-                        done = anchored.setdefault((u.doc, u.quote), done)
-                        done |= new
+                done = anchored.get((u.doc, u.quote))
+                if done is None:
+                    if new:
+                        anchored[u.doc, u.quote] = new
+                else:
+                    done |= new
     return anchored
 
 
