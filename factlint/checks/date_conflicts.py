@@ -63,7 +63,7 @@ from factlint.digests import digest, has_any, varied
 from factlint.extract.dates import compatible
 from factlint.links import Links, bucket_count
 from factlint.links import key as link_key
-from factlint.model import Finding, Related, RuleMeta, Severity, Span
+from factlint.model import Finding, Related, RuleMeta, Severity
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.subject import shared_buckets, subject_similarity
@@ -225,18 +225,25 @@ def _tense_class(d: DateMention) -> str:
     return "future" if d.tense == "future" else "past"
 
 
-def comparable(a: Claim, b: Claim, sentence: Callable[[Claim], str]) -> bool:
-    """The mention-level conditions for comparing two claims at all (`sentence`: a
-    claim's sentence, spaces collapsed and casefolded)."""
-    if a.doc_index == b.doc_index and a.date.sentence == b.date.sentence:
-        return False
-    if a.date.in_quote != b.date.in_quote:
-        return False
-    if _tense_class(a.date) != _tense_class(b.date):
-        return False
-    # One sentence copied into articles of different days ("on Thursday" in a wire
-    # story and its later reprint): the text agrees with itself.
-    return not (a.date.relative and b.date.relative and sentence(a) == sentence(b))
+def _comparable_by(claims: Sequence[Claim]) -> list[tuple[Hashable, ...]]:
+    """What two claims must differ or agree in to be compared at all, one tuple each:
+    (in a quote, tense, sentence, words). Claims in the same sentence are not compared;
+    nor are claims in or out of quotes, in the past or the future, with one another;
+    nor two relative dates in one sentence copied into articles of different days ("on
+    Thursday" in a wire story and its later reprint): the text agrees with itself."""
+    places = _numbered([(c.doc_index, c.date.sentence) for c in claims], lambda x: x)
+    said: dict[int, int] = {}  # a sentence's number -> its words' number
+    words: dict[str, int] = {}
+    out: list[tuple[Hashable, ...]] = []
+    for c, place in zip(claims, places, strict=True):
+        worded = None  # only relative dates ask: most texts stay packed
+        if c.date.relative:
+            if place not in said:
+                text = _sentence(c.analysis, c.date)
+                said[place] = words.setdefault(text, len(words))
+            worded = said[place]
+        out.append((c.date.in_quote, _tense_class(c.date), place, worded))
+    return out
 
 
 def _sentence(analysis: Analysis, d: DateMention) -> str:
@@ -456,26 +463,21 @@ def _event_findings(
     threshold = float(ctx.options["min_similarity"])
     conflicts: dict[int, list[int]] = {}
     support: dict[int, int] = {}
-    said: dict[tuple[int, Span], str] = {}  # only relative dates ask: most texts stay packed
-
-    def sentence(claim: Claim) -> str:
-        key = (claim.doc_index, claim.date.sentence)
-        if key not in said:
-            said[key] = _sentence(claim.analysis, claim.date)
-        return said[key]
-
     # Wire copy repeats a claim word for word across articles: each distinct pair of
     # signatures, and of dates, is judged once (10,000 articles: 100,000 pairs, 11 distinct).
     sigs = _numbered([c.sig for c in claims], _sig_key)
     dates = _numbered([c.date for c in claims], _date_key)
     events: dict[tuple[int, int], bool] = {}
     clashes: dict[tuple[int, int], bool] = {}
-    facets = [(c.date.in_quote, _tense_class(c.date)) for c in claims]  # as `comparable` asks
+    facets = _comparable_by(claims)
     for code in sorted(pairs):
         i, j = divmod(code, m)
-        a, b = claims[i], claims[j]
-        if facets[i] != facets[j] or not comparable(a, b, sentence):
+        (quoted, tense, place, worded), other = facets[i], facets[j]
+        if quoted != other[0] or tense != other[1] or place == other[2]:
             continue
+        if worded is not None and worded == other[3]:
+            continue
+        a, b = claims[i], claims[j]
         same = events.get(both := (sigs[i], sigs[j]))
         if same is None:
             same = events[both] = same_event(a.sig, b.sig, threshold)
