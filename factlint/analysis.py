@@ -13,6 +13,10 @@ from factlint.claims import DateMention, Quantity
 from factlint.document import Document
 from factlint.model import Span
 
+# The checks add slack days, relative offsets and decades to a publication date, which
+# must stay inside datetime's years 1-9999: "Published: 9999-12-31" is no date to them.
+_PUBLISHED_YEARS = range(100, 9900)
+
 
 class Analysis:
     """Everything extracted from one Document. Derived values only; never mutated."""
@@ -61,11 +65,12 @@ class Analysis:
 
     @cached_property
     def published(self):  # -> datetime.date | None
-        if self.doc.published is not None:
-            return self.doc.published
-        from factlint.extract.dates import find_dateline
+        found = self.doc.published
+        if found is None or found.year not in _PUBLISHED_YEARS:
+            from factlint.extract.dates import find_dateline
 
-        return find_dateline(self.doc.prose[self.doc.body_start :])
+            found = find_dateline(self.doc.prose[self.doc.body_start :])
+        return found if found is not None and found.year in _PUBLISHED_YEARS else None
 
     @cached_property
     def attributions(self):  # -> factlint.extract.attribution.Attributions

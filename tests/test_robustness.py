@@ -48,6 +48,9 @@ PROPERTY = settings(
 PIECES = [
     "---\ndate: 2025-01-02\ntitle: x\n---\n",
     "---\ndate: [\n---\n",
+    "---\ndate: 9999-12-31\n---\n",  # dates at the ends of the calendar
+    "Published: 0000-11-08\n",
+    "in early 0001 and late 9999, ",
     "# Heading\n",
     "> quoted line\n",
     "- item\n",
@@ -768,3 +771,46 @@ def test_numbers_longer_than_python_reads_are_located(
     assert result.exit_code == 2, result.output
     assert shown in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Published: 0000-11-08\n\n",  # year 0: was a ValueError in every date and number rule
+        "---\ndate: 9999-12-31\n---\n",  # the slack after it: an OverflowError in FL202-FL204
+        "---\ndate: 0001-01-01\n---\n",
+    ],
+)
+def test_a_publication_date_at_the_ends_of_the_calendar_loses_no_finding(
+    folder: Path, head: str
+) -> None:
+    (folder / "odd.md").write_text(
+        head + "The council said 42 people attended yesterday, and meets early next year.\n"
+    )
+    (folder / "one.md").write_text("The National AI Fund holds $70 billion, officials said.\n")
+    (folder / "two.md").write_text("The National AI Fund holds $700 billion, officials said.\n")
+    result = CliRunner().invoke(
+        main, ["check", "--select", "ALL", "--format", "concise", "articles"]
+    )
+    assert result.exit_code == 1, result.output  # findings, and no rule failed (2)
+    assert (
+        "articles/two.md:1:28: FL102 [magnitude-slip] $700 billion here is ten times $70 billion"
+        in result.output
+    )
+    # the odd article has no usable publication date: its relative dates are reported so
+    assert "articles/odd.md" in result.output and "FL202" in result.output
+
+
+def test_widening_a_date_stops_at_the_first_and_last_day_datetime_holds() -> None:
+    import datetime
+
+    from factlint.extract.dates import _interval
+
+    assert _interval("0001", "APPROX") == (
+        datetime.date.min,
+        datetime.date(1, 12, 31) + datetime.timedelta(days=182),
+    )
+    assert _interval("9999", "APPROX") == (
+        datetime.date(9999, 1, 1) - datetime.timedelta(days=182),
+        datetime.date.max,
+    )

@@ -506,7 +506,8 @@ class _Ctx:
 
 
 def _valid(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+    """A day `datetime.date` can hold (years 1 to 9999: "0000-11-08" is none)."""
+    return 1 <= y <= 9999 and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
 def _day_num(s: str) -> int:
@@ -1606,7 +1607,9 @@ def _interval(value: str, mod: str) -> tuple[datetime.date, datetime.date] | Non
         return None
     if mod == "APPROX":
         widen = datetime.timedelta(days=((hi - lo).days + 1) // 2)
-        lo, hi = lo - widen, hi + widen
+        # Past the first or last day datetime holds ("early 0001", "late 9999"): that day.
+        lo = lo - widen if lo - datetime.date.min > widen else datetime.date.min
+        hi = hi + widen if datetime.date.max - hi > widen else datetime.date.max
     elif mod == "BEFORE":
         lo = datetime.date.min
     elif mod == "AFTER":
