@@ -9,13 +9,9 @@ from __future__ import annotations
 from functools import cached_property
 
 from factlint.blocks import Block, blocks, quote_spans, sentences
-from factlint.claims import DateMention, Quantity
+from factlint.claims import CALENDAR_YEARS, DateMention, Quantity
 from factlint.document import Document
 from factlint.model import Span
-
-# The checks add slack days, relative offsets and decades to a publication date, which
-# must stay inside datetime's years 1-9999: "Published: 9999-12-31" is no date to them.
-_PUBLISHED_YEARS = range(100, 9900)
 
 
 class Analysis:
@@ -66,11 +62,11 @@ class Analysis:
     @cached_property
     def published(self):  # -> datetime.date | None
         found = self.doc.published
-        if found is None or found.year not in _PUBLISHED_YEARS:
+        if found is None or found.year not in CALENDAR_YEARS:
             from factlint.extract.dates import find_dateline
 
             found = find_dateline(self.doc.prose[self.doc.body_start :])
-        return found if found is not None and found.year in _PUBLISHED_YEARS else None
+        return found if found is not None and found.year in CALENDAR_YEARS else None
 
     @cached_property
     def attributions(self):  # -> factlint.extract.attribution.Attributions

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 
 from factlint.model import Span
 
+# The years a publication or ledger date may fall in: the checks add slack days,
+# relative offsets and decades to them, which must stay inside datetime's years
+# 1-9999 ("Published: 0000-11-08" is no date to them).
+CALENDAR_YEARS = range(100, 9900)
+
 
 @dataclass(frozen=True, slots=True)
 class Subject:

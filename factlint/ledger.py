@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from factlint import fastre
-from factlint.claims import Subject
+from factlint.claims import CALENDAR_YEARS, Subject
 from factlint.errors import InputError
 from factlint.subject import content_terms, entity_names, stem
 
@@ -280,11 +280,13 @@ def parse_date(raw: object) -> tuple[str, str]:
     text = raw.strip()
     for pattern, grain in _DATE_FORMS:
         if pattern.fullmatch(text):
-            if grain == "day":
-                try:
-                    date.fromisoformat(text)
-                except ValueError:
-                    raise ValueError(f"{raw!r} is not a calendar date") from None
+            try:
+                first, last = period_bounds(text)
+            except ValueError:
+                raise ValueError(f"{raw!r} is not a calendar date") from None
+            if first.year not in CALENDAR_YEARS or last.year not in CALENDAR_YEARS:
+                years = f"{CALENDAR_YEARS.start}-{CALENDAR_YEARS.stop - 1}"
+                raise ValueError(f"{raw!r} is outside the years {years}")
             return text, grain
     raise ValueError(
         f"cannot read {raw!r} as a date (use 2025, 2025-01, 2025-01-20, 2025-Q3 or 2020s)"

@@ -240,6 +240,14 @@ STRICT_CASES = [
     ("bad-currency", _variant("currency: CNY", "currency: yuan"), 6, "ISO 4217"),
     ("unparseable-date", _variant("about: 2025-01", "about: 2025-13"), 7, "cannot read"),
     ("impossible-day", _variant("about: 2025-01", "about: 2025-02-30"), 7, "calendar date"),
+    # year 0 passed `ledger check` and failed the number rules for the whole run
+    ("year-zero", _variant("about: 2025-01", 'about: "0000"'), 7, "'0000' is not a calendar date"),
+    (
+        "last-year-of-the-calendar",
+        _variant("about: 2025-01", "about: 9999-12"),
+        7,
+        "'9999-12' is outside the years 100-9899",
+    ),
     (
         "interval-backwards",
         _variant("about: 2025-01", "about: {from: 2025-06, to: 2025-01}"),
