@@ -249,7 +249,7 @@ def entry() -> None:
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Worker processes for reading and analysis (default: every core).",
+    help="Worker processes for reading and analysis (default: every core; at most 4 a core).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .factlint_cache/.")
 def check(

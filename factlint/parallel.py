@@ -509,6 +509,16 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+# Workers per core, at most: more only wait for a core, each a forked copy of the run.
+MAX_WORKERS_PER_CORE = 4
+
+
+def worker_count(jobs: int) -> int:
+    """The processes `--jobs` asks for, within reason: `--jobs 100000` once forked a
+    hundred thousand (a run that never ended)."""
+    return max(1, min(jobs, MAX_WORKERS_PER_CORE * default_jobs()))
+
+
 def _fork_context() -> Any:
     import multiprocessing
 
@@ -637,7 +647,7 @@ def side_by_side(tasks: Sequence[Callable[[], T]], jobs: int) -> list[T] | None:
         return None
     _TASKS, _NEXT = tasks, counter
     try:
-        workers = min(jobs - 1, len(tasks) - 1)
+        workers = min(worker_count(jobs) - 1, len(tasks) - 1)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_work_in_worker) for _ in range(workers)]
             done = _take_tasks()
@@ -714,6 +724,7 @@ def _pooled(
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    jobs = worker_count(jobs)
     Chunk = list[tuple[int, Item]]
     in_flight: deque[tuple[Chunk, Future[tuple[list[Outcome], dict[Any, Any]]]]] = deque()
     pending: Chunk = []  # a chunk taken from `todo` but not in flight yet

@@ -521,3 +521,25 @@ def test_a_result_that_does_not_pickle_leaves_the_tasks_to_this_process() -> Non
         return lambda: "unpicklable"
 
     assert parallel.side_by_side([task] * 3, 2) is None
+
+
+def test_jobs_beyond_four_a_core_start_four_a_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--jobs 100000` forked a hundred thousand workers: a run that never ended.
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    assert [parallel.worker_count(n) for n in (1, 2, 8, 9, 100_000)] == [1, 2, 8, 8, 8]
+    started: list[int] = []
+    real = parallel.worker_count
+    monkeypatch.setattr(
+        parallel, "worker_count", lambda jobs: started.append(real(jobs)) or real(jobs)
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factlint.yaml").write_text("shipped-ledger: false\n")
+    for n in range(MIN_PARALLEL + 5):
+        (tmp_path / f"a{n:02d}.md").write_text(f"The council said {40 + n} people attended.\n")
+    runs = [
+        CliRunner().invoke(main, ["check", "--no-cache", "--jobs", j, "."]) for j in ("100000", "1")
+    ]
+    assert runs[0].output == runs[1].output and runs[0].exit_code == runs[1].exit_code
+    assert started and max(started) == 8
