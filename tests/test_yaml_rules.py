@@ -423,6 +423,18 @@ def edit(old: str, new: str) -> str:
         (edit("  pass:", "  skip: [x]\n  pass:"), 10, "unknown key 'skip' in 'examples'"),
         (edit("'\\breportedly\\b'", "'\\b(reportedly'"), 7, "bad regex in 'pattern'"),
         (
+            # regex writes counted repeats out when compiling: 2.7 GB before this was refused
+            edit("'\\breportedly\\b'", "'(?:a{1000}){10000}'"),
+            7,
+            "bad regex in 'pattern': its counted repeats write it out to 10,000,000 items "
+            "(at most 100,000 more than written)",
+        ),
+        (
+            edit("'\\breportedly\\b'", "'x{99999999999999999999}'"),
+            7,
+            "its counted repeats write it out to 10,000,000,000 items",
+        ),
+        (
             GOOD + "exceptions:\n  - 'reportedly said'\n  - '(?<=a+'\n",
             13,
             "bad regex in 'exceptions'",
@@ -598,3 +610,44 @@ def test_any_text_gives_spans_in_bounds(text: str) -> None:
     for check in ROBUST:
         for f in check_findings(check, "FL901", text):
             assert 0 <= f.span.start < f.span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("source", "size"),
+    [
+        ("abc", 3),
+        ("a{3}", 3),
+        ("(?:ab){3}c", 7),
+        ("(?P<x>ab){3}", 6),
+        ("(?i:ab){2}", 4),
+        (r"\d{1,3}-\p{L}{5}", 9),
+        ("[a-z]{10}", 10),
+        ("[]{]{4}", 4),  # a "]" first in a class is itself
+        (r"\{5}", 3),  # an escaped brace counts nothing
+        ("a{2,}", 2),
+        ("(?:(?:(?:a{100}){100}){100})", 1_000_000),
+    ],
+)
+def test_expanded_size_writes_out_counted_repeats(source: str, size: int) -> None:
+    assert base.expanded_size(source) == size
+
+
+def test_a_long_list_of_words_is_no_repeat(tmp_path: Path) -> None:
+    words = [f"word{n}" for n in range(20_000)]  # 150,000 characters as written
+    check = load(
+        tmp_path,
+        f"""
+        id: FL901
+        name: test-rule
+        category: style
+        kind: pattern
+        message: "'{{match}}' is listed"
+        summary: Listed words.
+        rationale: Listed.
+        words: [{", ".join(words)}]
+        examples:
+          fail: [It said word19999.]
+          pass: [It said nothing.]
+        """,
+    )
+    assert found(check, "Then word12345 came.") == [("FL901", 1, 6)]

@@ -231,11 +231,102 @@ def compile_rx(value: Value, path: str, what: str, flags: int) -> Rx:
 
 
 def compile_source(source: str, line: int, path: str, what: str, flags: int) -> Rx:
+    size = expanded_size(source)
+    if size > len(source) + MAX_EXPANDED:
+        raise RuleLoadError(
+            path,
+            line,
+            f"bad regex in {what!r}: its counted repeats write it out to {size:,} items "
+            f"(at most {MAX_EXPANDED:,} more than written)",
+        )
     try:
         pattern = fastre.compile_regex(source, flags)
     except regex.error as exc:
         raise RuleLoadError(path, line, f"bad regex in {what!r}: {exc}") from None
     return Rx(pattern, source, line)
+
+
+# `regex` writes out a counted repeat when it compiles it: "(?:a{1000}){10000}" took
+# 2.7 GB and "a{1000000}" 270 MB before a rule ran, beyond the reach of any timeout.
+# A long list of words is long as written, and compiles as such.
+MAX_EXPANDED = 100_000
+_COUNT = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+_GROUP_OPENING = regex.compile(r"\?(?:P?<[^>=!]*>|P=\w+|<[=!]|[:=!>|]|[a-zA-Z^-]*:?)")
+_BRACED_ESCAPE = regex.compile(r"\\[pPxNuUg]\{[^}]{0,64}\}|\\.", regex.S)
+
+
+def expanded_size(source: str) -> int:
+    """How many items a regex holds once its counted repeats ({m}, {m,n}) are written
+    out: the items of a group count once for each repeat of every group around them.
+    An estimate from the text (lazy and possessive marks, alternation: as written)."""
+    sizes = [0]  # the items of each open group, innermost last
+    last = 0  # the size of the item just read, which a repeat multiplies
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            m = _BRACED_ESCAPE.match(source, i)
+            i, last = (m.end() if m else len(source)), 1
+            sizes[-1] += 1
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            last = 1
+            sizes[-1] += 1
+            continue
+        if c == "(":
+            sizes.append(0)
+            m = _GROUP_OPENING.match(source, i + 1)  # "?:", "?P<name>", "?<=", "?i:" ...
+            i = m.end() if m else i + 1
+            continue
+        if c == ")" and len(sizes) > 1:
+            last = sizes.pop()
+            sizes[-1] += last
+            i += 1
+            continue
+        m = _COUNT.match(source, i) if c == "{" else None
+        if m is not None and (m[1] or m[2]):
+            count = max(_count(m[1]), _count(m[2]))
+            sizes[-1] += last * (count - 1)  # the item is there once already
+            last *= count
+            i = m.end()
+            continue
+        last = 1 if c not in "*+?|" else 0
+        sizes[-1] += last
+        i += 1
+    return sum(sizes)
+
+
+def _count(digits: str | None) -> int:
+    """A repeat count as written; past nine digits it is over any bound (and `int` of
+    thousands of digits is refused)."""
+    if not digits:
+        return 0
+    return int(digits) if len(digits) <= 9 else 10**10
+
+
+def _class_end(source: str, i: int) -> int:
+    """The position after the character class that opens at `i` (nested sets too)."""
+    depth, j = 0, i
+    while j < len(source):
+        c = source[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            depth += 1
+            j += 1
+            if source.startswith("^", j):
+                j += 1
+            if source.startswith("]", j):  # a "]" first in a class is itself
+                j += 1
+            continue
+        if c == "]":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return len(source)
 
 
 def regex_flags(ignore_case: bool) -> int:
