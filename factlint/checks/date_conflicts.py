@@ -230,18 +230,17 @@ def _comparable_by(claims: Sequence[Claim]) -> list[tuple[Hashable, ...]]:
     (in a quote, tense, sentence, words). Claims in the same sentence are not compared;
     nor are claims in or out of quotes, in the past or the future, with one another;
     nor two relative dates in one sentence copied into articles of different days ("on
-    Thursday" in a wire story and its later reprint): the text agrees with itself."""
-    places = _numbered([(c.doc_index, c.date.sentence) for c in claims], lambda x: x)
-    said: dict[int, int] = {}  # a sentence's number -> its words' number
-    words: dict[str, int] = {}
+    Thursday" in a wire story and its later reprint): the text agrees with itself.
+    Ints, not tuples and texts: a 10,000-article run holds one of these per claim."""
+    said: dict[int, int] = {}  # a relative date's sentence -> the digest of its words
     out: list[tuple[Hashable, ...]] = []
-    for c, place in zip(claims, places, strict=True):
+    for c in claims:
+        place = c.doc_index << 40 | c.date.sentence.start
         worded = None  # only relative dates ask: most texts stay packed
         if c.date.relative:
-            if place not in said:
-                text = _sentence(c.analysis, c.date)
-                said[place] = words.setdefault(text, len(words))
-            worded = said[place]
+            worded = said.get(place)
+            if worded is None:
+                worded = said[place] = digest(_sentence(c.analysis, c.date))
         out.append((c.date.in_quote, _tense_class(c.date), place, worded))
     return out
 
