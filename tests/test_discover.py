@@ -84,6 +84,28 @@ def test_under_the_current_folder_a_symlinked_file_is_shown_by_its_target(tree: 
     assert errors == []
 
 
+def test_a_walked_folder_reads_a_symlinked_file_once(tree: Path) -> None:
+    # `latest.md -> a.md` beside a.md: counted twice, one article would outvote others
+    # in the cross-article checks. The file is read under its own name; a link to a file
+    # found nowhere else, and a dangling link (reported when read), are kept.
+    articles = tree / "articles"
+    (articles / "latest.md").symlink_to(articles / "a.md")
+    (articles / "again.md").symlink_to(articles / "sub" / "d.md")
+    (articles / "top-link.md").symlink_to(tree / "top.md")
+    (articles / "top-again.md").symlink_to(tree / "top.md")
+    (articles / "broken.md").symlink_to(tree / "missing.md")
+    found, errors = discover(["articles"], Config(root=tree, metadata_file="sources.yaml"))
+    assert found == [
+        "articles/a.md",
+        "articles/b.txt",
+        "articles/broken.md",
+        "articles/top-again.md",
+        "articles/sub/d.md",
+        "articles/sub/deep/e.markdown",
+    ]
+    assert errors == []
+
+
 def test_the_corpus_is_every_matching_file_not_given_already(tree: Path) -> None:
     config = Config(root=tree, corpus=("articles/**/*",), metadata_file="sources.yaml")
     # Given as "./articles/a.md": the same file, so not read twice. Hidden files and
