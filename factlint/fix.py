@@ -60,7 +60,9 @@ def write_atomically(path: Path, text: str, original_bytes: bytes) -> None:
     A byte-order mark is kept if the original had one, line endings are written as
     they are in `text`, and the file mode is kept. The new content goes to a temporary
     file in the same folder, is synced to disk, then renamed over the original, so a
-    crash leaves either the old file or the new one, never half of each.
+    crash leaves either the old file or the new one, never half of each. A symlink
+    stays one: the file it leads to is rewritten (renamed over, the link was replaced
+    by a copy and its target left as it was).
     """
     body = original_bytes[3:] if original_bytes.startswith(_BOM) else original_bytes
     try:
@@ -71,7 +73,7 @@ def write_atomically(path: Path, text: str, original_bytes: bytes) -> None:
     data = text.encode("utf-8", "surrogatepass")
     if original_bytes.startswith(_BOM):
         data = _BOM + data
-    path = Path(path)
+    path = Path(os.path.realpath(path))
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

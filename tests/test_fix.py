@@ -98,3 +98,15 @@ def test_write_atomically_refuses_undecodable_original(tmp_path: Path) -> None:
         write_atomically(path, "caf\ufffd au lait\n", original)
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["c.txt"]
+
+
+def test_write_atomically_rewrites_what_a_symlink_leads_to(tmp_path: Path) -> None:
+    # Renamed over, the link became a copy with the fix and its target kept the error.
+    target = tmp_path / "a.md"
+    target.write_text("launched on April 2025\n")
+    link = tmp_path / "latest.md"
+    link.symlink_to("a.md")
+    write_atomically(link, "launched in April 2025\n", link.read_bytes())
+    assert link.is_symlink() and os.readlink(link) == "a.md"
+    assert target.read_text() == "launched in April 2025\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "latest.md"]
