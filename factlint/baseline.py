@@ -88,13 +88,15 @@ def dumps(entries: Sequence[Entry]) -> str:
 
 def write_baseline(findings: Iterable[Finding], path: Path) -> int:
     """Write the baseline of `findings` to `path`, whole or not at all (a file beside it,
-    then renamed over it: an interrupted write never leaves half a baseline to commit);
-    the number of entries. Raises OSError if it cannot."""
+    then renamed over it: an interrupted write never leaves half a baseline to commit;
+    a symlinked baseline stays a link, and the file it leads to is written); the number
+    of entries. Raises OSError if it cannot."""
     entries = entries_for(findings, path.parent)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    target = Path(os.path.realpath(path))
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         partial.write_text(dumps(entries), encoding="utf-8", newline="\n")
-        os.replace(partial, path)
+        os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     return len(entries)

@@ -64,6 +64,15 @@ def test_baseline_lists_todays_findings_sorted_without_lines(repo: Path) -> None
     assert data["version"] == 1
 
 
+def test_a_symlinked_baseline_stays_a_link_and_its_target_is_written(repo: Path) -> None:
+    (repo / "ci").mkdir()
+    Path(BASELINE).symlink_to("ci/baseline.json")
+    entries = make_baseline()
+    assert Path(BASELINE).is_symlink()
+    assert json.loads((repo / "ci" / "baseline.json").read_text())["entries"] == entries
+    assert len(entries) == 2
+
+
 def test_baseline_is_byte_for_byte_stable(repo: Path) -> None:
     make_baseline()
     first = Path(BASELINE).read_bytes()
