@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sys
@@ -13,6 +14,8 @@ import click
 from factlint import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from factlint.config import Config
     from factlint.model import RunResult
 
@@ -303,6 +306,8 @@ def check(
             stdin = (stdin_filename or "<stdin>", sys.stdin.buffer.read())
         if not names and stdin is None:
             names = ["."]
+        if (article := article_at(output, names, config)) is not None:
+            _fail(f"refusing to write the report over {article}, an article this run reads")
         cache = None
         if not no_cache:
             from factlint.cache import open_cache
@@ -338,6 +343,42 @@ def check(
         startup_store.close()  # also after an early exit: what was compiled is valid
         gc.unfreeze()  # as it was for a caller in the same process (tests, a library)
         gc.enable()
+
+
+# The start of a report factlint writes as text (concise, full, github): a re-run with
+# `-o report.txt` inside the folder it checks replaces its last report.
+_REPORT_START = (
+    r"(?:All checked:|Found \d+ finding|::(?:error|warning|notice) "
+    r"|\S[^\n]*:\d+:\d+: FL\d{3} |\S[^\n]*\n +\d+:\d+ +(?:ERROR|WARNING|INFO) +FL\d{3} )"
+)
+
+
+def article_at(output: str | None, names: Sequence[str], config: Config) -> str | None:
+    """The article of the run that `output` is, if any: a report written there would
+    replace it (`-o articles/a.md` typed for `-o report.txt`). An empty file, or the
+    last report of a run, is no article to keep."""
+    if not output or not os.path.isfile(output):
+        return None
+    import regex
+
+    try:
+        with open(output, "rb") as stream:
+            start = stream.read(4096).decode("utf-8", "replace")
+    except OSError:  # unreadable: writing the report fails, and says so
+        return None
+    if not start.strip() or regex.match(_REPORT_START, start):
+        return None
+    from factlint.discover import corpus_files, discover
+
+    here = os.stat(output)
+    called = {os.path.basename(output), os.path.basename(os.path.realpath(output))}
+    found = discover(names, config)[0]
+    for name in [*found, *corpus_files(config, set(found))]:
+        if os.path.basename(name) in called:  # a name first: a stat per article is slow
+            with contextlib.suppress(OSError):
+                if os.path.samestat(os.stat(name), here):
+                    return name
+    return None
 
 
 def exit_code(result: RunResult, fail_on: Any, exit_zero: bool) -> int:

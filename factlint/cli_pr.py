@@ -46,6 +46,7 @@ def baseline(
         EXIT_ERROR,
         _fail,
         _validate_selectors,
+        article_at,
         load_setup,
         with_cli_selection,
     )
@@ -56,7 +57,10 @@ def baseline(
         _validate_selectors(config, checks)
     except Exception as exc:
         _fail(str(exc))
-    result = engine.run(list(paths) or ["."], config, checks, ledger=ledger)
+    names = list(paths) or ["."]
+    if (article := article_at(output, names, config)) is not None:
+        _fail(f"refusing to write the baseline over {article}, an article this run reads")
+    result = engine.run(names, config, checks, ledger=ledger)
     for notice in result.notices:
         click.echo(f"factlint: {notice}", err=True)
     try:

@@ -316,6 +316,31 @@ def test_output_file(project: Path) -> None:
     assert json.loads((project / "out.json").read_text())["summary"]["findings"] == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["check", "-o", "articles/a.md", "articles"], "the report over articles/a.md"),
+        # an article read only for the cross-article rules is an article too
+        (["check", "-o", "corpus/c.md", "articles"], "the report over corpus/c.md"),
+        (["check", "-o", "articles/latest.md", "articles"], "the report over articles/a.md"),
+        (["baseline", "-o", "articles/a.md", "articles"], "the baseline over articles/a.md"),
+    ],
+)
+def test_a_report_is_never_written_over_an_article(
+    project: Path, args: list[str], shown: str
+) -> None:
+    write(project / "articles/a.md", "fnord\n")
+    write(project / "corpus/c.md", "More fnord.\n")
+    (project / "articles/latest.md").symlink_to("a.md")
+    config = project / "factlint.yaml"
+    config.write_text(config.read_text() + 'corpus: ["corpus/*.md"]\n')
+    code, out = run(*args)
+    assert code == 2
+    assert f"factlint: refusing to write {shown}, an article this run reads" in out
+    assert (project / "articles/a.md").read_text() == "fnord\n"
+    assert (project / "corpus/c.md").read_text() == "More fnord.\n"
+
+
 def test_rules_and_rule_explain(project: Path) -> None:
     code, out = run("rules")
     assert code == 0
@@ -449,3 +474,15 @@ def test_a_report_that_cannot_be_written_is_a_clear_error(
         f" to {target}: No such file or directory"
     )
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github"])
+def test_a_re_run_replaces_its_last_report_inside_the_folder_it_checks(
+    project: Path, fmt: str
+) -> None:
+    write(project / "articles/a.md", "fnord\n")
+    for _ in range(2):
+        code, out = run("check", "--format", fmt, "-o", "articles/report.txt", "articles")
+        assert code == 1, out
+        assert "refusing" not in out
+    assert "FL790" in (project / "articles/report.txt").read_text()
