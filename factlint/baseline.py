@@ -91,14 +91,10 @@ def write_baseline(findings: Iterable[Finding], path: Path) -> int:
     then renamed over it: an interrupted write never leaves half a baseline to commit;
     a symlinked baseline stays a link, and the file it leads to is written); the number
     of entries. Raises OSError if it cannot."""
+    from factlint.fix import replace_file
+
     entries = entries_for(findings, path.parent)
-    target = Path(os.path.realpath(path))
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    try:
-        partial.write_text(dumps(entries), encoding="utf-8", newline="\n")
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    replace_file(path, dumps(entries).encode("utf-8"))
     return len(entries)
 
 

@@ -60,9 +60,7 @@ def write_atomically(path: Path, text: str, original_bytes: bytes) -> None:
     A byte-order mark is kept if the original had one, line endings are written as
     they are in `text`, and the file mode is kept. The new content goes to a temporary
     file in the same folder, is synced to disk, then renamed over the original, so a
-    crash leaves either the old file or the new one, never half of each. A symlink
-    stays one: the file it leads to is rewritten (renamed over, the link was replaced
-    by a copy and its target left as it was).
+    crash leaves either the old file or the new one, never half of each (`replace_file`).
     """
     body = original_bytes[3:] if original_bytes.startswith(_BOM) else original_bytes
     try:
@@ -73,16 +71,24 @@ def write_atomically(path: Path, text: str, original_bytes: bytes) -> None:
     data = text.encode("utf-8", "surrogatepass")
     if original_bytes.startswith(_BOM):
         data = _BOM + data
+    replace_file(Path(path), data)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Put `data` at `path`, whole or not at all: written to a temporary file beside it,
+    synced to disk, then renamed over it. The file keeps its mode (a new one gets the
+    usual mode for the process's umask). A symlink stays one: the file it leads to is
+    rewritten (renamed over, the link was replaced by a copy and its target left as
+    it was)."""
     path = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)  # mkstemp makes it readable by its owner only
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -94,3 +100,9 @@ def write_atomically(path: Path, text: str, original_bytes: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
