@@ -41,8 +41,10 @@ _INLINE_CODE = fastre.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 # The patterns below never scan a run again from each of its characters: on a line of
 # "[[[[", "](](](", "a.a.a." or spaces that would be quadratic (a minified line in a
 # code block is blanked to one long run of spaces).
-# A link's text holds no bracket ("[a [b](u)" links "b", as in CommonMark).
-_LINK_OPEN = fastre.compile(r"!?\[(?=[^\[\]\n]*\]\()")
+# A link's text holds no bracket ("[a [b](u)" links "b", as in CommonMark): the "[" that
+# opens a Markdown link, as masking and the bracket check (FL609) both read it.
+LINK_OPENER = r"\[(?=[^\[\]\n]*\]\()"
+_LINK_OPEN = fastre.compile("!?" + LINK_OPENER)
 # The empty alternative takes a run that is no link target in one match; `mask_prose`
 # blanks only matches that end with ")".
 _LINK_TARGET = fastre.compile(r"\]\([^)\s]*(?:(?:\s+\"[^\"]*\")?\)|)")
@@ -59,7 +61,7 @@ _LINE_MARKER = fastre.compile(
     r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)", regex.M
 )
 _EMPHASIS = fastre.compile(
-    r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?\[(?=[^\[\]\n]*\]\()", regex.M
+    r"\*\*|__|(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:!?])|!?" + LINK_OPENER, regex.M
 )
 _TRAILING_HASHES = fastre.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", regex.M)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import Block
+from factlint.document import LINK_OPENER
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
 
@@ -72,9 +73,9 @@ _SMILEY = fastre.compile(r"(?:[:;=8][-^o']?|\^_?\^?)$")
 _ENUMERATOR = fastre.compile(r"(?:^|(?<=[\s,;:/—–(-]))(?:\d{1,2}|\p{L}|[ivxIVX]{2,4})$")
 
 
-# A Markdown link's "[", read as `factlint.document` masks links: its text holds no
-# bracket (which also keeps a line of "[[[[" linear).
-_LINK_OPEN = fastre.compile(r"\[[^\[\]\n]*\]\(")
+# A Markdown link's "[", read as `factlint.document` masks links (its text holds no
+# bracket, which also keeps a line of "[[[[" linear).
+_LINK_OPEN = fastre.compile(LINK_OPENER)
 _INTERVAL = fastre.compile(r"\s*[-+−]?[\d.]+%?\s*,\s*[-+−]?[\d.]+%?\s*")
 
 
