@@ -373,18 +373,16 @@ class Budget:
             self.spent += time.monotonic() - start
 
     def search(self, rx: Rx, text: str) -> regex.Match[str] | None:
-        start = time.monotonic()
-        try:
-            return rx.pattern.search(text, timeout=self._remaining(rx))
-        except TimeoutError:
-            raise self._timeout(rx) from None
-        finally:
-            self.spent += time.monotonic() - start
+        return self._timed(rx, rx.pattern.search, text)
 
     def match_at(self, rx: Rx, text: str, pos: int) -> regex.Match[str] | None:
+        return self._timed(rx, rx.pattern.match, text, pos)
+
+    def _timed(self, rx: Rx, call: Any, *args: Any) -> regex.Match[str] | None:
+        """One matching call on what is left of the budget, its time counted."""
         start = time.monotonic()
         try:
-            return rx.pattern.match(text, pos, timeout=self._remaining(rx))
+            return call(*args, timeout=self._remaining(rx))  # type: ignore[no-any-return]
         except TimeoutError:
             raise self._timeout(rx) from None
         finally:
