@@ -195,8 +195,13 @@ def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
     from factlint.yamlload import checked_node
 
     try:
-        node = checked_node(yaml.compose(text, Loader=yaml.SafeLoader))
-        data = yaml.safe_load(text)
+        # Composed once: the nodes give each key's line, and the data is built from them.
+        loader = yaml.SafeLoader(text)
+        try:
+            node = checked_node(loader.get_single_node())
+            data = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError(
