@@ -13,6 +13,8 @@ from factlint.config import Config, corpus_glob
 from factlint.model import FileError
 from factlint.selection import path_matches
 
+Identity = tuple[int, int]  # a file's (device, inode)
+
 
 def _resolved(path: Path) -> Path:
     """The real path; a symlink loop (reported when read) stays as given."""
@@ -49,11 +51,14 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
     following symlinks, skipping hidden folders. A symlinked file whose target is
     found too (`latest.md -> 2025-03-01.md`) is read once, under the target's name:
     counted twice, one article would outvote the others in the cross-article checks.
+    Hard links to one file in the walked folders are read once too, under the name
+    walked first.
     """
     found: list[str] = []
     errors: list[FileError] = []
     seen: set[str] = set()
     links: set[str] = set()  # found files that are symlinks
+    walked: set[Identity] = set()  # the walked regular files
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -67,7 +72,7 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
         if not path.is_dir():
             errors.append(FileError(given, "not a regular file or folder"))
             continue
-        for folder, files, linked in _walk(os.fspath(path)):
+        for folder, files, linked, inodes in _walk(os.fspath(path)):
             # Paths as Path(folder) / name would show them, built per folder: a Path per
             # file costs more than the walk over 10,000 files.
             base = Path(folder).as_posix()
@@ -86,6 +91,10 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
                     shown = _relative(Path(posix), Path.cwd())
                 if shown in seen or (config.exclude and is_excluded(Path(posix), config)):
                     continue
+                if (identity := inodes.get(name)) is not None:
+                    if identity in walked:  # a hard link to a file walked already
+                        continue
+                    walked.add(identity)
                 seen.add(shown)
                 found.append(shown)
                 if shown == posix and name in linked:
@@ -93,19 +102,24 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
     return (_once_each(found, links) if links else found), errors
 
 
-def _walk(top: str) -> Iterator[tuple[str, list[str], set[str]]]:
-    """(folder, its files sorted, those of them that are symlinks) for `top` and each
-    folder below it, as os.walk(top) visits them, sorted, without hidden folders and
-    without following symlinked ones. The listing says which files are links: asking
-    each file again cost 27 ms per 10,000."""
+def _walk(top: str) -> Iterator[tuple[str, list[str], set[str], dict[str, Identity]]]:
+    """(folder, its files sorted, those of them that are symlinks, the other files'
+    identities) for `top` and each folder below it, as os.walk(top) visits them,
+    sorted, without hidden folders and without following symlinked ones. The listing
+    says which files are links, and on POSIX gives each file's inode: asking each file
+    again cost 27 ms per 10,000."""
     try:
         with os.scandir(top) as listing:
             entries = list(listing)
+        # A file's device is its folder's: hard links cannot cross devices, and a
+        # mount point is a folder.
+        device = os.stat(top).st_dev if os.name == "posix" else None
     except OSError:  # unreadable: os.walk passes over it too
         return
     folders: list[str] = []
     files: list[str] = []
     linked: set[str] = set()
+    inodes: dict[str, Identity] = {}
     for entry in entries:
         try:
             is_folder = entry.is_dir()
@@ -115,9 +129,11 @@ def _walk(top: str) -> Iterator[tuple[str, list[str], set[str]]]:
             files.append(entry.name)
             if _is_link(entry):
                 linked.add(entry.name)
+            elif device is not None:
+                inodes[entry.name] = (device, entry.inode())
         elif not entry.name.startswith(".") and not _is_link(entry):
             folders.append(entry.name)
-    yield top, sorted(files), linked
+    yield top, sorted(files), linked, inodes
     for name in sorted(folders):
         yield from _walk(os.path.join(top, name))
 
@@ -132,7 +148,7 @@ def _is_link(entry: os.DirEntry[str]) -> bool:
 def _once_each(found: list[str], links: set[str]) -> list[str]:
     """`found` without the symlinks to a file found under another name (or found
     before through another symlink). Only runs that found a symlink stat every file."""
-    taken: set[tuple[int, int]] = set()
+    taken: set[Identity] = set()
     for name in found:
         if name not in links:
             with contextlib.suppress(OSError):

@@ -106,6 +106,28 @@ def test_a_walked_folder_reads_a_symlinked_file_once(tree: Path) -> None:
     assert errors == []
 
 
+def test_a_walked_folder_reads_hard_links_to_one_file_once(tree: Path) -> None:
+    # Hard links are the same file under two names, as a symlink is: read under the
+    # name walked first. A copy with the same text is another file, and is read.
+    articles = tree / "articles"
+    (articles / "sub" / "z.md").hardlink_to(articles / "a.md")
+    (articles / "copy.md").write_text("x\n")
+    (tree / "top-link.md").hardlink_to(articles / "sub" / "d.md")
+    found, errors = discover(["articles"], Config(root=tree, metadata_file="sources.yaml"))
+    assert found == [
+        "articles/a.md",
+        "articles/b.txt",
+        "articles/copy.md",
+        "articles/sub/d.md",
+        "articles/sub/deep/e.markdown",
+    ]
+    found, _ = discover(["."], Config(root=tree, metadata_file="sources.yaml"))
+    assert "articles/sub/z.md" not in found and "articles/a.md" in found
+    # a folder's own files are walked before its subfolders'
+    assert "top-link.md" in found and "articles/sub/d.md" not in found
+    assert errors == []
+
+
 def test_the_corpus_is_every_matching_file_not_given_already(tree: Path) -> None:
     config = Config(root=tree, corpus=("articles/**/*",), metadata_file="sources.yaml")
     # Given as "./articles/a.md": the same file, so not read twice. Hidden files and
