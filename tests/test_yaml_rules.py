@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -348,6 +350,55 @@ def test_only_the_matching_calls_count_against_the_budget() -> None:
     assert [m.start() for m in budget.finditer(rx, "a" * 6)] == [0, 1, 2, 3, 4, 5]
     assert budget.search(rx, "ba") is not None
     assert budget.spent < 0.05
+
+
+class Starved:
+    """A pattern whose process waits for a core: its first `waits` calls sleep through
+    their whole timeout (wall time, no CPU) after giving `first` matches, then stop."""
+
+    def __init__(self, source: str, waits: int, first: int = 0) -> None:
+        self.pattern = regex.compile(source)
+        self.waits = waits
+        self.first = first
+
+    def _wait(self, timeout: float) -> None:
+        if self.waits:
+            self.waits -= 1
+            time.sleep(timeout)
+            raise TimeoutError("regex timed out")
+
+    def finditer(self, text: str, pos: int = 0, *, timeout: float) -> Iterator[regex.Match[str]]:
+        found = self.pattern.finditer(text, pos)
+        if self.waits:
+            yield from itertools.islice(found, self.first)
+            self._wait(timeout)
+        yield from found
+
+    def search(self, text: str, *, timeout: float) -> regex.Match[str] | None:
+        self._wait(timeout)
+        return self.pattern.search(text)
+
+
+def test_a_call_stopped_while_the_process_waited_for_a_core_runs_again() -> None:
+    # On a busy CI runner the wall clock runs on while the process waits: the budget
+    # counts CPU time, and a call stopped without using it runs again from its last match.
+    text = "a1 b2 c3 d4 e5"
+    budget = base.Budget("r.yaml", "a.md", 0.05, len(text))
+    rx = base.Rx(Starved(r"\w\d", waits=2, first=2), r"\w\d", 3)  # type: ignore[arg-type]
+    assert [m.group() for m in budget.finditer(rx, text)] == ["a1", "b2", "c3", "d4", "e5"]
+    rx = base.Rx(Starved(r"c\d", waits=1), r"c\d", 3)  # type: ignore[arg-type]
+    match = budget.search(rx, text)
+    assert match is not None and match.group() == "c3"
+    assert budget.spent < 0.05
+
+
+def test_a_process_that_never_gets_a_core_still_times_out() -> None:
+    rx = base.Rx(Starved("a", waits=100), "a", 3)  # type: ignore[arg-type]
+    budget = base.Budget("r.yaml", "a.md", 0.02, 10)
+    with pytest.raises(RuleTimeout) as info:
+        budget.search(rx, "a")
+    assert info.value.line == 3
+    assert rx.pattern.waits == 100 - 1 - base.Budget.RETRIES  # type: ignore[attr-defined]
 
 
 # --- metadata ------------------------------------------------------------------------
