@@ -345,28 +345,20 @@ def check(
         gc.enable()
 
 
-# The start of a report factlint writes as text (concise, full, github): a re-run with
-# `-o report.txt` inside the folder it checks replaces its last report.
-_REPORT_START = (
-    r"(?:All checked:|Found \d+ finding|::(?:error|warning|notice) "
-    r"|\S[^\n]*:\d+:\d+: FL\d{3} |\S[^\n]*\n +\d+:\d+ +(?:ERROR|WARNING|INFO) +FL\d{3} )"
-)
-
-
 def article_at(output: str | None, names: Sequence[str], config: Config) -> str | None:
     """The article of the run that `output` is, if any: a report written there would
     replace it (`-o articles/a.md` typed for `-o report.txt`). An empty file, or the
     last report of a run, is no article to keep."""
     if not output or not os.path.isfile(output):
         return None
-    import regex
+    from factlint.reporters import looks_like_report
 
     try:
         with open(output, "rb") as stream:
-            start = stream.read(4096).decode("utf-8", "replace")
+            start = stream.read(4096)
     except OSError:  # unreadable: writing the report fails, and says so
         return None
-    if not start.strip() or regex.match(_REPORT_START, start):
+    if not start.strip() or looks_like_report(start):
         return None
     from factlint.discover import corpus_files, discover
 

@@ -25,6 +25,7 @@ from factlint.directives import apply_suppressions, decode_error_findings
 from factlint.document import Document, build_document, looks_binary
 from factlint.errors import FactlintError
 from factlint.model import FileError, Finding, RuleMeta, RunResult
+from factlint.reporters import looks_like_report
 from factlint.rule import Check, Context
 from factlint.selection import specificity
 
@@ -127,6 +128,9 @@ class Reader:
                 return None
         if looks_binary(data):
             self.notices.append(f"{name}: skipped, binary file")
+            return None
+        if looks_like_report(data):
+            self.notices.append(f"{name}: skipped, a report factlint wrote")
             return None
         doc, problem = build_document(name, data, self.meta_for(path))
         if problem is not None:

@@ -485,4 +485,7 @@ def test_a_re_run_replaces_its_last_report_inside_the_folder_it_checks(
         code, out = run("check", "--format", fmt, "-o", "articles/report.txt", "articles")
         assert code == 1, out
         assert "refusing" not in out
-    assert "FL790" in (project / "articles/report.txt").read_text()
+    # ... and does not read it as an article: it would be flagged for the text it quotes
+    assert "factlint: articles/report.txt: skipped, a report factlint wrote" in out
+    report = (project / "articles/report.txt").read_text()
+    assert "FL790" in report and "articles/report.txt" not in report

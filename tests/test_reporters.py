@@ -26,12 +26,13 @@ from factlint.model import (
     Severity,
     Span,
 )
-from factlint.reporters import FORMATS, get
+from factlint.reporters import FORMATS, get, looks_like_report
 from factlint.reporters._common import fix_location, one_line, summary_line
 from factlint.reporters.full import _piece, snippet
 from factlint.reporters.github import escape_data, escape_property
 from factlint.reporters.sarif import artifact_location
 from tests.helpers import rule_findings
+from tests.paths import CORPUS, ROOT
 from tests.paths import SARIF_SCHEMA as SCHEMA_PATH
 
 ANSI = regex.compile(r"\x1b\[")
@@ -739,3 +740,25 @@ def test_full_renders_any_text_without_escape_codes(message: str, source: str) -
     out = render("full", RunResult(findings=[f], files=1), sources={PATH: source})
     assert "\x1b" not in out
     assert out.endswith("Found 1 finding (1 error, 0 warnings, 0 info) in 1 file.\n")
+
+
+# --- a report is not an article ------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "github"])
+@pytest.mark.parametrize("result", [RESULT, RunResult(files=2)], ids=["findings", "none"])
+def test_a_text_report_is_known_as_one(fmt: str, result: RunResult) -> None:
+    text = render(fmt, result)
+    assert looks_like_report(text.encode()) == bool(text.strip())
+
+
+def test_no_real_article_looks_like_a_report() -> None:
+    articles = [*CORPUS.glob("*.md"), *(ROOT / "seeds").glob("*.txt")]
+    assert len(articles) >= 70
+    assert [a.name for a in articles if looks_like_report(a.read_bytes())] == []
+    for start in [
+        b"Found 3 findings of fossils in the cave.",
+        b"All checked: the doors were locked.",
+        b"See the appendix, page 3:14: FL601 is the form.",
+    ]:
+        assert not looks_like_report(start)
