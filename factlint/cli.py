@@ -351,7 +351,7 @@ def article_at(output: str | None, names: Sequence[str], config: Config) -> str 
     last report of a run, is no article to keep."""
     if not output or not os.path.isfile(output):
         return None
-    from factlint.reporters import looks_like_report
+    from factlint.document import looks_like_report
 
     try:
         with open(output, "rb") as stream:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import copyreg
 import datetime
+import re
 import zlib
 from array import array
 from collections import deque
@@ -248,6 +249,23 @@ def decode(data: bytes) -> tuple[str, tuple[Span, ...]]:
 
 def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
+
+
+# How a text report factlint wrote begins (concise, github, full, or the summary line
+# alone). Written into a checked folder (`-o articles/report.txt`), it is no article:
+# read as one, it would be flagged, and the figures it quotes would vote.
+_REPORT_START = re.compile(
+    rb"(?:[^\n]+:\d+:\d+: FL\d{3} \[[a-z0-9-]+\] "
+    rb"|::(?:error|warning|notice) file=[^\n]*?,title=FL\d{3} "
+    rb"|[^\n]+\n +\d+:\d+ +(?:ERROR|WARNING|INFO) +FL\d{3} [a-z0-9-]+ "
+    rb"|All checked: \d+ files?, no findings\."
+    rb"|Found \d+ findings? \(\d+ errors?, )"
+)
+
+
+def looks_like_report(data: bytes) -> bool:
+    """Whether `data` starts as a text report factlint writes."""
+    return _REPORT_START.match(data) is not None
 
 
 def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:

@@ -22,10 +22,9 @@ from factlint.analysis import Analysis
 from factlint.config import Config
 from factlint.directives import RULES as META_RULES
 from factlint.directives import apply_suppressions, decode_error_findings
-from factlint.document import Document, build_document, looks_binary
+from factlint.document import Document, build_document, looks_binary, looks_like_report
 from factlint.errors import FactlintError
 from factlint.model import FileError, Finding, RuleMeta, RunResult
-from factlint.reporters import looks_like_report
 from factlint.rule import Check, Context
 from factlint.selection import specificity
 

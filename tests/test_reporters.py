@@ -14,6 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint.document import looks_like_report
 from factlint.fingerprint import fingerprint
 from factlint.model import (
     FileError,
@@ -26,7 +27,7 @@ from factlint.model import (
     Severity,
     Span,
 )
-from factlint.reporters import FORMATS, get, looks_like_report
+from factlint.reporters import FORMATS, get
 from factlint.reporters._common import fix_location, one_line, summary_line
 from factlint.reporters.full import _piece, snippet
 from factlint.reporters.github import escape_data, escape_property
