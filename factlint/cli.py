@@ -388,7 +388,7 @@ def _apply_fixes(result: RunResult, skip: str | None) -> None:
     text that was checked, so it is never rewritten.
     """
     from factlint.document import decode
-    from factlint.fix import apply_fixes, write_atomically
+    from factlint.fix import apply_fixes_as_read, write_atomically
     from factlint.model import FileError
 
     by_path: dict[str, list[Any]] = {}
@@ -399,7 +399,8 @@ def _apply_fixes(result: RunResult, skip: str | None) -> None:
     for path, findings in by_path.items():
         try:
             original = Path(path).read_bytes()
-            new_text, applied = apply_fixes(decode(original)[0], [f.fix for f in findings])
+            raw = decode(original, line_ends=True)[0]
+            new_text, applied = apply_fixes_as_read(raw, [f.fix for f in findings])
             if applied:
                 write_atomically(Path(path), new_text, original)
         except (OSError, ValueError) as exc:

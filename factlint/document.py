@@ -218,10 +218,17 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
 
 
-def decode(data: bytes) -> tuple[str, tuple[Span, ...]]:
-    """UTF-8 with or without BOM; undecodable bytes become U+FFFD and are located."""
+def decode(data: bytes, *, line_ends: bool = False) -> tuple[str, tuple[Span, ...]]:
+    """UTF-8 with or without BOM; undecodable bytes become U+FFFD and are located.
+
+    Line ends CR LF and CR are read as LF (unless `line_ends`, which keeps them): every
+    rule's `$`, `[^\n]` and blank line between paragraphs then mean in a file written
+    on Windows what they mean elsewhere. Lines and columns are the same either way;
+    `--fix` writes the file's own line ends back (`fix.apply_fixes_as_read`)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if not line_ends and b"\r" in data:  # never inside a UTF-8 sequence: bytes are safe
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:

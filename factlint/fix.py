@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import dataclasses
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from factlint.model import Fix
+from factlint.model import Fix, Span
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -52,6 +55,26 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
         done.add(ident)
     applied.reverse()
     return out, applied
+
+
+def apply_fixes_as_read(raw: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
+    """`apply_fixes` for fixes located in the text as factlint reads it (CR LF read as
+    one LF, `document.decode`), applied to `raw`, the file's text with its own line
+    ends, which stay as they were."""
+    if "\r\n" not in raw:  # a lone CR was read as one LF: the offsets are the same
+        return apply_fixes(raw, fixes)
+    # Each CR LF's LF as read: an offset past it is one further on in `raw`.
+    lf_at = [m.start() - n for n, m in enumerate(re.finditer("\r\n", raw))]
+
+    def in_raw(offset: int) -> int:
+        return offset + bisect.bisect_left(lf_at, offset)
+
+    moved = [
+        dataclasses.replace(f, span=Span(in_raw(f.span.start), in_raw(f.span.end))) for f in fixes
+    ]
+    given = {id(m): f for m, f in zip(moved, fixes, strict=True)}
+    text, applied = apply_fixes(raw, moved)
+    return text, [given[id(m)] for m in applied]
 
 
 def write_atomically(path: Path, text: str, original_bytes: bytes) -> None:

@@ -60,6 +60,31 @@ def test_fix_never_rewrites_a_file_it_cannot_write_back_faithfully(folder: Path)
     assert code == 2
 
 
+WINDOWS = (
+    "Markets rose.\r\n\r\nYou may also like\r\n\r\n"
+    "The fund was launched on March 2024 after talks.\r\n"
+)
+
+
+def test_a_windows_article_is_read_and_fixed_as_any_other(folder: Path) -> None:
+    # CR LF line ends: the same findings at the same lines and columns as with LF (the
+    # leftover's whole-line pattern failed on the CR), and --fix keeps the CR LFs.
+    (folder / "unix").mkdir()
+    (folder / "windows").mkdir()
+    (folder / "unix" / "a.md").write_bytes(WINDOWS.replace("\r\n", "\n").encode())
+    (folder / "windows" / "a.md").write_bytes(WINDOWS.encode())
+    shown = []
+    for name in ("unix", "windows"):
+        code, out, _ = invoke("check", "--no-cache", "--format", "json", name)
+        assert code == 1
+        shown.append([(f["rule"], f["line"], f["column"]) for f in json.loads(out)["findings"]])
+    assert shown[0] == shown[1] == [("FL611", 3, 1), ("FL701", 5, 23)]
+    invoke("check", "--fix", "--no-cache", "--format", "json", "windows")
+    assert (folder / "windows" / "a.md").read_bytes() == WINDOWS.replace(
+        "on March", "in March"
+    ).encode()
+
+
 def test_check_without_fix_never_writes(folder: Path) -> None:
     article = folder / "a.md"
     article.write_text("Beyond Speed,Towards a model.\n", encoding="utf-8")

@@ -311,6 +311,15 @@ def test_not_a_date(text: str) -> None:
     assert dates(text) == []
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_title_case_headline_is_a_line_whatever_ends_it(newline: str) -> None:
+    # "May" in a title-case headline may be the verb; with old Mac line ends the
+    # headline was measured as one line with the whole article, and lost its case.
+    text = f"Budget Talks Finally Collapse Again In May{newline * 2}The summit opened in May."
+    found = extract_dates(text, [Span(0, len(text))], P)
+    assert [(m.raw, m.span.start) for m in found] == [("May", text.rindex("May"))]
+
+
 def test_non_date_table_is_large() -> None:
     assert len(NON_DATES) >= 25
 

@@ -18,13 +18,17 @@ from factlint.model import Span
 SETTINGS = settings(max_examples=300, derandomize=True, deadline=None)
 
 
-def test_line_and_column_count_code_points_and_crlf() -> None:
-    doc = document_from_text("ab\r\n€ fund\r\nlast")
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_line_and_column_count_code_points_whatever_ends_a_line(end: str) -> None:
+    # Windows and old Mac line ends are read as LF: a rule's `$` or blank line means
+    # the same in every file, and lines and columns are those of the file.
+    doc = document_from_text(f"ab{end}€ fund{end}{end}last")
+    assert doc.text == "ab\n€ fund\n\nlast"
     assert doc.line_col(0) == (1, 1)
-    assert doc.line_col(4) == (2, 1)  # after CRLF
-    assert doc.line_col(6) == (2, 3)  # "€" is one column
-    assert doc.location(Span(6, 10)).end_col == 7
-    assert doc.line_col(doc.text.index("last")) == (3, 1)
+    assert doc.line_col(3) == (2, 1)  # after the line end
+    assert doc.line_col(5) == (2, 3)  # "€" is one column
+    assert doc.location(Span(5, 9)).end_col == 7
+    assert doc.line_col(doc.text.index("last")) == (4, 1)
 
 
 def test_bom_is_removed_and_offsets_start_after_it() -> None:

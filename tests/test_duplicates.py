@@ -20,6 +20,7 @@ from factlint.checks.duplicates import (
 )
 from factlint.document import document_from_text
 from factlint.errors import ConfigError
+from factlint.fix import apply_fixes_as_read
 from factlint.model import Finding
 from factlint.rule import Context
 from tests.helpers import check_findings, find_check, run_rule
@@ -134,8 +135,9 @@ def test_fl501_fix_with_crlf_line_breaks() -> None:
     [finding] = all_findings(text)
     assert (finding.rule_id, finding.location.line) == ("FL501", 5)
     assert finding.fix is not None
-    span = finding.fix.span
-    fixed = text[: span.start] + finding.fix.replacement + text[span.end :]
+    # located in the text as read (CR LF as LF), applied to the file's own text
+    fixed, applied = apply_fixes_as_read(text, [finding.fix])
+    assert applied == [finding.fix]
     assert fixed == f"{BUDGET}\r\n\r\n{PARKS}\r\n\r\n{DIVERTED}\r\n"
 
 

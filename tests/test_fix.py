@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.fix import apply_fixes, write_atomically
+from factlint.document import decode
+from factlint.fix import apply_fixes, apply_fixes_as_read, write_atomically
 from factlint.model import Fix, Span
 
 
@@ -69,6 +70,38 @@ def test_apply_fixes_any_input(text: str, raw: list[tuple[int, int, str]]) -> No
     for (a0, a1, _), (b0, b1, _) in itertools.pairwise(distinct):
         assert a1 <= b0 and not (a0 == a1 == b0 == b1)
     assert len(new_text) == len(text) + sum(len(r) - (e - s) for s, e, r in distinct)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.lists(st.tuples(st.text(alphabet="ab €", max_size=5), st.sampled_from(["\n", "\r\n"]))),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4), st.text("xy\n", max_size=2))),
+)
+def test_fixes_located_as_read_keep_the_files_line_ends(
+    lines: list[tuple[str, str]], found: list[tuple[int, int, str]]
+) -> None:
+    # Fixes are located in the text as read (CR LF as LF) and applied to the file's
+    # own text: the same edit, and every line end they do not touch kept. (In a file
+    # that also has old Mac line ends, a fix that brings a lone CR and an LF together
+    # makes them one line end: not tried here.)
+    raw = "".join(text + end for text, end in lines)
+    read = decode(raw.encode())[0]
+    fixes = [fix(s, min(s + n, len(read)), r) for s, n, r in found if s <= len(read)]
+    fixed, applied = apply_fixes_as_read(raw, fixes)
+    expected, expected_applied = apply_fixes(read, fixes)
+    assert applied == expected_applied
+    assert decode(fixed.encode())[0] == expected
+    if not applied:
+        assert fixed == raw
+
+
+def test_a_fix_in_a_windows_file_keeps_its_line_ends() -> None:
+    raw = "Title\r\n\r\nIt rose on May 2025.\nMixed.\r\nIt fell on June 2026.\r\n"
+    read = decode(raw.encode())[0]
+    fixes = [fix(read.index(f"on {m}"), read.index(f"on {m}") + 2, "in") for m in ("May", "June")]
+    fixed, applied = apply_fixes_as_read(raw, fixes)
+    assert applied == fixes
+    assert fixed == "Title\r\n\r\nIt rose in May 2025.\nMixed.\r\nIt fell in June 2026.\r\n"
 
 
 def test_write_atomically_keeps_bom_mode_and_line_endings(tmp_path: Path) -> None:

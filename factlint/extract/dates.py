@@ -550,13 +550,13 @@ def _prev_word_blocks(text: str, start: int) -> bool:
     return word[:1].isupper() and word.lower() not in _lexicon().day_cues
 
 
+# Line breaks as the reporters count them: a file is read with LF line ends
+# (document.decode), text a library caller gives may have any.
+_LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
+
+
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    newline = text.find("\n")
-    while newline != -1:
-        starts.append(newline + 1)
-        newline = text.find("\n", newline + 1)
-    return starts
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text)), len(text) + 1]
 
 
 def _is_headline(ctx: _Ctx, pos: int) -> bool:
@@ -564,11 +564,11 @@ def _is_headline(ctx: _Ctx, pos: int) -> bool:
     text = ctx.text
     if not ctx.line_starts:
         ctx.line_starts = _line_starts(text)
-    start = ctx.line_starts[bisect.bisect_right(ctx.line_starts, pos) - 1]
+    at = bisect.bisect_right(ctx.line_starts, pos) - 1
+    start = ctx.line_starts[at]
     known = ctx.headlines.get(start)
     if known is None:
-        end = text.find("\n", pos)
-        line = text[start : end if end >= 0 else len(text)]
+        line = text[start : ctx.line_starts[at + 1]]
         words = [w for w in _patterns().headline_word.findall(line) if len(w) > 3]
         caps = sum(1 for w in words if w[0].isupper())
         known = len(words) >= 3 and caps / len(words) >= 0.8
