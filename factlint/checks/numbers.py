@@ -994,10 +994,9 @@ def plain_number_slips(run: _Run) -> None:
                 # Each copy against the first copy of the other reading: one finding a
                 # copy; when one reading is backed by the copies (see _Consensus), only
                 # the copies of the other carry one.
-                backed_these = _backed(len(these), total)
-                backed_those = _backed(len(those), total)
-                if backed_these != backed_those:
-                    carriers, model = (those, these[0]) if backed_these else (these, those[0])
+                side = _unbacked_side(len(these), len(those), total)
+                if side is not None:
+                    carriers, model = (these, those[0]) if side == 0 else (those, these[0])
                     found = [_number_slip(run, a, model, carried=True) for a in carriers]
                 else:
                     found = [_number_slip(run, a, those[0]) for a in these]
@@ -1048,16 +1047,21 @@ class _Consensus:
         for s in sentences:
             self.groups.setdefault(s.masked, Counter())[s.text] += 1
 
-    def backed(self, s: _Sentence) -> bool:
-        return _backed(self.groups[s.masked][s.text], self.groups[s.masked].total())
-
     def carrier(self, a: _Sentence, b: _Sentence) -> _Sentence | None:
         if a.masked != b.masked:
             return None  # not copies word for word: no consensus to go by
-        backed_a, backed_b = self.backed(a), self.backed(b)
-        if backed_a == backed_b:
-            return None
-        return b if backed_a else a
+        readings = self.groups[a.masked]
+        side = _unbacked_side(readings[a.text], readings[b.text], readings.total())
+        return None if side is None else (a, b)[side]
+
+
+def _unbacked_side(agree_a: int, agree_b: int, copies: int) -> int | None:
+    """Which of two readings of `copies` copies carries their finding, 0 or 1: the one
+    not backed, when the other is (`_backed`); None when neither or both are."""
+    backed_a, backed_b = _backed(agree_a, copies), _backed(agree_b, copies)
+    if backed_a == backed_b:
+        return None
+    return 1 if backed_a else 0
 
 
 def _backed(agreeing: int, copies: int) -> bool:
