@@ -27,6 +27,8 @@ from factlint.model import Location, Span
 
 FRONT_MATTER_KEYS = ("date", "title", "source", "url", "author", "story", "lang")
 DIRECTIVE_MARKER = "factlint-"  # every suppression comment has it (factlint.directives)
+# "[sic]" after a quoted error excuses it (factlint.directives), in any case.
+_SIC_MARKER = fastre.compile(r"\[sic\]", regex.IGNORECASE)
 
 _LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
 _FRONT_MATTER = fastre.compile(
@@ -94,6 +96,11 @@ class Document:
         """Whether the text may hold a suppression comment."""
         return DIRECTIVE_MARKER in self.text
 
+    @property
+    def has_sic_marker(self) -> bool:
+        """Whether the text holds a "[sic]"."""
+        return _SIC_MARKER.search(self.text) is not None
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count code points."""
         offset = max(0, min(offset, self.length))
@@ -148,6 +155,11 @@ class PackedDocument(Document):
     def has_directive_marker(self) -> bool:
         return self.__dict__["_marked"]
 
+    @property
+    def has_sic_marker(self) -> bool:
+        # Known without inflating: the report asks for each finding that "[sic]" excuses.
+        return self.__dict__["_sic"]
+
     def _inflate(self) -> tuple[str, str]:
         pair = self.__dict__.get("_pair")
         if pair is None:
@@ -174,15 +186,16 @@ def _fields(doc: Document) -> tuple[Any, ...]:
 def _pack(doc: Document) -> tuple[Any, tuple[Any, ...]]:
     """The pickle reduction of any Document: text and prose compressed as one stream."""
     if isinstance(doc, PackedDocument):
-        blob, marked = doc.__dict__["_blob"], doc.__dict__["_marked"]
+        blob = doc.__dict__["_blob"]
     else:
         both = (doc.text + doc.prose).encode("utf-8", "surrogatepass")
         # Level 1: a third of the time of the default level, for 5% more bytes.
-        blob, marked = zlib.compress(both, 1), doc.has_directive_marker
+        blob = zlib.compress(both, 1)
+    marks = (doc.has_directive_marker, doc.has_sic_marker)
     starts = doc.line_starts
     typecode = "I" if starts[-1] < 1 << 32 else "Q"
     line_starts = starts if isinstance(starts, array) else array(typecode, starts)
-    values = (doc.path, blob, doc.length, marked, doc.body_start, doc.meta, line_starts)
+    values = (doc.path, blob, doc.length, *marks, doc.body_start, doc.meta, line_starts)
     return _unpack, (*values, doc.decode_errors)
 
 
@@ -191,6 +204,7 @@ def _unpack(
     blob: bytes,
     length: int,
     marked: bool,
+    sic: bool,
     body_start: int,
     meta: Mapping[str, Any],
     line_starts: array[int],
@@ -206,6 +220,7 @@ def _unpack(
         _blob=blob,
         _length=length,
         _marked=marked,
+        _sic=sic,
     )
     return doc
 

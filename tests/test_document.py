@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.blocks import blocks, sentences
-from factlint.directives import parse_directives
+from factlint.directives import followed_by_sic, parse_directives
 from factlint.document import PackedDocument, build_document, document_from_text
 from factlint.errors import InputError
 from factlint.model import Span
@@ -193,6 +193,21 @@ def test_a_pickled_document_comes_back_packed_and_reads_the_same() -> None:
     assert pickle.dumps(packed) == pickle.dumps(doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "excused"),
+    [("He wrote “their [SIC] plan”.\n", True), ("He wrote “their plan”.\n", False)],
+)
+def test_a_packed_document_says_whether_sic_excuses_without_reading_its_text(
+    text: str, excused: bool
+) -> None:
+    # The report asks for every finding: an article without "[sic]" is not inflated.
+    packed = pickle.loads(pickle.dumps(document_from_text(text, "a.md")))
+    assert packed.has_sic_marker is excused
+    after = Span(text.index("their") + 5, text.index("their") + 5)
+    assert followed_by_sic(packed, after) is excused
+    assert ("_pair" in packed.__dict__) is excused
+
+
 def test_only_the_last_read_packed_documents_stay_inflated() -> None:
     docs = [
         pickle.loads(pickle.dumps(document_from_text(f"Article {n} says 5%.\n", f"{n}.md")))
@@ -212,5 +227,6 @@ def test_any_document_survives_packing(text: str) -> None:
     packed = pickle.loads(pickle.dumps(doc))
     assert packed == doc
     assert packed.has_directive_marker == ("factlint-" in doc.text)
+    assert packed.has_sic_marker == doc.has_sic_marker
     offset = len(doc.text) // 2
     assert packed.line_col(offset) == doc.line_col(offset)
