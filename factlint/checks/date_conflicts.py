@@ -452,8 +452,12 @@ def _event_findings(
     # article being reported can change a finding that is kept.
     mine = [ctx.concerns(c.doc_index) for c in claims]
     count = bucket_count(ctx.totals, _event_key)  # over the whole run, if given a part
+    done: set[tuple[int, ...]] = set()  # buckets of the same claims give the same pairs
     for members in shared_buckets(keys, int(ctx.options["max_bucket"]), count):
         claimed = sorted({owners[i] for i in members})
+        if (seen := tuple(claimed)) in done:
+            continue
+        done.add(seen)
         for x, i in enumerate(claimed):
             if mine[i]:
                 pairs.update(i * m + j for j in claimed[x + 1 :])
