@@ -40,6 +40,7 @@ import regex
 
 from factlint import fastre
 from factlint.claims import DateMention
+from factlint.document import line_starts
 from factlint.model import Span
 from factlint.subject import clause_around, subject_for
 
@@ -550,13 +551,10 @@ def _prev_word_blocks(text: str, start: int) -> bool:
     return word[:1].isupper() and word.lower() not in _lexicon().day_cues
 
 
-# Line breaks as the reporters count them: a file is read with LF line ends
-# (document.decode), text a library caller gives may have any.
-_LINE_BREAK = fastre.compile(r"\r\n|\r|\n")
-
-
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _LINE_BREAK.finditer(text)), len(text) + 1]
+    """Where each line starts, as a document counts lines (a file is read with LF line
+    ends; text a library caller gives may have any), and past the end of the text."""
+    return [*line_starts(text), len(text) + 1]
 
 
 def _is_headline(ctx: _Ctx, pos: int) -> bool:
