@@ -17,6 +17,7 @@ from array import array
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -96,9 +97,10 @@ class Document:
         """Whether the text may hold a suppression comment."""
         return DIRECTIVE_MARKER in self.text
 
-    @property
+    @cached_property
     def has_sic_marker(self) -> bool:
-        """Whether the text holds a "[sic]"."""
+        """Whether the text holds a "[sic]" (searched once: the report asks it of each
+        finding that "[sic]" may excuse)."""
         return _SIC_MARKER.search(self.text) is not None
 
     def line_col(self, offset: int) -> tuple[int, int]:
