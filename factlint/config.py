@@ -192,14 +192,13 @@ def _yaml_with_lines(path: Path) -> tuple[Any, dict[str, int]]:
 def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
     import yaml
 
-    from factlint.yamlload import checked_node
+    from factlint.yamlload import checked_document
 
     try:
         # Composed once: the nodes give each key's line, and the data is built from them.
         loader = yaml.SafeLoader(text)
         try:
-            node = checked_node(loader.get_single_node())
-            data = None if node is None else loader.construct_document(node)
+            node, data = checked_document(loader)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:

@@ -21,6 +21,7 @@ from typing import Any
 import regex
 
 __all__ = [
+    "checked_document",
     "checked_node",
     "construct_checked",
     "fast_loader_is_safe",
@@ -66,8 +67,14 @@ def _load(loader_class: Any, text: str) -> Any:
 def construct_checked(loader: Any) -> Any:
     """A loader's single document, as `get_single_data` builds it, once its nodes have
     passed `checked_node`."""
+    return checked_document(loader)[1]
+
+
+def checked_document(loader: Any) -> tuple[Any, Any]:
+    """(node, value) of a loader's single document, the value built from the node once
+    it has passed `checked_node` (None and None for an empty document)."""
     node = checked_node(loader.get_single_node())
-    return None if node is None else loader.construct_document(node)
+    return node, None if node is None else loader.construct_document(node)
 
 
 # An alias may repeat what it names, within reason: a document may stand for this many
