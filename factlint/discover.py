@@ -58,7 +58,7 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
     errors: list[FileError] = []
     seen: set[str] = set()
     links: set[str] = set()  # found files that are symlinks
-    walked: set[Identity] = set()  # the walked regular files
+    walked: dict[Identity, str] = {}  # the walked regular files, by folder listing
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -92,9 +92,9 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
                 if shown in seen or (config.exclude and is_excluded(Path(posix), config)):
                     continue
                 if (identity := inodes.get(name)) is not None:
-                    if identity in walked:  # a hard link to a file walked already
+                    first = walked.setdefault(identity, posix)
+                    if first != posix and _same_file(first, posix):  # a hard link
                         continue
-                    walked.add(identity)
                 seen.add(shown)
                 found.append(shown)
                 if shown == posix and name in linked:
@@ -136,6 +136,15 @@ def _walk(top: str) -> Iterator[tuple[str, list[str], set[str], dict[str, Identi
     yield top, sorted(files), linked, inodes
     for name in sorted(folders):
         yield from _walk(os.path.join(top, name))
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two names that the folder listings give one inode are one file: a union
+    file system (a container's overlay) may list files of two layers with one number."""
+    try:
+        return os.path.samestat(os.stat(a), os.stat(b))
+    except OSError:
+        return False
 
 
 def _is_link(entry: os.DirEntry[str]) -> bool:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from factlint import discover as discover_module
 from factlint.config import Config
 from factlint.discover import _matches, corpus_files, discover
 
@@ -126,6 +127,25 @@ def test_a_walked_folder_reads_hard_links_to_one_file_once(tree: Path) -> None:
     # a folder's own files are walked before its subfolders'
     assert "top-link.md" in found and "articles/sub/d.md" not in found
     assert errors == []
+
+
+def test_files_a_listing_numbers_alike_are_read_unless_they_are_one(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A union file system (a container's overlay) may list files of two layers with
+    # one inode number: only a file that is the same file is read once.
+    walk = discover_module._walk
+
+    def one_number(top: str):  # type: ignore[no-untyped-def]
+        for folder, files, linked, inodes in walk(top):
+            yield folder, files, linked, {name: (1, 1) for name in inodes}
+
+    monkeypatch.setattr(discover_module, "_walk", one_number)
+    found, _ = discover(["articles"], Config(root=tree, metadata_file="sources.yaml"))
+    assert found == [f"articles/{n}" for n in NESTED]
+    (tree / "articles" / "sub" / "z.md").hardlink_to(tree / "articles" / "a.md")
+    found, _ = discover(["articles"], Config(root=tree, metadata_file="sources.yaml"))
+    assert found == [f"articles/{n}" for n in NESTED]
 
 
 def test_the_corpus_is_every_matching_file_not_given_already(tree: Path) -> None:
