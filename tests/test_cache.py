@@ -676,3 +676,36 @@ def test_the_slowest_corpus_check_is_handed_out_first(
     assert handed[1][0] == "FL980"
     assert sorted(handed[0]) == sorted(handed[1])
     assert second == first == check("--no-cache", "--jobs", "1")[1]
+
+
+def test_the_number_rules_read_cached_sentences_back_from_their_articles(
+    project: Path,
+) -> None:
+    """FL105 keeps each sentence as digests; the words of a pair it compares are read
+    from the cached document, and give the findings of a cold run."""
+    budget = "The council approved a budget of $12 million for road repairs on the east side."
+    summit = (
+        "During the five-day event where approximately 1,500 participants are expected from "
+        "140 countries, attendees will take part in various presentations and seminars."
+    )
+    articles = project / "articles"
+    (articles / "z1.md").write_text(f"{budget}\n\n{summit}\n")
+    (articles / "z2.md").write_text(
+        f"{budget.replace('$12', '$15')}\n\n{summit.replace('140', '1,400')}\n"
+    )
+    _, cold, _ = check("--no-cache", "--select", "FL105")
+    check("--select", "FL105")
+    forget_runs(project)
+    _, warm, stats = check("--select", "FL105")
+    assert (stats.hits, stats.whole_run) == (N + 2, False)
+    assert warm == cold
+    found = [
+        (f["rule"], Path(f["path"]).name, f["line"], f["column"])
+        for f in json.loads(warm)["findings"]
+    ]
+    assert found == [("FL105", "z2.md", 1, 34), ("FL105", "z2.md", 3, 84)]
+    evidence = json.loads(warm)["findings"][1]["related"][0]["message"]
+    assert evidence == (
+        "During the five-day event where approximately 1,500 participants are expected from "
+        "140 countries, attendees will take p…"
+    )

@@ -59,7 +59,7 @@ from factlint.claims import Quantity, Subject
 from factlint.compare import resolve_time_scope
 from factlint.extract.numbers import QUALIFIER_PREFIX, figure_role, per_unit
 from factlint.ledger import Fact, Ledger, match_score, parse_date, period_bounds
-from factlint.model import Location, Related, RuleMeta, Severity
+from factlint.model import Location, Related, RuleMeta, Severity, Span
 from factlint.subject import STOPWORDS, entity_names, stem
 
 __all__ = [
@@ -199,6 +199,7 @@ class LedgerHit:
 
     rule_id: str
     index: int  # the figure's index in its analysis' quantities
+    span: Span  # the figure's
     fact: Fact
     message: str
     key: str
@@ -540,6 +541,7 @@ def ledger_hits(
             LedgerHit(
                 rule_id=rule_id,
                 index=i,
+                span=q.span,
                 fact=fact,
                 message=_message(rule_id, q, fact, k, others, text),
                 key=_key(q, fact),

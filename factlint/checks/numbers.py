@@ -104,7 +104,7 @@ if TYPE_CHECKING:
     import regex
 
 SCOPE = "corpus"
-READS = ("quantities", "published")  # besides its per_document values
+READS = ("published",)  # besides its per_document values
 # The rules whose per-article work (figures, sentences, ledger hits) runs in the workers.
 _RULE_IDS = ("FL101", "FL102", "FL103", "FL104", "FL105", "FL401", "FL402", "FL403", "FL404")
 
@@ -410,6 +410,15 @@ class Figure:
 _AFTER_DOC = operator.attrgetter(*(f.name for f in fields(Figure)[1:]))
 assert fields(Figure)[0].name == "doc"
 
+_NO_SUBJECT = Subject("")
+
+
+def _bare(q: Quantity) -> Quantity:
+    """The quantity without its subject, which a figure holds as names and terms: the
+    run never reads it again, and its text and names were a third of the claims every
+    article keeps for the number rules."""
+    return replace(q, subject=_NO_SUBJECT)
+
 
 def _unit_key(q: Quantity) -> str:
     if q.kind == "money":
@@ -606,7 +615,7 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
             Figure(
                 doc=-1,
                 index=i,
-                q=q,
+                q=_bare(q),
                 scope=resolve_time_scope(q.time_scope, published),
                 published=published,
                 bucket=f"{q.kind}|{_unit_key(q)}|{role}|{per_unit(prose, q)}",
@@ -853,24 +862,42 @@ def figure_pairs(run: _Run) -> list[_Pair]:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
-    """A sentence with figures, for FL105: its article, text, terms, figures and other numbers."""
+    """A sentence with figures, for FL105: its article, digests, terms, figures and other
+    numbers. Its text is read from the article only when a pair asks for it: at 10,000
+    articles, a few dozen of 58,000 sentences."""
 
     doc: int
+    source: Analysis
     span: Span
-    text: str
-    masked: str
+    wording: int  # digest of the masked text: copies word for word but for numbers
+    reading: int  # digest of the text as written
     terms: frozenset[str]
     figures: tuple[Figure, ...]
     others: tuple[str, ...]  # numbers outside the figures ("under 30")
 
+    @property
+    def text(self) -> str:
+        return self.source.doc.prose[self.span.start : self.span.end]
+
+    @property
+    def masked(self) -> str:
+        return _masked(self.text)
+
+
+def _masked(text: str) -> str:
+    """The sentence with its numbers masked, normalised: copies of it read alike."""
+    return _MASK.sub("#", normalise(text))
+
 
 @dataclass(frozen=True, slots=True)
 class _OwnSentence:
-    """A _Sentence of one article before the run numbers it: figures by position."""
+    """A _Sentence of one article before the run numbers it: figures by position.
+
+    Digests, not text: each article keeps these for the run, and the cache with it."""
 
     span: Span
-    text: str
-    masked: str
+    wording: int
+    reading: int
     terms: frozenset[str]
     members: tuple[int, ...]  # positions in the article's _own_figures
     others: tuple[str, ...]
@@ -889,14 +916,15 @@ def _own_sentences(analysis: Analysis) -> tuple[_OwnSentence, ...]:
         text = prose[span.start : span.end]
         if len(_TOKEN.findall(text)) < _SENTENCE_MIN_WORDS:
             continue
-        masked = _MASK.sub("#", normalise(text))
         spans = SpanIndex(own[n].q.span for n in members)
         others = tuple(
             m.group()
             for m in _MASK.finditer(prose, span.start, span.end)
             if not spans.covers(m.start())
         )
-        out.append(_OwnSentence(span, text, masked, content_terms(text), tuple(members), others))
+        wording, reading = digests.digest(_masked(text)), digests.digest(text)
+        terms = content_terms(text)
+        out.append(_OwnSentence(span, wording, reading, terms, tuple(members), others))
     return tuple(out)
 
 
@@ -906,7 +934,9 @@ def _sentences(corpus: Sequence[Analysis], by_doc: Mapping[int, list[Figure]]) -
         figures = by_doc.get(d, [])
         for s in _own_sentences(analysis):
             members = tuple(figures[n] for n in s.members)
-            out.append(_Sentence(d, s.span, s.text, s.masked, s.terms, members, s.others))
+            out.append(
+                _Sentence(d, analysis, s.span, s.wording, s.reading, s.terms, members, s.others)
+            )
     return out
 
 
@@ -957,7 +987,7 @@ def _plain_number_sentences(analysis: Analysis) -> Iterator[tuple[Span, str, str
             continue
         if _words(text) >= _SLIP_MIN_WORDS:
             numbers = "\0".join(m.group() for m in _MASK.finditer(text))
-            yield span, text, _MASK.sub("#", normalise(text)), numbers
+            yield span, text, _masked(text), numbers
 
 
 @per_document(*_RULE_IDS)
@@ -984,7 +1014,8 @@ def plain_number_slips(run: _Run) -> None:
             wording = digests.digest(masked)
             if wording in varied:
                 readings = copies.setdefault(wording, {})
-                sentence = _Sentence(d, span, text, masked, content_terms(text), (), ())
+                reading, terms = digests.digest(text), content_terms(text)
+                sentence = _Sentence(d, analysis, span, wording, reading, terms, (), ())
                 readings.setdefault(digests.digest(numbers), []).append(sentence)
     for wording in sorted(copies):
         variants = [copies[wording][k] for k in sorted(copies[wording])]
@@ -1017,7 +1048,7 @@ def sentence_pairs(run: _Run) -> list[_Pair]:
         a, b = sents[i], sents[j]
         if not concerns(a.doc, b.doc):
             continue  # what it finds, or takes from FL101-FL103, is on other articles
-        if a.text == b.text or text_ratio(a.masked, b.masked, threshold) == 0:
+        if a.reading == b.reading or text_ratio(a.masked, b.masked, threshold) == 0:
             continue
         if not differs_in_figures(a.text, b.text):
             continue
@@ -1043,19 +1074,19 @@ class _Consensus:
     neither side of which is so backed, the later copy carries the finding as before."""
 
     def __init__(self, sentences: Iterable[_Sentence]) -> None:
-        self.groups: dict[str, Counter[str]] = {}
+        self.groups: dict[int, Counter[int]] = {}  # wording -> reading -> copies
         for s in sentences:
             # Not setdefault, which builds a Counter each time: 58,000 at 10,000 articles.
-            readings = self.groups.get(s.masked)
+            readings = self.groups.get(s.wording)
             if readings is None:
-                readings = self.groups[s.masked] = Counter()
-            readings[s.text] += 1
+                readings = self.groups[s.wording] = Counter()
+            readings[s.reading] += 1
 
     def carrier(self, a: _Sentence, b: _Sentence) -> _Sentence | None:
-        if a.masked != b.masked:
+        if a.wording != b.wording:
             return None  # not copies word for word: no consensus to go by
-        readings = self.groups[a.masked]
-        side = _unbacked_side(readings[a.text], readings[b.text], readings.total())
+        readings = self.groups[a.wording]
+        side = _unbacked_side(readings[a.reading], readings[b.reading], readings.total())
         return None if side is None else (a, b)[side]
 
 
@@ -1103,7 +1134,7 @@ def _number_slip(run: _Run, a: _Sentence, b: _Sentence, carried: bool = False) -
     ("Route 9"), and a listing of such names repeats a short sentence's pattern. The
     later copy carries the finding, or `a` if `carried` (the copies' consensus).
     """
-    if a.masked != b.masked or _words(a.text) < _SLIP_MIN_WORDS:
+    if a.wording != b.wording or _words(a.text) < _SLIP_MIN_WORDS:
         return None
     if _told_apart(run, a, b):
         return None
@@ -1223,7 +1254,7 @@ def _sentence_pair(
 class _Conversion:
     """A currency conversion in an article (FL104): both amounts and the rate they imply."""
 
-    doc: int
+    doc: int  # -1 until a run numbers it
     original: Quantity
     converted: Quantity
     low: float  # implied rate: units of the original currency per converted unit
@@ -1231,36 +1262,50 @@ class _Conversion:
     when: str
 
 
+_CONVERSION_AFTER_DOC = operator.attrgetter(*(f.name for f in fields(_Conversion)[1:]))
+
+
 def _currency(q: Quantity) -> str:
     return "USD" if q.unit == "$" else q.unit
 
 
-def _conversions(run: _Run, ledger: Ledger | None) -> list[_Conversion]:
+@per_document(*_RULE_IDS, with_context=True)
+def _own_conversions(analysis: Analysis, ctx: Context) -> tuple[_Conversion, ...]:
+    """The article's currency conversions (computed where it is read, so that the run
+    need not hold every quantity of every article)."""
     out = []
-    for d, analysis in enumerate(run.corpus):
-        qs = analysis.quantities
-        for q in qs:
-            if q.converts < 0:
-                continue
-            orig = qs[q.converts]
-            if orig.kind != "money" or q.kind != "money":
-                continue
-            a, b = _currency(orig), _currency(q)
-            if a == b or "¥" in (a, b) or q.is_range or orig.is_range:
-                continue
-            lo_c, hi_c = q.value - q.precision, q.value + q.precision
-            if lo_c <= 0:
-                continue
-            low = (orig.value - orig.precision) / hi_c
-            high = (orig.value + orig.precision) / lo_c
-            when = ""
-            if ledger is not None:
-                facts = matching_facts(orig, analysis.published, ledger, run.options)
-                when = facts[0][1].about if facts else ""
-            if not when and analysis.published is not None:
-                when = analysis.published.strftime("%Y-%m")
-            out.append(_Conversion(d, orig, q, low, high, when))
-    return out
+    options = {**DEFAULTS, **ctx.options}
+    qs = analysis.quantities
+    for q in qs:
+        if q.converts < 0:
+            continue
+        orig = qs[q.converts]
+        if orig.kind != "money" or q.kind != "money":
+            continue
+        a, b = _currency(orig), _currency(q)
+        if a == b or "¥" in (a, b) or q.is_range or orig.is_range:
+            continue
+        lo_c, hi_c = q.value - q.precision, q.value + q.precision
+        if lo_c <= 0:
+            continue
+        low = (orig.value - orig.precision) / hi_c
+        high = (orig.value + orig.precision) / lo_c
+        when = ""
+        if ctx.ledger is not None:
+            facts = matching_facts(orig, analysis.published, ctx.ledger, options)
+            when = facts[0][1].about if facts else ""
+        if not when and analysis.published is not None:
+            when = analysis.published.strftime("%Y-%m")
+        out.append(_Conversion(-1, _bare(orig), _bare(q), low, high, when))
+    return tuple(out)
+
+
+def _conversions(run: _Run) -> list[_Conversion]:
+    return [
+        _Conversion(d, *_CONVERSION_AFTER_DOC(c))
+        for d, analysis in enumerate(run.corpus)
+        for c in _own_conversions(analysis, run.ctx)
+    ]
 
 
 def _rate_text(low: float, high: float) -> str:
@@ -1271,7 +1316,7 @@ def conversion_findings(run: _Run, ledger: Ledger | None) -> Iterator[Finding]:
     """FL104: conversions against the ledger's rate, else against each other."""
     tol = float(run.options["rate_tolerance"])
     unchecked: dict[tuple[str, str, str], list[_Conversion]] = {}
-    for c in _conversions(run, ledger):
+    for c in _conversions(run):
         base, quote = _currency(c.converted), _currency(c.original)
         rate: Rate | None = ledger.rate(base, quote, c.when) if ledger and c.when else None
         if rate is None:
@@ -1385,8 +1430,6 @@ def _ledger_finding(
     run: _Run, hit: LedgerHit, doc_index: int, pairs: Sequence[tuple[_Pair, Figure]]
 ) -> Finding:
     """The ledger finding, with the other mentions of merged pairs as evidence."""
-    analysis = run.corpus[doc_index]
-    q = analysis.quantities[hit.index]
     message = hit.message
     related = list(hit.related)
     for pair, other in pairs:
@@ -1394,7 +1437,8 @@ def _ledger_finding(
         mine = pair.here if other is pair.there else pair.there
         message += f"; also {other.q.raw} {run.where(mine, other)}"
         related.append(run.related(other, f"{pair.rule_id} {name}: {other.q.raw}"))
-    return run.ctx.finding(hit.rule_id, analysis.doc, q.span, message, related=related, key=hit.key)
+    doc = run.corpus[doc_index].doc
+    return run.ctx.finding(hit.rule_id, doc, hit.span, message, related=related, key=hit.key)
 
 
 def one_per_place(findings: Sequence[Finding]) -> Iterator[Finding]:
