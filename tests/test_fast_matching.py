@@ -115,3 +115,71 @@ def test_similarity_ratio_is_rapidfuzz_ratio(a: str, b: str, cutoff: float) -> N
     from factlint import similarity
 
     assert similarity.ratio(a, b, score_cutoff=cutoff) == fuzz.ratio(a, b, score_cutoff=cutoff)
+
+
+# --- FL303: which speakers a paragraph names, asked once per paragraph -----------------
+
+NAME_PIECES = [
+    "Green",
+    "green",
+    "Rory",
+    "O'Brien",
+    "O",
+    "Brien",
+    "Müller",
+    "Muller",
+    "José",
+    "Jose",
+    "Smith-Jones",
+    "Jones",
+    "Mr.",
+    "Dr",
+    "J.",
+    "ﬁsher",
+    "fisher",
+    " ",
+    ", ",
+    ". ",
+    "\n\n",
+    "“",
+    "”",
+    "’s",
+    "42",
+    "said",
+]
+
+
+@PROPERTY
+@given(
+    st.lists(st.sampled_from(NAME_PIECES), max_size=40).map("".join),
+    st.lists(st.lists(st.sampled_from(NAME_PIECES), max_size=5).map("".join), max_size=6),
+)
+def test_speakers_named_near_a_quote_are_those_a_word_by_word_search_finds(
+    text: str, speakers: list[str]
+) -> None:
+    from factlint.analysis import Analysis
+    from factlint.checks.attributions import _WORD, _Speakers, fold, name_tokens
+    from factlint.claims import Quote
+    from factlint.document import build_document
+    from factlint.model import Span
+
+    doc, _ = build_document("a.md", f"Intro.\n\n{text}\n\nEnd.\n".encode(), {})
+    assert doc is not None
+    analysis = Analysis(doc)
+    for paragraph in range(len(analysis.paragraphs) + 1):
+        quote = Quote(Span(0, 1), "x", "", "", paragraph=paragraph)
+        got = _Speakers(speakers).named_near(0, analysis, quote)
+        # The search it replaced: the speaker's last name among the words of the quote's
+        # paragraph and the next, each speaker asked on its own.
+        expected = set()
+        paras = analysis.paragraphs
+        if paragraph < len(paras):
+            lo = paras[paragraph].start
+            hi = paras[min(paragraph + 1, len(paras) - 1)].end
+            words = " ".join(dict.fromkeys(fold(w) for w in _WORD.findall(doc.prose[lo:hi])))
+            expected = {
+                sp
+                for sp in speakers
+                if name_tokens(sp) and f" {name_tokens(sp)[-1]} " in f" {words} "
+            }
+        assert got == expected
