@@ -220,6 +220,10 @@ POPULATION_B = (
     "\"most of the world's population is running on a Chinese tech stack in five to 10 years "
     'time."\n'
 )
+POPULATION_C = (
+    "\"For these economies, I think the choice is quite simple. Most of the world's population "
+    'is running on a Chinese tech stack in five to 10 years time," Rory Green said.\n'
+)
 
 DRIFT_CASES = [
     ("drift", pair(SHOCK, SHOCK_DRIFT), [("FL303", "b.md", 1, 19)]),
@@ -292,6 +296,23 @@ DRIFT_CASES = [
         "translation-in-order",
         pair(POPULATION_A, POPULATION_B),
         [("FL303", "b.md", 1, 27), ("FL303", "b.md", 1, 87)],
+    ),
+    (
+        # the sentence before is the same in both (one copy, not a pair): it backs the next
+        "translation-after-a-verbatim-sentence",
+        pair(POPULATION_A, POPULATION_C),
+        [("FL303", "b.md", 1, 2)],
+    ),
+    (
+        "translation-after-another-sentence",
+        pair(
+            POPULATION_A,
+            POPULATION_C.replace(
+                "For these economies, I think the choice is quite simple.",
+                "Markets are nervous about it, he added.",
+            ),
+        ),
+        [],
     ),
     (
         "translation-alone",
@@ -683,10 +704,10 @@ def test_packed_quote_pairs_find_their_scores(container: str) -> None:
     packed = sorted((i * n + j) * len(scores) + m for (i, j), m in pairs.items())
     held = _Pairs(n, array("q", packed) if container == "array" else packed, scores)
     assert [held.unpack(p) for p in held.packed] == [(0, 3, strong), (1, 2, _SAME), (2, 4, strong)]
-    assert held.score(3, 0) is strong  # either order
-    assert held.score(2, 1) is _SAME
-    assert held.score(0, 4) is None
-    assert held.score(4, 4) is None
+    assert scores[held.score_index(3, 0)] is strong  # either order
+    assert scores[held.score_index(2, 1)] is _SAME
+    assert held.score_index(0, 4) == -1
+    assert held.score_index(4, 4) == -1
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)
@@ -717,4 +738,4 @@ def test_packed_quote_pairs_round_trip(drawn: tuple[int, dict[tuple[int, int], i
     for i in range(n):
         for j in range(n):
             m = pairs.get((min(i, j), max(i, j)))
-            assert held.score(i, j) is (None if m is None or i == j else scores[m])
+            assert held.score_index(i, j) == (-1 if m is None or i == j else m)

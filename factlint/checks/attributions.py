@@ -1028,12 +1028,14 @@ class _Pairs:
         i, j = divmod(key, self.n)
         return i, j, self.scores[si]
 
-    def score(self, i: int, j: int) -> _Score | None:
-        key = (i * self.n + j if i < j else j * self.n + i) * len(self.scores)
+    def score_index(self, i: int, j: int) -> int:
+        """The index in `scores` of the pair's score, -1 if the pair is not kept."""
+        k = len(self.scores)
+        key = (i * self.n + j if i < j else j * self.n + i) * k
         pos = bisect.bisect_left(self.packed, key)
-        if pos < len(self.packed) and self.packed[pos] - key < len(self.scores):
-            return self.scores[self.packed[pos] - key]
-        return None
+        if pos < len(self.packed) and self.packed[pos] - key < k:
+            return self.packed[pos] - key
+        return -1
 
 
 def _usable_pairs(
@@ -1149,46 +1151,54 @@ def _comparable(a: _Unit, b: _Unit) -> bool:
 def _accept(units: Sequence[_Unit], pairs: _Pairs, threshold: float) -> array[int] | list[int]:
     """Strong matches, and moderate ones backed by a neighbouring match in the same order;
     then each unit keeps its best match per other article (greedy, best first)."""
-    # Units are numbered article by article, in order: a unit's neighbour is one away.
-    first: dict[int, int] = {}
-    for index, u in enumerate(units):
-        first.setdefault(u.doc, index)
+    # Units are numbered article by article, in order: a unit's neighbours are one away,
+    # in the same article.
+    last = len(units) - 1
 
-    def neighbour(u: _Unit, step: int) -> int | None:
-        index = first[u.doc] + u.seq + step
-        return index if 0 <= index < len(units) and units[index].doc == u.doc else None
-
+    # What a score allows is asked once per score, not once per pair (there may be
+    # hundreds of thousands of pairs, and a few thousand scores).
+    scores = pairs.scores
+    k, n = len(scores), pairs.n
+    # Within one article only near-verbatim repeats are the same remark.
+    within = [s.same or (s.ratio >= 85 and s.weight >= 0.7 and s.shared >= 4) for s in scores]
+    strong = [_strong(s, threshold) for s in scores]
+    moderate = [_moderate(s, threshold) for s in scores]
     # Pairs by value, each list in (i, j) order as the packed pairs are: no sort key
-    # per pair (there may be hundreds of thousands).
+    # per pair.
     by_value: dict[float, array[int] | list[int]] = {}
     new = list if isinstance(pairs.packed, list) else functools.partial(array, "q")
     for p in pairs.packed:
-        i, j, s = pairs.unpack(p)
+        key, si = divmod(p, k)
+        if not (within[si] or strong[si] or moderate[si]):
+            continue
+        i, j = divmod(key, n)
         a, b = units[i], units[j]
         if a.doc == b.doc:
-            # Within one article only near-verbatim repeats are the same remark.
-            ok = s.same or (s.ratio >= 85 and s.weight >= 0.7 and s.shared >= 4)
+            ok = within[si]
         else:
-            ok = _strong(s, threshold)
-            if not ok and _moderate(s, threshold):
+            ok = strong[si]
+            if not ok and moderate[si]:
                 for step in (-1, 1):
-                    ni, nj = neighbour(a, step), neighbour(b, step)
-                    if ni is not None and nj is not None:
-                        other = pairs.score(ni, nj)
-                        if (other is not None and _moderate(other, threshold)) or (
-                            units[ni].norm == units[nj].norm
-                        ):
-                            ok = True
+                    ni, nj = i + step, j + step
+                    if not (0 <= ni <= last and 0 <= nj <= last):
+                        continue
+                    if units[ni].doc != a.doc or units[nj].doc != b.doc:
+                        continue
+                    other = pairs.score_index(ni, nj)
+                    if (other >= 0 and moderate[other]) or units[ni].norm == units[nj].norm:
+                        ok = True
+                        break
         if ok:
-            if s.value not in by_value:
-                by_value[s.value] = new()
-            by_value[s.value].append(p)
+            value = scores[si].value
+            if value not in by_value:
+                by_value[value] = new()
+            by_value[value].append(p)
     docs = units[-1].doc + 1 if units else 0
     used: set[int] = set()  # unit * docs + other doc
     out = new()  # packed, as the pairs are
     for value in sorted(by_value, reverse=True):
         for p in by_value[value]:
-            i, j, _ = pairs.unpack(p)
+            i, j = divmod(p // k, n)
             di, dj = units[i].doc, units[j].doc
             if i * docs + dj in used or j * docs + di in used:
                 continue
