@@ -6,7 +6,7 @@ import contextlib
 import fnmatch
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from factlint.config import Config, corpus_glob
@@ -193,18 +193,22 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
     # without resolving it, and before the sort.
     given = {os.path.join(here, p) for p in exclude}
     cwd, root = _resolved(Path(here)), _resolved(config.root)
+    # Hard links: one file under two names, kept under the first (as a symlink is).
+    kept: dict[Identity, str] = {}
+    given_files: dict[Identity, str] | None = None  # stat only if a file is not given
     for pattern in config.corpus:
         base, relative = corpus_glob(config.root, pattern)
         start = len(str(base))  # glob gives the base, then the match's parts
         named = frozenset(Path(relative).parts)
-        for name, kind in sorted(_matches(base, relative), key=_order):
+        for name, kind, identity in sorted(_matches(base, relative), key=_order):
             if name in given:
                 continue
             if kind is None:
                 try:
-                    kind = os.lstat(name).st_mode  # one call for both: a link, or regular?
+                    st = os.lstat(name)  # one call for both: a link, or regular?
                 except OSError:
                     continue  # gone since the glob
+                kind, identity = st.st_mode, (st.st_dev, st.st_ino)
             link = stat.S_ISLNK(kind)
             resolved = real.of(name, link)
             if os.path.normcase(resolved) in taken:  # given under another name, or before
@@ -217,35 +221,55 @@ def corpus_files(config: Config, exclude: set[str]) -> list[str]:
             file = Path(name) if link or config.exclude else name
             if config.exclude and _excluded(_relative_to(Path(resolved), root, file), config):
                 continue
+            if identity is not None and not link:
+                if given_files is None:
+                    given_files = _identities(exclude)
+                twin = kept.setdefault(identity, name)
+                if twin == name:
+                    twin = given_files.get(identity, name)
+                if twin != name and _same_file(twin, name):
+                    continue
             taken.add(os.path.normcase(resolved))
             out.append(_shown(file, link, resolved, here, cwd))
     return out
 
 
-def _matches(base: Path, relative: str) -> list[tuple[str, int | None]]:
-    """(path, file type from the folder listing, or None if it must be asked) of each
-    match of a corpus pattern, as `base.glob(relative)` gives them.
+def _matches(base: Path, relative: str) -> list[tuple[str, int | None, Identity | None]]:
+    """(path, file type and identity from the folder listing, or None if they must be
+    asked) of each match of a corpus pattern, as `base.glob(relative)` gives them.
 
     The usual pattern, literal folders then a wildcard name (`articles/*.md`), is
-    matched on one folder listing, whose entries carry the file type: a Path and an
-    lstat per file cost more than the listing of 10,000 files."""
+    matched on one folder listing, whose entries carry the file type and inode: a Path
+    and an lstat per file cost more than the listing of 10,000 files."""
     *folders, last = Path(relative).parts or ("",)
     simple = os.name == "posix" and "**" not in last and not _WILD.intersection("".join(folders))
     if not simple:
-        return [(str(file), None) for file in base.glob(relative)]
+        return [(str(file), None, None) for file in base.glob(relative)]
     folder = str(base.joinpath(*folders))
     try:
         with os.scandir(folder) as entries:
             listed = [(e.name, e) for e in entries if fnmatch.fnmatchcase(e.name, last)]
+        device = os.stat(folder).st_dev if listed else 0
     except (OSError, ValueError):  # no such folder (a NUL in it): nothing, as with glob
         return []
-    out = []
+    out: list[tuple[str, int | None, Identity | None]] = []
     for name, entry in listed:
         try:
             kind = stat.S_IFLNK if entry.is_symlink() else _kind(entry)
         except OSError:
             kind = None
-        out.append((os.path.join(folder, name), kind))
+        identity = (device, entry.inode()) if kind == stat.S_IFREG else None
+        out.append((os.path.join(folder, name), kind, identity))
+    return out
+
+
+def _identities(names: Iterable[str]) -> dict[Identity, str]:
+    """The files `names` by identity (those that can be stat'ed)."""
+    out: dict[Identity, str] = {}
+    for name in names:
+        with contextlib.suppress(OSError, ValueError):
+            st = os.stat(name)
+            out.setdefault((st.st_dev, st.st_ino), name)
     return out
 
 
@@ -259,7 +283,7 @@ def _kind(entry: os.DirEntry[str]) -> int | None:
     return None  # a folder or something odd: lstat says what it is
 
 
-def _order(name: tuple[str, int | None]) -> list[str]:
+def _order(name: tuple[str, int | None, Identity | None]) -> list[str]:
     """What Path comparison sorts by: its parts, case-folded where the system folds."""
     return os.path.normcase(name[0]).split(os.sep)
 

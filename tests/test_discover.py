@@ -198,6 +198,39 @@ def test_a_corpus_link_to_a_file_given_or_listed_is_not_read_twice(tree: Path) -
     ]
 
 
+def test_a_corpus_reads_hard_links_to_one_file_once(tree: Path) -> None:
+    # One file under two names would vote twice in the cross-article checks: read under
+    # the name listed first, and not at all when it is a file given to the run.
+    articles = tree / "articles"
+    (articles / "z.md").hardlink_to(articles / "a.md")
+    (articles / "copy.md").write_text("x\n")  # the same text, another file: read
+    (articles / "given-twin.md").hardlink_to(tree / "top.md")
+    config = Config(root=tree, corpus=("articles/*.md",))
+    assert corpus_files(config, {"top.md"}) == ["articles/a.md", "articles/copy.md"]
+    # A pattern matched by glob (not one folder listing) gets the same answer.
+    config = Config(root=tree, corpus=("articles/**/*.md",))
+    assert corpus_files(config, {"top.md"}) == [
+        "articles/a.md",
+        "articles/copy.md",
+        "articles/sub/d.md",
+    ]
+
+
+def test_corpus_files_a_listing_numbers_alike_are_read_unless_they_are_one(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As for walked folders: an overlay may list two files with one inode number.
+    matches = discover_module._matches
+
+    def one_number(base: Path, relative: str):  # type: ignore[no-untyped-def]
+        return [(n, k, (1, 1) if i else None) for n, k, i in matches(base, relative)]
+
+    monkeypatch.setattr(discover_module, "_matches", one_number)
+    (tree / "articles" / "c.md").write_text("y\n")
+    config = Config(root=tree, corpus=("articles/*.md",))
+    assert corpus_files(config, {"top.md"}) == ["articles/a.md", "articles/c.md"]
+
+
 def test_a_corpus_in_a_symlinked_folder_is_shown_as_walked(tree: Path) -> None:
     # The name `factlint check linked` gives the same files: one cache row for both.
     (tree / "linked").symlink_to(tree / "articles" / "sub", target_is_directory=True)
@@ -225,7 +258,7 @@ def test_a_corpus_pattern_lists_what_pathlib_glob_lists(tree: Path, pattern: str
     (tree / "articles" / "folder.md").mkdir()
     (tree / "articles" / "link.md").symlink_to(tree / "top.md")
     (tree / "articles" / "broken.md").symlink_to(tree / "missing.md")
-    listed = sorted(name for name, _ in _matches(tree, pattern))
+    listed = sorted(name for name, *_ in _matches(tree, pattern))
     assert listed == sorted(str(p) for p in tree.glob(pattern))
     config = Config(root=tree, corpus=(pattern,))
     shown = {"articles/*.md": ["articles/a.md", "articles/link.md"], "*.md": ["top.md"]}
