@@ -928,32 +928,20 @@ def _own_sentences(analysis: Analysis) -> tuple[_OwnSentence, ...]:
     return tuple(out)
 
 
-def _sentences(corpus: Sequence[Analysis], by_doc: Mapping[int, list[Figure]]) -> list[_Sentence]:
-    out = []
-    for d, analysis in enumerate(corpus):
-        figures = by_doc.get(d, [])
-        for s in _own_sentences(analysis):
-            members = tuple(figures[n] for n in s.members)
-            out.append(
-                _Sentence(d, analysis, s.span, s.wording, s.reading, s.terms, members, s.others)
-            )
-    return out
-
-
 def _sentence_candidates(
-    sents: Sequence[_Sentence], max_bucket: int, totals: Totals | None = None
+    terms: Sequence[frozenset[str]], max_bucket: int, totals: Totals | None = None
 ) -> list[tuple[int, int]]:
-    """Pairs of sentences sharing one of their rarest terms; near-identical sentences
-    share all their terms, so the rarest ones find them. Terms in more than
-    `max_bucket` sentences (of the whole run: `totals`) are no key (boilerplate
-    repeated across a corpus)."""
+    """Pairs of sentences (by their `terms`) sharing one of their rarest terms;
+    near-identical sentences share all their terms, so the rarest ones find them.
+    Terms in more than `max_bucket` sentences (of the whole run: `totals`) are no key
+    (boilerplate repeated across a corpus)."""
     if totals is None:
-        df = Counter(t for s in sents for t in s.terms)
+        df = Counter(t for own in terms for t in own)
     else:
-        df = Counter({t: totals(_term_key(t)) for s in sents for t in s.terms})
+        df = Counter({t: totals(_term_key(t)) for own in terms for t in own})
     buckets: dict[str, list[int]] = {}
-    for i, s in enumerate(sents):
-        rare = [t for t in s.terms if df[t] <= max_bucket]
+    for i, own in enumerate(terms):
+        rare = [t for t in own if df[t] <= max_bucket]
         for t in sorted(rare, key=lambda t: (df[t], t))[:_SENTENCE_BUCKET_TERMS]:
             buckets.setdefault(t, []).append(i)
     pairs = {(a, b) for members in buckets.values() for a in members for b in members if a < b}
@@ -1036,18 +1024,41 @@ def plain_number_slips(run: _Run) -> None:
 
 def sentence_pairs(run: _Run) -> list[_Pair]:
     """FL105 (or FL102/FL103): near-identical sentences whose figures differ."""
-    by_doc: dict[int, list[Figure]] = {}
-    for f in run.figures:
-        by_doc.setdefault(f.doc, []).append(f)
-    sents = _sentences(run.corpus, by_doc)
-    consensus = _Consensus(sents)
+    # Every sentence counts for the terms' rarity and the copies' consensus; only those
+    # of a candidate pair (a few dozen of 58,000 at 10,000 articles) become _Sentences.
+    docs: list[int] = []
+    owns: list[_OwnSentence] = []
+    for d, analysis in enumerate(run.corpus):
+        for own in _own_sentences(analysis):
+            docs.append(d)
+            owns.append(own)
+    consensus = _Consensus(owns)
+    by_doc: dict[int, list[Figure]] | None = None
+    made: dict[int, _Sentence] = {}
+
+    def sentence(i: int) -> _Sentence:
+        nonlocal by_doc
+        if by_doc is None:
+            by_doc = {}
+            for f in run.figures:
+                by_doc.setdefault(f.doc, []).append(f)
+        if i not in made:
+            d, s = docs[i], owns[i]
+            figures = by_doc.get(d, [])
+            members = tuple(figures[n] for n in s.members)
+            made[i] = _Sentence(
+                d, run.corpus[d], s.span, s.wording, s.reading, s.terms, members, s.others
+            )
+        return made[i]
+
     threshold = float(run.options["sentence_threshold"])
     out: list[_Pair] = []
     concerns = run.ctx.concerns
-    for i, j in _sentence_candidates(sents, int(run.options["max_bucket"]), run.ctx.totals):
-        a, b = sents[i], sents[j]
-        if not concerns(a.doc, b.doc):
+    terms = [own.terms for own in owns]
+    for i, j in _sentence_candidates(terms, int(run.options["max_bucket"]), run.ctx.totals):
+        if not concerns(docs[i], docs[j]):
             continue  # what it finds, or takes from FL101-FL103, is on other articles
+        a, b = sentence(i), sentence(j)
         if a.reading == b.reading or text_ratio(a.masked, b.masked, threshold) == 0:
             continue
         if not differs_in_figures(a.text, b.text):
@@ -1073,7 +1084,7 @@ class _Consensus:
     only (a reprint that changed a number, not the 19 that kept it). Between readings
     neither side of which is so backed, the later copy carries the finding as before."""
 
-    def __init__(self, sentences: Iterable[_Sentence]) -> None:
+    def __init__(self, sentences: Iterable[_Sentence | _OwnSentence]) -> None:
         self.groups: dict[int, Counter[int]] = {}  # wording -> reading -> copies
         for s in sentences:
             # Not setdefault, which builds a Counter each time: 58,000 at 10,000 articles.
