@@ -1060,11 +1060,26 @@ def _usable_pairs(
     packed: array[int] | list[int] = array("q") if n * n * k < 2**63 else []
     named = [[i for i in g if units[i].speaker] for g in groups]
     bare = [[i for i in g if not units[i].speaker] for g in groups]
+    # Each group's attributed units by speaker: wire copy gives a group many units of a
+    # few speakers, so whether two speakers match is asked once per pair of speakers.
+    # Two units may be one remark when their speakers match, unless they are one quote.
+    by_speaker: list[dict[str, list[int]]] = []
+    for members in named:
+        speakers: dict[str, list[int]] = {}
+        for i in members:
+            speakers.setdefault(units[i].speaker, []).append(i)
+        by_speaker.append(speakers)
     for m, (x, y, _) in enumerate(matched, 1):
-        for i in named[x]:
-            for j in named[y]:
-                if (mine[i] or mine[j]) and _comparable(units[i], units[j]):
-                    packed.append((i * n + j if i < j else j * n + i) * k + m)
+        for sx, xs in by_speaker[x].items():
+            for sy, ys in by_speaker[y].items():
+                if not _speakers_match(sx, sy):
+                    continue
+                for i in xs:
+                    a = units[i]
+                    for j in ys:
+                        b = units[j]
+                        if (mine[i] or mine[j]) and (a.doc != b.doc or a.quote != b.quote):
+                            packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Where unattributed sentences meet attributed ones: (bare side's group, attributed
     # side's group, score index). Copies of one sentence meet as near-verbatim.
     meetings = [
@@ -1137,15 +1152,6 @@ def _anchors(
 
 
 _SAME = _Score(100.0, 1.0, 99, True)  # two copies of one sentence
-
-
-def _comparable(a: _Unit, b: _Unit) -> bool:
-    """Two sentences that may be one speaker's one remark."""
-    if a.doc == b.doc and a.quote == b.quote:
-        return False
-    if a.speaker and b.speaker:
-        return _speakers_match(a.speaker, b.speaker)
-    return a.doc != b.doc and bool(a.speaker or b.speaker)
 
 
 def _accept(units: Sequence[_Unit], pairs: _Pairs, threshold: float) -> array[int] | list[int]:
