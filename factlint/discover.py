@@ -6,7 +6,7 @@ import contextlib
 import fnmatch
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from factlint.config import Config, corpus_glob
@@ -176,6 +176,34 @@ def _once_each(found: list[str], links: set[str]) -> list[str]:
             taken.add((st.st_dev, st.st_ino))
         kept.append(name)
     return kept
+
+
+WalkKey = tuple[tuple[int, str], ...]
+
+
+def walk_key(path: str, here: str) -> WalkKey:
+    """Where a walk of the whole file system meets file `path` (relative to `here`): a
+    folder's own files, sorted, before its subfolders, as `discover` walks a folder.
+
+    A run's articles are put in this order whatever the order they were named in, so
+    that the corpus checks, which read "earlier" as earlier in the run, see a pre-commit
+    run (staged files, then the rest of the corpus) as they see the whole archive."""
+    return walk_keys(here)(path)
+
+
+def walk_keys(here: str) -> Callable[[str], WalkKey]:
+    """`walk_key` for many paths, each folder's part worked out once."""
+    folders: dict[str, WalkKey] = {}
+
+    def key(path: str) -> WalkKey:
+        folder, name = os.path.split(path)
+        found = folders.get(folder)
+        if found is None:
+            full = os.path.normpath(os.path.join(here, folder))  # an absolute folder stays
+            found = folders[folder] = tuple((1, f) for f in os.path.normcase(full).split(os.sep))
+        return (*found, (0, os.path.normcase(name)))
+
+    return key
 
 
 def corpus_files(config: Config, exclude: set[str]) -> list[str]:

@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import os
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -430,13 +431,15 @@ def _run(
     jobs: int,
     cache: Any,
 ) -> RunResult:
-    from factlint.discover import corpus_files, discover
+    from factlint.discover import corpus_files, discover, walk_keys
     from factlint.parallel import Item, analyse, folder_metadata
 
     files, errors = discover(paths, config)
     items = [Item(stdin[0], True, stdin[1])] if stdin is not None else []
     items += [Item(name, True) for name in files]
     items += [Item(name, False) for name in corpus_files(config, {i.name for i in items})]
+    key = walk_keys(os.getcwd())
+    items.sort(key=lambda item: key(item.name))
     p = plan(config, checks)
     contexts = contexts_for(p, config, ledger)
     keys = run_key = reader = None

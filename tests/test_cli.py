@@ -278,6 +278,28 @@ def test_a_corpus_pattern_glob_cannot_take_is_a_config_error(
     assert "factlint.yaml:2: " in out and problem in out
 
 
+@pytest.mark.parametrize(
+    "named",
+    [("articles",), ("articles/b.md", "articles/c.md"), ("articles/c.md", "articles/b.md")],
+)
+def test_articles_given_among_a_corpus_are_judged_as_in_the_whole_archive(
+    project: Path, named: tuple[str, ...]
+) -> None:
+    # FL303 reports a reworded quote on the later article, unless an earlier one gives
+    # it word for word. A pre-commit run names the staged articles before the rest of
+    # the corpus: "earlier" must not follow that order, nor the order they are named in.
+    (project / "factlint.yaml").write_text("select: [FL303]\ncorpus: ['articles/*.md']\n")
+    quote = '"If you love her {}don\'t have to hate me," Harry said on Monday.\n'
+    for name, extra in (("a", ""), ("b", "you "), ("c", "")):
+        write(project / f"articles/{name}.md", "---\ndate: 2025-03-04\n---\n" + quote.format(extra))
+    code, out = run("check", "--no-cache", "--format", "concise", *named)
+    assert code == 1
+    assert [line.split(" [")[0] for line in out.splitlines() if ": FL" in line] == [
+        "articles/b.md:4:2: FL303"
+    ]
+    assert "worded differently in a.md: nothing → 'you'" in out
+
+
 def test_config_in_pyproject_is_found_walking_up(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
