@@ -11,7 +11,9 @@ real forks) several ways that must give the same report:
   against one without the cache;
 - subset: a run given 1-3 articles with the rest as `corpus:` (a pre-commit hook),
   with and without the cache, reports on them what the run over every article does;
-- jobs: `--jobs 1` against `--jobs 2`.
+- jobs: `--jobs 1` against `--jobs 2`;
+- named: every article named on the command line, shuffled, against the folder;
+- baseline: `check --baseline` of a baseline just written reports nothing.
 
     python bench/differential.py [--cases 20] [--seed 1] [--keep DIR]
 
@@ -104,6 +106,18 @@ def check(root: Path, *args: str) -> str:
     return f"exit {done.returncode}\n{done.stdout}" + (done.stderr if trouble else "")
 
 
+def baseline(root: Path) -> None:
+    command = [sys.executable, "-c", "from factlint.cli import entry; entry()", "baseline"]
+    subprocess.run(
+        [*command, "--select", "ALL", "articles", "-o", "baseline.json"],
+        cwd=root,
+        capture_output=True,
+        check=True,
+        timeout=900,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
 def by_file(report: str) -> dict[str, list[str]]:
     """Each file's findings in a concise report, with their evidence lines."""
     files: dict[str, list[str]] = collections.defaultdict(list)
@@ -145,6 +159,14 @@ def one_case(rng: random.Random, pool: list[str], root: Path) -> list[str]:
         root, "articles", "--no-cache", "--jobs", "2"
     ):
         differs.append("jobs: 1 / 2")
+    # named
+    shuffled = rng.sample(names, len(names))
+    if check(root, "--no-cache", *shuffled) != check(root, "articles", "--no-cache"):
+        differs.append("named: one by one, shuffled / the folder")
+    # baseline
+    baseline(root)
+    if not check(root, "articles", "--baseline", "baseline.json").startswith("exit 0\n"):
+        differs.append("baseline: findings beyond the baseline just written")
     # subset
     (root / "factlint.yaml").write_text('corpus: ["articles/**/*.md"]\n')
     whole = by_file(check(root, "articles"))
