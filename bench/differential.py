@@ -12,6 +12,7 @@ real forks) several ways that must give the same report:
 - subset: a run given 1-3 articles with the rest as `corpus:` (a pre-commit hook),
   with and without the cache, reports on them what the run over every article does;
 - jobs: `--jobs 1` against `--jobs 2`;
+- hash: two runs under different hash seeds (`PYTHONHASHSEED`), which reorder sets;
 - named: every article named on the command line, shuffled, against the folder;
 - baseline: `check --baseline` of a baseline just written reports nothing.
 
@@ -91,7 +92,7 @@ def write_corpus(rng: random.Random, pool: list[str], root: Path) -> list[str]:
     return names
 
 
-def check(root: Path, *args: str) -> str:
+def check(root: Path, *args: str, hash_seed: str = "random") -> str:
     """The concise report of `factlint check` (and its exit code, and any internal error)."""
     command = [sys.executable, "-c", "from factlint.cli import entry; entry()", "check"]
     done = subprocess.run(
@@ -100,7 +101,7 @@ def check(root: Path, *args: str) -> str:
         capture_output=True,
         text=True,
         timeout=900,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": hash_seed},
     )
     trouble = "Traceback" in done.stderr or done.returncode not in (0, 1)
     return f"exit {done.returncode}\n{done.stdout}" + (done.stderr if trouble else "")
@@ -159,6 +160,11 @@ def one_case(rng: random.Random, pool: list[str], root: Path) -> list[str]:
         root, "articles", "--no-cache", "--jobs", "2"
     ):
         differs.append("jobs: 1 / 2")
+    # hash
+    if check(root, "articles", "--no-cache", hash_seed="1") != check(
+        root, "articles", "--no-cache", hash_seed="2"
+    ):
+        differs.append("hash: seed 1 / 2")
     # named
     shuffled = rng.sample(names, len(names))
     if check(root, "--no-cache", *shuffled) != check(root, "articles", "--no-cache"):

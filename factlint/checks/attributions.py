@@ -886,7 +886,9 @@ def _score(a: _Unit, b: _Unit, idf: dict[str, float], totals: Sequence[float]) -
     ):
         return _Score(0.0, 0.0, len(shared), False)
     smaller = min(totals[a.index], totals[b.index])
-    weight = sum(idf[t] for t in shared) / smaller if smaller else 0.0
+    # fsum: a sum over a set must not depend on the order the set is walked in (which
+    # changes with the hash seed of each run): weights are compared, and tie.
+    weight = math.fsum(idf[t] for t in shared) / smaller if smaller else 0.0
     plain = text_ratio(a.norm, b.norm, 85)  # only ever asked whether it reaches 85
     if plain < 85 and weight < 0.5 and len(shared) < 4:
         # No token-set ratio can make this pair strong, moderate or an anchor.
@@ -997,7 +999,7 @@ def _matched_forms(
         sentences = run(_SENTENCES)
         count = lambda _bucket, term: df[term]  # noqa: E731
     idf = {t: math.log(1 + sentences / n) for t, n in df.items()}
-    totals = {u.index: sum(idf[t] for t in u.terms) for u in firsts}
+    totals = {u.index: math.fsum(idf[t] for t in u.terms) for u in firsts}
     matched: list[tuple[int, int, _Score]] = []
     subjects = [("", Subject(u.text, terms=u.terms)) for u in firsts]
     for x, y in candidate_pairs(subjects, count=count):
