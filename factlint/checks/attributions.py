@@ -1091,7 +1091,7 @@ def _usable_pairs(
     ]
     meetings += [t for m, (x, y, _) in enumerate(matched, 1) for t in ((x, y, m), (y, x, m))]
     anchored = _anchors(
-        docs, units, bare, named, [(x, y, scores[m]) for x, y, m in meetings], mine, reported
+        docs, units, bare, by_speaker, [(x, y, scores[m]) for x, y, m in meetings], mine, reported
     )
     for bx, ny, m in meetings:
         for i in bare[bx]:
@@ -1109,7 +1109,7 @@ def _anchors(
     docs: Sequence[Analysis],
     units: Sequence[_Unit],
     bare: Sequence[list[int]],
-    named: Sequence[list[int]],
+    by_speaker: Sequence[dict[str, list[int]]],
     meetings: Sequence[tuple[int, int, _Score]],
     mine: Sequence[bool],
     reported: frozenset[int] | None,
@@ -1117,14 +1117,15 @@ def _anchors(
     """(article, quote) of each unattributed quote -> the other articles whose speaker
     it is anchored to: a near-verbatim match there, and that speaker's last name
     written in the quote's paragraph or the next. A quote in an article not reported
-    is paired only with reported ones (`mine`), so only those are looked for."""
+    is paired only with reported ones (`mine`), so only those are looked for.
+    `by_speaker`: each group's attributed units by speaker, as `_usable_pairs` groups them."""
     speakers: dict[int, dict[str, set[int]]] = {}  # group -> speaker -> their articles
     for _, ny, _ in meetings:
         if ny not in speakers:
-            by_speaker: dict[str, set[int]] = {}
-            for j in named[ny]:
-                by_speaker.setdefault(units[j].speaker, set()).add(units[j].doc)
-            speakers[ny] = by_speaker
+            speakers[ny] = {
+                speaker: {units[j].doc for j in members}
+                for speaker, members in by_speaker[ny].items()
+            }
     anchored: dict[tuple[int, int], set[int]] = {}
     # Whether the speaker is named: copies of a quote meet many groups, and the speaker's
     # articles are many (wire copy); each paragraph is asked once which speakers it names.
