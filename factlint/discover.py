@@ -181,18 +181,14 @@ def _once_each(found: list[str], links: set[str]) -> list[str]:
 WalkKey = tuple[tuple[int, str], ...]
 
 
-def walk_key(path: str, here: str) -> WalkKey:
-    """Where a walk of the whole file system meets file `path` (relative to `here`): a
-    folder's own files, sorted, before its subfolders, as `discover` walks a folder.
+def walk_keys(here: str) -> Callable[[str], WalkKey]:
+    """Where a walk of the whole file system meets a file (its path relative to `here`):
+    a folder's own files, sorted, before its subfolders, as `discover` walks a folder.
+    Each folder's part is worked out once.
 
     A run's articles are put in this order whatever the order they were named in, so
     that the corpus checks, which read "earlier" as earlier in the run, see a pre-commit
     run (staged files, then the rest of the corpus) as they see the whole archive."""
-    return walk_keys(here)(path)
-
-
-def walk_keys(here: str) -> Callable[[str], WalkKey]:
-    """`walk_key` for many paths, each folder's part worked out once."""
     folders: dict[str, WalkKey] = {}
 
     def key(path: str) -> WalkKey:

@@ -8,7 +8,7 @@ import pytest
 
 from factlint import discover as discover_module
 from factlint.config import Config
-from factlint.discover import _matches, corpus_files, discover, walk_key
+from factlint.discover import _matches, corpus_files, discover, walk_keys
 
 FILES = (
     "articles/a.md",
@@ -56,15 +56,15 @@ def test_the_run_order_is_the_walk_order_whatever_the_paths_are_named_by(tree: P
     # articles are put in, however they were named (given, or from the corpus).
     walked, _ = discover(["."], Config(root=tree, metadata_file="sources.yaml"))
     assert walked[:2] == ["top.md", "articles/a.md"]
-    here = str(tree)
+    key = walk_keys(str(tree))
     named = [f"./{walked[3]}", f"{tree}/{walked[0]}", *reversed(walked[1:3]), *walked[4:]]
-    assert sorted(named, key=lambda p: walk_key(p, here)) == [
+    assert sorted(named, key=key) == [
         named[1],
         *walked[1:3],
         named[0],
         *walked[4:],
     ]
-    assert sorted(walked, key=lambda p: walk_key(p, here)) == walked
+    assert sorted(walked, key=key) == walked
 
 
 def test_an_absolute_folder_gives_absolute_paths(tree: Path) -> None:

@@ -1084,7 +1084,7 @@ class _Consensus:
     only (a reprint that changed a number, not the 19 that kept it). Between readings
     neither side of which is so backed, the later copy carries the finding as before."""
 
-    def __init__(self, sentences: Iterable[_Sentence | _OwnSentence]) -> None:
+    def __init__(self, sentences: Iterable[_OwnSentence]) -> None:
         self.groups: dict[int, Counter[int]] = {}  # wording -> reading -> copies
         for s in sentences:
             # Not setdefault, which builds a Counter each time: 58,000 at 10,000 articles.
