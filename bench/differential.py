@@ -14,7 +14,16 @@ real forks) several ways that must give the same report:
 - jobs: `--jobs 1` against `--jobs 2`;
 - hash: two runs under different hash seeds (`PYTHONHASHSEED`), which reorder sets;
 - named: every article named on the command line, shuffled, against the folder;
-- baseline: `check --baseline` of a baseline just written reports nothing.
+- baseline: `check --baseline` of a baseline just written reports nothing;
+- fix: on a copy with text garbled as fixes mend it (a comma's lost space, a doubled
+  word, mojibake), some files CRLF and some with an unusual mode, `check --fix` reports
+  what a run after it does, a second `--fix` changes nothing, `--jobs 1`, `--jobs 2`
+  and `--no-cache` fix to the same bytes, line endings, line count and mode are kept,
+  and a file with nothing to fix is not written;
+- diff: in a git repository with articles edited, added and cut since the commit,
+  `--diff-base HEAD` reports exactly the findings of the whole run that touch a line
+  `git diff` shows as added (their own lines or a related passage's) or lie in an
+  untracked file, with and without the cache, and nothing right after the commit.
 
     python bench/differential.py [--cases 20] [--seed 1] [--keep DIR]
 
@@ -27,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import os
 import random
 import re
@@ -107,6 +117,162 @@ def check(root: Path, *args: str, hash_seed: str = "random") -> str:
     return f"exit {done.returncode}\n{done.stdout}" + (done.stderr if trouble else "")
 
 
+def garble(rng: random.Random, sentence: str) -> str:
+    """The sentence with one flaw a fix mends: a lost space, a doubled word, mojibake."""
+    k = rng.random()
+    if k < 0.35 and ", " in sentence:
+        at = rng.choice([m.start() for m in re.finditer(", ", sentence)])
+        return sentence[: at + 1] + sentence[at + 2 :]
+    if k < 0.7:
+        words = sentence.split(" ")
+        i = rng.randrange(len(words))
+        if words[i].isalpha():
+            words.insert(i, words[i])
+        return " ".join(words)
+    try:
+        return sentence.encode("utf-8").decode("cp1252")  # UTF-8 read as Windows-1252
+    except UnicodeDecodeError:
+        return sentence
+
+
+def files_state(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Each file's bytes, mode and modification time (ns), by path under folder."""
+    state = {}
+    for path in sorted(folder.rglob("*.md")):
+        st = path.stat()
+        state[path.relative_to(folder).as_posix()] = (path.read_bytes(), st.st_mode, st.st_mtime_ns)
+    return state
+
+
+def fix_case(rng: random.Random, root: Path) -> list[str]:
+    """--fix on copies of the articles, garbled first: what must hold of every fix."""
+    differs = []
+    source = root / "fix-source"
+    shutil.copytree(root / "articles", source)
+    for path in sorted(source.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if rng.random() < 0.6:
+            parts = _SENTENCE_END.split(text)
+            for i in rng.sample(range(1, len(parts)), min(len(parts) - 1, rng.randint(1, 3))):
+                parts[i] = garble(rng, parts[i])
+            text = " ".join(parts)
+        newline = "\r\n" if rng.random() < 0.3 else "\n"
+        path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        path.chmod(rng.choice([0o644, 0o600, 0o664, 0o755]))
+    before = files_state(source)
+    fixed = {}
+    for name, args in (
+        ("cache", ()),
+        ("no-cache", ("--no-cache",)),
+        ("jobs 1", ("--no-cache", "--jobs", "1")),
+        ("jobs 2", ("--no-cache", "--jobs", "2")),
+    ):
+        folder = root / "fix" / name.replace(" ", "")
+        shutil.copytree(source, folder, copy_function=shutil.copy2)
+        work = folder.parent
+        reported = check(work, folder.name, "--fix", *args)
+        fixed[name] = after = files_state(folder)
+        if reported != check(work, folder.name, *args):
+            differs.append(f"fix {name}: the --fix report / a run after it")
+        check(work, folder.name, "--fix", *args)
+        if files_state(folder) != after:
+            differs.append(f"fix {name}: a second --fix changed files")
+        for file, (old, mode, mtime) in before.items():
+            new, new_mode, new_mtime = after[file]
+            if new_mode != mode:
+                differs.append(f"fix {name}: {file} mode {mode:o} -> {new_mode:o}")
+            if old == new and new_mtime != mtime:
+                differs.append(f"fix {name}: {file} rewritten unchanged")
+            if new.count(b"\n") != old.count(b"\n") or new.count(b"\r") != old.count(b"\r"):
+                differs.append(f"fix {name}: {file} line endings or count changed")
+    contents = {name: {f: v[0] for f, v in state.items()} for name, state in fixed.items()}
+    if len({repr(sorted(c.items())) for c in contents.values()}) != 1:
+        differs.append("fix: cache / no-cache / jobs 1 / jobs 2 fix to different bytes")
+    if all(before[f][0] == c for f, c in contents["no-cache"].items()):
+        differs.append("fix: nothing was fixed (the case tests nothing)")
+    return differs
+
+
+def git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org",
+           "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@example.org"}  # fmt: skip
+    done = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", *args],
+        cwd=root, capture_output=True, text=True, check=True, env=env,
+    )  # fmt: skip
+    return done.stdout
+
+
+def added_lines(root: Path) -> tuple[dict[str, set[int]], set[str]]:
+    """Lines `git diff HEAD` shows as added, per file, and the untracked files."""
+    added: dict[str, set[int]] = collections.defaultdict(set)
+    current = ""
+    for line in git(root, "diff", "--unified=0", "--no-color", "HEAD").splitlines():
+        if line.startswith("+++ "):
+            current = line[6:] if line.startswith("+++ b/") else ""
+        elif m := re.match(r"@@ -\S+ \+(\d+)(?:,(\d+))? @@", line):
+            start, count = int(m.group(1)), int(m.group(2) or 1)
+            added[current].update(range(start, start + count))
+    untracked = set(git(root, "ls-files", "--others", "--exclude-standard").split())
+    return added, untracked
+
+
+def sarif_findings(report: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """(rule and message and place, [(path, first, last line) of it and its related])
+    of the SARIF report `check` returns (after its exit line)."""
+    out = []
+    for result in json.loads(report.split("\n", 1)[1])["runs"][0]["results"]:
+        places = [result["locations"][0], *result.get("relatedLocations", [])]
+        spans = []
+        for place in places:
+            physical = place["physicalLocation"]
+            region = physical.get("region", {})
+            first = region.get("startLine", 1)
+            spans.append((physical["artifactLocation"]["uri"], first, region.get("endLine", first)))
+        out.append((f"{result['ruleId']} {result['message']['text']} {spans[0]}", spans))
+    return out
+
+
+def diff_case(rng: random.Random, root: Path, names: list[str]) -> list[str]:
+    """--diff-base HEAD against the whole run narrowed by git's own diff."""
+    differs = []
+    git(root, "init", "-q")
+    (root / ".gitignore").write_text(".factlint_cache/\nfix/\nfix-source/\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "articles")
+    if not check(root, "articles", "--diff-base", "HEAD").startswith("exit 0\n"):
+        differs.append("diff: findings right after the commit")
+    for name in rng.sample(names, min(len(names), 4)):
+        path = root / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        body = [i for i in range(3, len(lines)) if lines[i]]
+        k = rng.random()
+        if k < 0.4 and body:
+            i = rng.choice(body)
+            lines[i] = vary(rng, lines[i])
+        elif k < 0.7 and body:
+            del lines[rng.choice(body)]
+        else:
+            lines[-1:-1] = ["", vary(rng, rng.choice(lines[3:] or ["A new line."]))]
+        path.write_text("\n".join(lines), encoding="utf-8")
+    new = root / "articles" / "new.md"
+    new.write_text((root / rng.choice(names)).read_text(encoding="utf-8"), encoding="utf-8")
+    added, untracked = added_lines(root)
+
+    def touches(span: tuple[str, int, int]) -> bool:
+        path, first, last = span
+        return path in untracked or any(n in added.get(path, ()) for n in range(first, last + 1))
+
+    whole = sarif_findings(check(root, "articles", "--no-cache", "--format", "sarif"))
+    expected = [name for name, spans in whole if any(touches(s) for s in spans)]
+    for args in ((), ("--no-cache",)):
+        report = check(root, "articles", "--diff-base", "HEAD", "--format", "sarif", *args)
+        got = [name for name, _ in sarif_findings(report)]
+        if got != expected:
+            differs.append(f"diff {' '.join(args)}: {len(got)} findings, {len(expected)} expected")
+    return differs
+
+
 def baseline(root: Path) -> None:
     command = [sys.executable, "-c", "from factlint.cli import entry; entry()", "baseline"]
     subprocess.run(
@@ -181,6 +347,10 @@ def one_case(rng: random.Random, pool: list[str], root: Path) -> list[str]:
         got = by_file(check(root, *cache, *given))
         if got != {name: whole[name] for name in given if name in whole}:
             differs.append(f"subset {' '.join(cache)}: {' '.join(given)}")
+    (root / "factlint.yaml").write_text("")
+    differs += fix_case(rng, root)
+    if shutil.which("git"):
+        differs += diff_case(rng, root, names)
     return differs
 
 

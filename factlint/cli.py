@@ -14,10 +14,10 @@ import click
 from factlint import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from factlint.config import Config
-    from factlint.model import RunResult
+    from factlint.model import FileError, RunResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("full", "concise", "json", "sarif", "github", "html", "codequality")
@@ -313,30 +313,35 @@ def check(
             from factlint.cache import open_cache
 
             cache = open_cache(config, checks)
-        result = engine.run(
-            names,
-            config,
-            checks,
-            ledger=ledger,
-            stdin=stdin,
-            jobs=jobs or os.cpu_count() or 1,
-            cache=cache,
-        )
-        # Baseline first: diff mode would otherwise hide old findings and make their
-        # baseline entries look stale.
-        if baseline_path:
-            from factlint.baseline import keep_new
-            from factlint.discover import discover
 
-            checked = [*discover(names, config)[0], *([stdin[0]] if stdin else [])]
-            enabled = engine.plan(config, checks).enabled
-            result = keep_new(result, Path(baseline_path), checked=checked, rules=enabled)
-        if diff_base:
-            from factlint.gitdiff import keep_changed
+        def checked() -> RunResult:
+            result = engine.run(
+                names,
+                config,
+                checks,
+                ledger=ledger,
+                stdin=stdin,
+                jobs=jobs or os.cpu_count() or 1,
+                cache=cache,
+            )
+            # Baseline first: diff mode would otherwise hide old findings and make their
+            # baseline entries look stale.
+            if baseline_path:
+                from factlint.baseline import keep_new
+                from factlint.discover import discover
 
-            result = keep_changed(result, diff_base)
+                read = [*discover(names, config)[0], *([stdin[0]] if stdin else [])]
+                enabled = engine.plan(config, checks).enabled
+                result = keep_new(result, Path(baseline_path), checked=read, rules=enabled)
+            if diff_base:
+                from factlint.gitdiff import keep_changed
+
+                result = keep_changed(result, diff_base)
+            return result
+
+        result = checked()
         if fix:
-            _apply_fixes(result, stdin[0] if stdin else None)
+            result = _fixed(result, checked, stdin[0] if stdin else None)
         _report(result, checks, fmt, output)
         sys.exit(exit_code(result, config.fail_on, exit_zero))
     finally:
@@ -381,21 +386,53 @@ def exit_code(result: RunResult, fail_on: Any, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(f.severity >= fail_on for f in result.findings) else EXIT_CLEAN
 
 
-def _apply_fixes(result: RunResult, skip: str | None) -> None:
-    """Apply safe fixes file by file, atomically; a file that cannot be written is an error.
+# Passes of fixing and checking again before giving up: a fix may reveal another ("the
+# the the"), or overlap one applied first.
+MAX_FIX_PASSES = 10
 
-    `skip` is the name given to stdin: it may be a real file name, which is not the
-    text that was checked, so it is never rewritten.
+
+def _fixed(result: RunResult, check_again: Callable[[], RunResult], stdin: str | None) -> RunResult:
+    """Fix, check again, until nothing is left to fix: the report then describes the
+    files as they now are (positions after the edits, findings a fix revealed).
+
+    `stdin` is the name given to stdin: it may be a real file name, which is not the
+    text that was checked, so it is never rewritten. A file that cannot be written is an
+    error, and left alone in later passes.
     """
+    applied: dict[str, int] = {}
+    errors: list[FileError] = []
+    untouched = {"<stdin>", *([stdin] if stdin else [])}
+    for _ in range(MAX_FIX_PASSES):
+        counts, failed = _apply_fixes(result, untouched)
+        errors += failed
+        untouched.update(e.path for e in failed)
+        if not counts:
+            break
+        for path, count in counts.items():
+            applied[path] = applied.get(path, 0) + count
+        result = check_again()
+    else:
+        if any(f.fix is not None and f.path not in untouched for f in result.findings):
+            result.notices.append(f"fixes still pending after {MAX_FIX_PASSES} passes")
+    for path, count in sorted(applied.items()):
+        click.echo(f"{path}: applied {count} fix(es)", err=True)
+    result.errors.extend(errors)
+    return result
+
+
+def _apply_fixes(result: RunResult, untouched: set[str]) -> tuple[dict[str, int], list[FileError]]:
+    """Apply the safe fixes of `result` file by file, atomically, but not in `untouched`:
+    how many in each file, and the files that could not be written."""
     from factlint.document import decode
     from factlint.fix import apply_fixes_as_read, write_atomically
     from factlint.model import FileError
 
     by_path: dict[str, list[Any]] = {}
     for f in result.findings:
-        if f.fix is not None and f.path not in (skip, "<stdin>"):
+        if f.fix is not None and f.path not in untouched:
             by_path.setdefault(f.path, []).append(f)
-    fixed_ids: set[int] = set()
+    counts: dict[str, int] = {}
+    errors: list[FileError] = []
     for path, findings in by_path.items():
         try:
             original = Path(path).read_bytes()
@@ -404,13 +441,11 @@ def _apply_fixes(result: RunResult, skip: str | None) -> None:
             if applied:
                 write_atomically(Path(path), new_text, original)
         except (OSError, ValueError) as exc:
-            result.errors.append(FileError(path, f"fixes not applied: {exc}"))
+            errors.append(FileError(path, f"fixes not applied: {exc}"))
             continue
         if applied:
-            click.echo(f"{path}: applied {len(applied)} fix(es)", err=True)
-            applied_set = {id(a) for a in applied}
-            fixed_ids.update(id(f) for f in findings if id(f.fix) in applied_set)
-    result.findings[:] = [f for f in result.findings if id(f) not in fixed_ids]
+            counts[path] = len(applied)
+    return counts, errors
 
 
 def _report(result: RunResult, checks: list[Any], fmt: str | None, output: str | None) -> None:

@@ -52,6 +52,38 @@ def test_fix_rewrites_only_safe_spans_and_leaves_clean_files_untouched(folder: P
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_fix_reports_the_findings_of_the_file_as_fixed(folder: Path) -> None:
+    # The report after --fix is a check of the fixed text: the near-duplicate after the
+    # comma that gained its space is one column further on, and more alike.
+    article = folder / "a.md"
+    article.write_text(
+        "---\ndate: 2024-05-06\n---\nThe council said on Monday,that the library would open"
+        " in the spring. The council said on Monday that the library would open in the"
+        " spring.\n",
+        encoding="utf-8",
+    )
+    _, before, _ = invoke("check", "--no-cache", "--format", "concise", "--select", "FL5,FL604")
+    assert "a.md:4:21: FL604 [missing-space]" in before
+    assert (
+        "a.md:4:71: FL502 [near-duplicate] nearly repeats the sentence at line 4 (similarity 98)"
+        in before
+    )
+
+    code, out, err = invoke(
+        "check", "--fix", "--no-cache", "--format", "concise", "--select", "FL5,FL604"
+    )
+
+    assert out.splitlines()[:2] == [
+        "a.md:4:72: FL502 [near-duplicate] nearly repeats the sentence at line 4 (similarity 99)",
+        "    a.md:4:1: the similar sentence",
+    ]
+    assert "FL604" not in out
+    assert err.count("a.md: applied 1 fix(es)") == 1
+    _, again, _ = invoke("check", "--no-cache", "--format", "concise", "--select", "FL5,FL604")
+    assert again == out
+    assert code == 1
+
+
 def test_fix_never_rewrites_a_file_it_cannot_write_back_faithfully(folder: Path) -> None:
     latin1 = folder / "latin1.txt"
     latin1.write_bytes(b"Caf\xe9 Speed,Towards it.\n")

@@ -16,9 +16,10 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared news corpus 
 def test_cached_parallel_reordered_and_pre_commit_runs_agree(tmp_path: Path) -> None:
     # A random corpus of real sentences copied across articles with changes: cold and
     # cached runs (also after an edit), --jobs 1 and 2, two hash seeds, the articles
-    # named one by one in a shuffled order, a fresh baseline, and runs given a few
-    # articles against the rest as corpus. Before walk order and exact sums, this case
-    # differed on the order the articles were named in.
+    # named one by one in a shuffled order, a fresh baseline, runs given a few
+    # articles against the rest as corpus, --fix on garbled copies and --diff-base in a
+    # git repository. Before walk order and exact sums, this case differed on the order
+    # the articles were named in; before --fix checked again, on the fixed files' report.
     spec = importlib.util.spec_from_file_location(
         "differential", ROOT / "bench" / "differential.py"
     )
