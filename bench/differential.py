@@ -16,10 +16,10 @@ real forks) several ways that must give the same report:
 - named: every article named on the command line, shuffled, against the folder;
 - baseline: `check --baseline` of a baseline just written reports nothing;
 - fix: on a copy with text garbled as fixes mend it (a comma's lost space, a doubled
-  word, mojibake), some files CRLF and some with an unusual mode, `check --fix` reports
-  what a run after it does, a second `--fix` changes nothing, `--jobs 1`, `--jobs 2`
-  and `--no-cache` fix to the same bytes, line endings, line count and mode are kept,
-  and a file with nothing to fix is not written;
+  word, mojibake), some files CRLF, some with lone CRs, some with an unusual mode,
+  `check --fix` reports what a run after it does, a second `--fix` changes nothing,
+  `--jobs 1`, `--jobs 2` and `--no-cache` fix to the same bytes, no line break is
+  added or joined, modes are kept, and a file with nothing to fix is not written;
 - diff: in a git repository with articles edited, added and cut since the commit,
   `--diff-base HEAD` reports exactly the findings of the whole run that touch a line
   `git diff` shows as added (their own lines or a related passage's) or lie in an
@@ -144,6 +144,12 @@ def files_state(folder: Path) -> dict[str, tuple[bytes, int, int]]:
     return state
 
 
+def line_breaks(data: bytes) -> collections.Counter[bytes]:
+    """How many line breaks of each kind (CR LF, CR, LF): a fix may delete lines, but
+    never adds a break nor joins two (a CR and an LF read as one CR LF)."""
+    return collections.Counter(re.findall(rb"\r\n|\r|\n", data))
+
+
 def fix_case(rng: random.Random, root: Path) -> list[str]:
     """--fix on copies of the articles, garbled first: what must hold of every fix."""
     differs = []
@@ -156,8 +162,12 @@ def fix_case(rng: random.Random, root: Path) -> list[str]:
             for i in rng.sample(range(1, len(parts)), min(len(parts) - 1, rng.randint(1, 3))):
                 parts[i] = garble(rng, parts[i])
             text = " ".join(parts)
-        newline = "\r\n" if rng.random() < 0.3 else "\n"
-        path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        k = rng.random()
+        if k < 0.25:
+            text = text.replace("\n", "\r\n")
+        elif k < 0.35:  # old Mac line ends (lone CRs) among LFs
+            text = "".join(rng.choice("\n\r") if c == "\n" else c for c in text)
+        path.write_bytes(text.encode("utf-8"))
         path.chmod(rng.choice([0o644, 0o600, 0o664, 0o755]))
     before = files_state(source)
     fixed = {}
@@ -183,8 +193,9 @@ def fix_case(rng: random.Random, root: Path) -> list[str]:
                 differs.append(f"fix {name}: {file} mode {mode:o} -> {new_mode:o}")
             if old == new and new_mtime != mtime:
                 differs.append(f"fix {name}: {file} rewritten unchanged")
-            if new.count(b"\n") != old.count(b"\n") or new.count(b"\r") != old.count(b"\r"):
-                differs.append(f"fix {name}: {file} line endings or count changed")
+            breaks = line_breaks(new)
+            if any(n > line_breaks(old)[kind] for kind, n in breaks.items()):
+                differs.append(f"fix {name}: {file} line breaks added or joined")
     contents = {name: {f: v[0] for f, v in state.items()} for name, state in fixed.items()}
     if len({repr(sorted(c.items())) for c in contents.values()}) != 1:
         differs.append("fix: cache / no-cache / jobs 1 / jobs 2 fix to different bytes")

@@ -29,8 +29,20 @@ def _conflicts(fix: Fix, applied: Fix) -> bool:
     return len(a) == 0 and len(b) == 0 and a.start == b.start
 
 
+def _joins_line_ends(text: str, fix: Fix) -> bool:
+    """Whether the fix would bring a CR and an LF together, two line breaks that would
+    then read as one (a file mixing lone CRs and LFs, a line deleted between them)."""
+    start, end = fix.span.start, fix.span.end
+    before = text[max(start - 1, 0) : start]
+    after = text[end : end + 1]
+    return (before + fix.replacement + after).count("\r\n") > (
+        before + text[start:end] + after
+    ).count("\r\n")
+
+
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
-    """Apply fixes from the end of the text; skip any that overlap one already applied.
+    """Apply fixes from the end of the text; skip any that overlap one already applied,
+    or that would join two line breaks into one.
 
     Returns the new text and the fixes applied (the same objects, in text order). A
     fix equal to an applied one (same span and replacement) counts as applied too.
@@ -48,7 +60,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
         if ident in done:
             applied.append(fix)
             continue
-        if any(_conflicts(fix, other) for other in applied):
+        if any(_conflicts(fix, other) for other in applied) or _joins_line_ends(out, fix):
             continue
         out = out[: fix.span.start] + fix.replacement + out[fix.span.end :]
         applied.append(fix)

@@ -81,9 +81,8 @@ def test_fixes_located_as_read_keep_the_files_line_ends(
     lines: list[tuple[str, str]], found: list[tuple[int, int, str]]
 ) -> None:
     # Fixes are located in the text as read (CR LF as LF) and applied to the file's
-    # own text: the same edit, and every line end they do not touch kept. (In a file
-    # that also has old Mac line ends, a fix that brings a lone CR and an LF together
-    # makes them one line end: not tried here.)
+    # own text: the same edit, and every line end they do not touch kept. (Old Mac
+    # line ends, lone CRs, are the next test's.)
     raw = "".join(text + end for text, end in lines)
     read = decode(raw.encode())[0]
     fixes = [fix(s, min(s + n, len(read)), r) for s, n, r in found if s <= len(read)]
@@ -93,6 +92,19 @@ def test_fixes_located_as_read_keep_the_files_line_ends(
     assert decode(fixed.encode())[0] == expected
     if not applied:
         assert fixed == raw
+
+
+def test_a_fix_that_would_join_a_lone_cr_and_an_lf_is_not_applied() -> None:
+    # Deleting the repeated paragraph with the blank line before it would leave the
+    # first paragraph's CR beside the next blank line's LF: one line end, no paragraph
+    # break. The fix is skipped (and stays reported); one that joins nothing applies.
+    raw = "Same words.\r\rSame words.\n\nNext.\n"
+    join = fix(len("Same words.\r"), len("Same words.\r\rSame words.\n"), "")
+    keep = fix(len("Same words.\r\r"), len("Same words.\r\rSame words.\n\n"), "")
+    assert apply_fixes_as_read(raw, [join]) == (raw, [])
+    assert apply_fixes_as_read(raw, [keep]) == ("Same words.\r\rNext.\n", [keep])
+    assert apply_fixes("a\rb\nc", [fix(2, 3, "")]) == ("a\rb\nc", [])
+    assert apply_fixes("a\r\nb", [fix(3, 4, "c")]) == ("a\r\nc", [fix(3, 4, "c")])
 
 
 def test_a_fix_in_a_windows_file_keeps_its_line_ends() -> None:
