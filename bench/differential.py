@@ -15,6 +15,8 @@ real forks) several ways that must give the same report:
 - hash: two runs under different hash seeds (`PYTHONHASHSEED`), which reorder sets;
 - named: every article named on the command line, shuffled, against the folder;
 - baseline: `check --baseline` of a baseline just written reports nothing;
+- stdin: an article piped in with `--stdin-filename` its name, against the rest as
+  `corpus:`, reports what checking the file does;
 - fix: on a copy with text garbled as fixes mend it (a comma's lost space, a doubled
   word, mojibake), some files CRLF, some with lone CRs, some with an unusual mode,
   `check --fix` reports what a run after it does, a second `--fix` changes nothing,
@@ -102,12 +104,13 @@ def write_corpus(rng: random.Random, pool: list[str], root: Path) -> list[str]:
     return names
 
 
-def check(root: Path, *args: str, hash_seed: str = "random") -> str:
+def check(root: Path, *args: str, hash_seed: str = "random", stdin: str | None = None) -> str:
     """The concise report of `factlint check` (and its exit code, and any internal error)."""
     command = [sys.executable, "-c", "from factlint.cli import entry; entry()", "check"]
     done = subprocess.run(
         [*command, "--select", "ALL", "--format", "concise", *args],
         cwd=root,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=900,
@@ -358,6 +361,11 @@ def one_case(rng: random.Random, pool: list[str], root: Path) -> list[str]:
         got = by_file(check(root, *cache, *given))
         if got != {name: whole[name] for name in given if name in whole}:
             differs.append(f"subset {' '.join(cache)}: {' '.join(given)}")
+    # stdin: an editor's unsaved buffer, named as the file it will be saved to
+    name = rng.choice(names)
+    text = (root / name).read_text(encoding="utf-8")
+    if check(root, "-", "--stdin-filename", name, stdin=text) != check(root, name):
+        differs.append(f"stdin: {name} read from stdin / from the file")
     (root / "factlint.yaml").write_text("")
     differs += fix_case(rng, root)
     if shutil.which("git"):
