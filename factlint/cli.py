@@ -66,7 +66,12 @@ def _use_startup_store(config_path: str | None) -> None:
 
 
 def _load_ledger(config: Config) -> Any:
+    from factlint.errors import ConfigError
     from factlint.ledger import ledger_files, load_ledger
+
+    for path in config.ledger:  # a file, or a folder of them
+        if not path.exists():
+            raise ConfigError(*config.where("ledger"), f"ledger not found: {path}")
 
     paths = ledger_files(config.shipped_ledger, config.ledger)
     return load_ledger(paths) if paths else None
@@ -98,7 +103,7 @@ def _validate_options(config: Config, checks: list[Any]) -> None:
     rule on every article, far from the line that set it."""
     from factlint.errors import ConfigError
 
-    where = (str(config.path) if config.path else "config", config.key_lines.get("options"))
+    where = config.where("options")
     declared = {rule_id: c for c in checks for rule_id in c.ids}
     for rule_id, options in config.options.items():
         if rule_id not in declared:

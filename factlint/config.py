@@ -50,6 +50,10 @@ class Config:
         """CLI options override the file; None means "not given"."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
+    def where(self, key: str) -> tuple[str, int | None]:
+        """The config file and the line of `key` in it, for an error found after reading."""
+        return (str(self.path) if self.path else "config", self.key_lines.get(key))
+
 
 _MAX_REGEX_TIMEOUT = 3600
 
@@ -192,7 +196,7 @@ def _yaml_with_lines(path: Path) -> tuple[Any, dict[str, int]]:
 def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
     import yaml
 
-    from factlint.yamlload import checked_document
+    from factlint.yamlload import checked_document, repeated_key
 
     try:
         # Composed once: the nodes give each key's line, and the data is built from them.
@@ -211,6 +215,9 @@ def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
 
         line, problem = unreadable_value(text, exc)
         raise ConfigError(str(path), line, f"invalid YAML: {problem}") from None
+    if (repeated := repeated_key(node)) is not None:
+        line, key, first = repeated
+        raise ConfigError(str(path), line, f"duplicate key {key!r} (first on line {first})")
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:

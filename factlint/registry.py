@@ -115,8 +115,6 @@ def _declares_rules(entry_points_txt: str) -> bool:
 
 
 def _local_python(path: Path) -> Check:
-    if not path.is_file():
-        raise RuleLoadError(str(path), None, "python rule file not found")
     spec = importlib.util.spec_from_file_location(f"factlint_local_{path.stem}", path)
     if spec is None or spec.loader is None:
         raise RuleLoadError(str(path), None, "not a Python module")
@@ -139,8 +137,13 @@ def load_checks(config: Config) -> list[Check]:
     dirs = [shipped_rules_dir()] if config.shipped_rules else []
     for folder in config.rule_paths:
         if not folder.is_dir():
-            raise RuleLoadError(str(folder), None, "rule folder not found")
+            raise RuleLoadError(*config.where("rule-paths"), f"rule folder not found: {folder}")
         dirs.append(folder)
+    for path in config.python_rules:
+        if not path.is_file():
+            raise RuleLoadError(
+                *config.where("python-rules"), f"python rule file not found: {path}"
+            )
     checks = [*_builtin(), *_yaml(dirs), *_entry_points()]
     checks += [_local_python(p) for p in config.python_rules]
     seen: dict[str, str] = {}

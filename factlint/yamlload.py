@@ -26,6 +26,7 @@ __all__ = [
     "construct_checked",
     "fast_loader_is_safe",
     "load",
+    "repeated_key",
     "too_long_number",
     "unreadable_value",
 ]
@@ -124,6 +125,34 @@ def checked_node(root: Any) -> Any:
         f"{limit:,} allowed for {len(done):,} written",
         first.start_mark,
     )
+
+
+def repeated_key(node: Any) -> tuple[int, str, int] | None:
+    """(line, key, its first line) of a key written twice in one mapping of a composed
+    document, or None. YAML keeps the last value silently: a config's `select:` written
+    twice would drop the first without a word. (Rule files and ledgers find theirs as
+    they read their nodes.)"""
+    import yaml
+
+    stack = [node]
+    visited: set[int] = set()  # a node an alias repeats is looked at once
+    while stack:
+        current = stack.pop()
+        if id(current) in visited:
+            continue
+        visited.add(id(current))
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            seen: dict[tuple[str, str], int] = {}
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
+                    key, line = (key_node.tag, key_node.value), key_node.start_mark.line + 1
+                    if key in seen:
+                        return line, key_node.value, seen[key]
+                    seen[key] = line
+                stack.append(value_node)
+    return None
 
 
 def _children(node: Any) -> list[Any]:

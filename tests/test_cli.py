@@ -194,6 +194,41 @@ def test_malformed_config_exits_two_naming_file_and_line(project: Path) -> None:
     assert "factlint.yaml:2: unknown key 'selct'" in out
 
 
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("rule-paths: [house]", "rule folder not found: {root}/house"),
+        ("python-rules: [house.py]", "python rule file not found: {root}/house.py"),
+        ("ledger: [facts.yaml]", "ledger not found: {root}/facts.yaml"),
+    ],
+)
+def test_a_missing_rule_or_ledger_path_is_an_error_on_the_line_naming_it(
+    project: Path, line: str, said: str
+) -> None:
+    out = config_error(project, f"select: [FL790]\n{line}\nshipped-ledger: false\n")
+    assert out == f"factlint: {project / 'factlint.yaml'}:2: {said.format(root=project)}\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "said"),
+    [
+        (
+            "select: [FL790]\nignore: [FL6]\nselect: [FL1]\n",
+            "3: duplicate key 'select' (first on line 1)",
+        ),
+        (
+            "select: [FL790]\noptions:\n  FL502: {threshold: 90, threshold: 80}\n",
+            "3: duplicate key 'threshold' (first on line 3)",
+        ),
+    ],
+)
+def test_a_key_written_twice_in_the_config_is_an_error_not_the_last_one_silently(
+    project: Path, config: str, said: str
+) -> None:
+    out = config_error(project, config)
+    assert out == f"factlint: {project / 'factlint.yaml'}:{said}\n"
+
+
 def test_a_config_date_that_names_no_real_day_exits_two_naming_file_and_line(
     project: Path,
 ) -> None:
