@@ -196,7 +196,7 @@ def _yaml_with_lines(path: Path) -> tuple[Any, dict[str, int]]:
 def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
     import yaml
 
-    from factlint.yamlload import checked_document, repeated_key
+    from factlint.yamlload import checked_document, located, repeated_key
 
     try:
         # Composed once: the nodes give each key's line, and the data is built from them.
@@ -206,10 +206,8 @@ def _parse_with_lines(path: Path, text: str) -> tuple[Any, dict[str, int]]:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(
-            str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}"
-        ) from None
+        line, problem = located(exc)
+        raise ConfigError(str(path), line, f"invalid YAML: {problem}") from None
     except Exception as exc:  # a value YAML reads as typed, but cannot construct
         from factlint.yamlload import unreadable_value
 

@@ -313,14 +313,13 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
 def _front_matter(source: str, path: str) -> Any:
     import yaml  # only documents with front matter pay for it
 
-    from factlint.yamlload import load, unreadable_value
+    from factlint.yamlload import load, located, unreadable_value
 
     try:
         return load(source)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, problem = located(exc)
+        line = line + 1 if line is not None else 1  # the front matter starts on line 2
         raise InputError(path, line, f"malformed front matter: {problem}") from None
     except Exception as exc:  # a value YAML reads as typed, but cannot construct
         line, problem = unreadable_value(source, exc)

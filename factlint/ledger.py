@@ -397,7 +397,7 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> _Seq:
 def _parse_yaml(text: str, path: str) -> Any:
     import yaml
 
-    from factlint.yamlload import construct_checked, fast_loader_is_safe
+    from factlint.yamlload import construct_checked, fast_loader_is_safe, located
 
     try:
         loader = _line_loader(fast_loader_is_safe(text))(text)
@@ -407,13 +407,9 @@ def _parse_yaml(text: str, path: str) -> Any:
     loader.path = path
     try:
         return construct_checked(loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise LedgerError(path, line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise LedgerError(path, None, f"invalid YAML: {exc}") from None
+        line, problem = located(exc)
+        raise LedgerError(path, line, f"invalid YAML: {problem}") from None
     except LedgerError:
         raise
     except Exception as exc:  # a value YAML reads as typed, but cannot construct

@@ -26,6 +26,7 @@ __all__ = [
     "construct_checked",
     "fast_loader_is_safe",
     "load",
+    "located",
     "repeated_key",
     "too_long_number",
     "unreadable_value",
@@ -125,6 +126,21 @@ def checked_node(root: Any) -> Any:
         f"{limit:,} allowed for {len(done):,} written",
         first.start_mark,
     )
+
+
+def located(exc: Exception) -> tuple[int | None, str]:
+    """(line, problem) of a YAML error, in one line: PyYAML's own message spans several,
+    quoting a "<unicode string>". An unclosed quote or bracket is found at the end of
+    the text: the line given is then where it opened."""
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None)
+    mark = problem_mark or context_mark
+    if context_mark is not None and "end of stream" in str(problem or ""):
+        mark = context_mark
+    line = mark.line + 1 if mark is not None else None
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
+    return line, problem or getattr(exc, "context", None) or first
 
 
 def repeated_key(node: Any) -> tuple[int, str, int] | None:

@@ -229,6 +229,15 @@ def test_a_key_written_twice_in_the_config_is_an_error_not_the_last_one_silently
     assert out == f"factlint: {project / 'factlint.yaml'}:{said}\n"
 
 
+def test_a_config_yaml_syntax_error_is_one_line_where_the_quote_opened(project: Path) -> None:
+    # PyYAML's own message spans six lines about a "<unicode string>", and finds an
+    # unclosed quote at the end of the text.
+    out = config_error(project, 'select: [FL790]\nignore: ["FL6]\nfail-on: warning\n')
+    assert out == (
+        f"factlint: {project / 'factlint.yaml'}:2: invalid YAML: found unexpected end of stream\n"
+    )
+
+
 def test_a_config_date_that_names_no_real_day_exits_two_naming_file_and_line(
     project: Path,
 ) -> None:

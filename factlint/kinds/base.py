@@ -110,19 +110,12 @@ def compose(text: str, path: str) -> Value:
 def _compose(text: str, path: str) -> Value:
     import yaml
 
-    from factlint.yamlload import checked_node
+    from factlint.yamlload import checked_node, located
 
     try:
         root = checked_node(yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        context = getattr(exc, "context_mark", None)
-        # An unclosed quote or bracket is found at the end of the file: point at its start.
-        if context is not None and "end of stream" in str(getattr(exc, "problem", "")):
-            mark = context
-        mark = mark or context
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, problem = located(exc)
         raise RuleLoadError(path, line, f"YAML syntax error: {problem}") from None
     if root is None:
         raise RuleLoadError(path, 1, "empty rule file")
