@@ -67,18 +67,15 @@ def read_metadata(folder: Path, name: str) -> tuple[dict[str, Any], FileError | 
         return {}, None
     import yaml
 
-    from factlint.yamlload import load, unreadable_value
+    from factlint.yamlload import load, located, unreadable_value
 
     text = ""
     try:
         text = path.read_text(encoding="utf-8-sig")
         data = load(text) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or exc  # the line is given apart
-        return {}, FileError(
-            str(path), f"cannot read metadata: {problem}", mark.line + 1 if mark else None
-        )
+        line, problem = located(exc)  # the line is given apart
+        return {}, FileError(str(path), f"cannot read metadata: {problem}", line)
     except Exception as exc:  # a value YAML reads as typed, but cannot construct
         line, problem = unreadable_value(text, exc)
         return {}, FileError(str(path), f"cannot read metadata: {problem}", line)

@@ -74,6 +74,19 @@ def test_a_front_matter_date_with_no_such_day_is_located_not_a_crash(day: str) -
     assert "60 billion yuan" in doc.prose
 
 
+def test_a_date_given_twice_in_front_matter_is_located_not_the_last_one_silently() -> None:
+    text = "---\ndate: 2024-01-01\ntitle: Fund\ndate: 2024-02-02\n---\nIt rose on Monday.\n"
+    doc, problem = build_document("twice.md", text.encode())
+    assert isinstance(problem, InputError)
+    assert (problem.path, problem.line) == ("twice.md", 4)
+    assert problem.message == "malformed front matter: 'date' given twice (first on line 2)"
+    assert "It rose on Monday." in doc.prose
+    # A "date:" starting a quoted title's second line is no second key.
+    text = '---\ntitle: "Fund\ndate: soon"\ndate: 2024-02-02\n---\nIt rose.\n'
+    doc, problem = build_document("once.md", text.encode())
+    assert problem is None and doc.published == datetime.date(2024, 2, 2)
+
+
 def test_metadata_date_is_parsed_when_there_is_no_front_matter() -> None:
     doc = document_from_text("Plain text.", "a.txt", {"date": "2026-02-17"})
     assert doc.published == datetime.date(2026, 2, 17)
