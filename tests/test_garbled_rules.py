@@ -141,6 +141,10 @@ FL606 = [
     (f"{LONG}.\n\nRelated Articles From The Agency\n", []),  # title case
     (f"{LONG}.\n\n## What the rules mean for\n", []),  # a Markdown heading
     (f"{LONG}.\n\nBy John Smith and Jane Doe in\n", []),  # a byline
+    # A last line that speaks to the reader is a call to act, unless it is quoted.
+    (f"{LONG}.\n\nHave a story idea for our reporters to look into\n", []),
+    (f"{LONG}.\n\nTell us what you think of the\n", []),
+    (f"{LONG}.\n\n“We will do all we can for our members to\n", [(3, 1)]),
 ]
 
 FL607 = [

@@ -3,7 +3,9 @@
 An article's last paragraph that ends without terminal punctuation, after a sentence
 has started ("…internationally. Speed"), or on a lowercase word, was cut short by a
 length limit or a broken export. Headings, bylines, credits, list items and tables
-end without punctuation legitimately and are never checked.
+end without punctuation legitimately and are never checked; nor is a short last line
+that speaks to the reader outside a quotation ("Tell us what you think of the"), a
+site's call to act.
 
 Inside the article only the clearest case is reported: a paragraph ending on a comma
 or a function word whose next paragraph starts in lowercase, i.e. one paragraph cut
@@ -103,6 +105,12 @@ _AGENCIES = frozenset(
 )
 
 
+# A short last line that speaks to the reader, or as the publication, outside any
+# quotation, is a site's call to act or a note, not a sentence cut short.
+_TO_THE_READER = fastre.compile(r"\b(?:you|your|our|us)\b", regex.I)
+_QUOTE_MARK = fastre.compile(r"[\"“”«»]")
+
+
 def _unfinished_ending(block_text: str, *, heading: bool = False) -> tuple[int, str] | None:
     """(offset of the unfinished sentence, why) when a last paragraph stops mid-sentence.
 
@@ -132,6 +140,8 @@ def _unfinished_ending(block_text: str, *, heading: bool = False) -> tuple[int, 
         if last_word.isupper() and len(last_word) > 1:
             return None
         return fragment_start, "a sentence starts and does not end"
+    if heading and _TO_THE_READER.search(fragment) and not _QUOTE_MARK.search(fragment):
+        return None  # "Have a story idea for our reporters to look into": a call to act
     dangling = _DANGLING_AFTER_HEADING if heading else DANGLING
     if len(words) >= 4 and (text.endswith(",") or last_word.lower() in dangling):
         return fragment_start, f"it ends on '{text.split()[-1]}'"
