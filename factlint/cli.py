@@ -77,7 +77,10 @@ def _load_ledger(config: Config) -> Any:
     return load_ledger(paths) if paths else None
 
 
-def _validate_selectors(config: Config, checks: list[Any]) -> None:
+def _validate_selectors(config: Config, checks: list[Any], *, cli: bool = False) -> None:
+    """Every rule selector names a rule or category. First run on the config file alone
+    (errors name its line), then with the command line's options merged (`cli`): what
+    fails then came from the command line."""
     from factlint.directives import RULES as META_RULES
     from factlint.errors import ConfigError
     from factlint.selection import is_valid_selector
@@ -85,16 +88,16 @@ def _validate_selectors(config: Config, checks: list[Any]) -> None:
     metas = [*META_RULES, *(m for c in checks for m in c.rules)]
     s = config.selection
     tokens = [
-        *(s.select or ()),
-        *s.extend_select,
-        *s.ignore,
-        *(t for _, ts in s.per_file_ignores for t in ts),
+        *(("select", t) for t in s.select or ()),
+        *(("extend-select", t) for t in s.extend_select),
+        *(("ignore", t) for t in s.ignore),
+        *(("per-file-ignores", t) for _, ts in s.per_file_ignores for t in ts),
+        *(("severity", t) for t, _ in config.severity),
     ]
-    tokens += [t for t, _ in config.severity]
-    for token in tokens:
+    for key, token in tokens:
         if not is_valid_selector(token, metas):
-            where = str(config.path) if config.path else "command line"
-            raise ConfigError(where, None, f"unknown rule or category '{token}'")
+            where = config.where(key) if config.path and not cli else ("command line", None)
+            raise ConfigError(*where, f"unknown rule or category '{token}'")
 
 
 def _validate_options(config: Config, checks: list[Any]) -> None:
@@ -300,7 +303,7 @@ def check(
         if fail_on:
             config = dataclasses.replace(config, fail_on=Severity.parse(fail_on))
         try:
-            _validate_selectors(config, checks)
+            _validate_selectors(config, checks, cli=True)
         except Exception as exc:
             _fail(str(exc))
 

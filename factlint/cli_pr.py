@@ -54,7 +54,7 @@ def baseline(
     config, checks, ledger = load_setup(config_path)
     config = with_cli_selection(config, select, extend_select, ignore)
     try:
-        _validate_selectors(config, checks)
+        _validate_selectors(config, checks, cli=True)
     except Exception as exc:
         _fail(str(exc))
     names = list(paths) or ["."]

@@ -238,6 +238,16 @@ def test_a_config_yaml_syntax_error_is_one_line_where_the_quote_opened(project: 
     )
 
 
+def test_an_unknown_rule_is_an_error_on_its_config_line_or_on_the_command_line(
+    project: Path,
+) -> None:
+    out = config_error(project, "select: [FL6]\nseverity: {FL999: info}\n")
+    assert out == f"factlint: {project / 'factlint.yaml'}:2: unknown rule or category 'FL999'\n"
+    (project / "factlint.yaml").write_text("select: [FL6]\n")
+    code, out = run("check", "articles", "--ignore", "FL998")
+    assert (code, out) == (2, "factlint: command line: unknown rule or category 'FL998'\n")
+
+
 def test_a_config_date_that_names_no_real_day_exits_two_naming_file_and_line(
     project: Path,
 ) -> None:
