@@ -67,12 +67,13 @@ def read_metadata(folder: Path, name: str) -> tuple[dict[str, Any], FileError | 
         return {}, None
     import yaml
 
-    from factlint.yamlload import load, located, unreadable_value
+    from factlint.yamlload import load_document, located, repeated_key, unreadable_value
 
     text = ""
     try:
         text = path.read_text(encoding="utf-8-sig")
-        data = load(text) or {}
+        node, data = load_document(text)
+        data = data or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         line, problem = located(exc)  # the line is given apart
         return {}, FileError(str(path), f"cannot read metadata: {problem}", line)
@@ -81,6 +82,10 @@ def read_metadata(folder: Path, name: str) -> tuple[dict[str, Any], FileError | 
         return {}, FileError(str(path), f"cannot read metadata: {problem}", line)
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         return {}, FileError(str(path), "metadata must map file names to mappings of keys", 1)
+    if (repeated := repeated_key(node)) is not None:
+        line, key, first = repeated
+        problem = f"duplicate key {key!r} (first on line {first})"
+        return {}, FileError(str(path), f"cannot read metadata: {problem}", line)
     return data, None
 
 

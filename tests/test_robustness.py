@@ -596,6 +596,13 @@ DEEP_DASHES = "- " * 40_000 + "x"
             "articles/sources.yaml: error: cannot read metadata: values nested too deeply",
         ),
         (
+            # Deep brackets behind quoted closers ("']'"), which a count of open
+            # brackets would be fooled by, among enough marks to need the bound.
+            {"articles/sources.yaml": "good.md: " + "[']', " * 40_000 + "]" * 40_000 + "\n"},
+            ["articles"],
+            "articles/sources.yaml: error: cannot read metadata: values nested too deeply",
+        ),
+        (
             {"factlint.yaml": f"x:\n  {DEEP_DASHES}\n"},
             ["articles"],
             "factlint.yaml: invalid YAML: values nested too deeply",
