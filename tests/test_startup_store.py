@@ -4,11 +4,13 @@ ones, and derived values come back while their stamp holds."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -266,3 +268,31 @@ def test_what_workers_work_out_is_kept_for_the_next_process(tmp_path: Path) -> N
     )
     one = _new_process(tmp_path, spies, "'check', 'one.txt', '-o', 'one-out.txt'", "print(misses)")
     assert one.stdout.strip() == "[]", one.stderr
+
+
+def test_a_metadata_file_is_parsed_once_while_its_text_holds(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factlint import engine
+
+    parsed: list[str] = []
+    parse = engine._parsed_metadata
+
+    def counted(path: str, text: str) -> Any:
+        parsed.append(text)
+        return parse(path, text)
+
+    monkeypatch.setattr(engine, "_parsed_metadata", counted)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "sources.yaml").write_text("a.txt:\n  date: 2024-01-02\n")
+    for _ in range(2):
+        startup_store.use(StartupStore(store_path))
+        data, error = engine.read_metadata(folder, "sources.yaml")
+        startup_store.close()
+        assert error is None and data == {"a.txt": {"date": datetime.date(2024, 1, 2)}}
+    assert len(parsed) == 1  # the second run took it from the store
+    (folder / "sources.yaml").write_text("a.txt:\n  date: 2024-01-03\n")
+    startup_store.use(StartupStore(store_path))
+    data, _ = engine.read_metadata(folder, "sources.yaml")
+    assert data == {"a.txt": {"date": datetime.date(2024, 1, 3)}} and len(parsed) == 2
