@@ -5,13 +5,11 @@ of them (`Context.reported`)."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import itertools
 import random
 import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -25,17 +23,9 @@ from factlint.registry import load_checks
 from factlint.rule import Context
 from factlint.selection import Selection
 from tests.helpers import corpus_probe
-from tests.paths import CORPUS, ROOT
+from tests.paths import CORPUS, ROOT, bench_module
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared news corpus not present")
-
-
-def _bench(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 Corpus = tuple[list[Analysis], Plan, dict[int, Context]]
@@ -48,8 +38,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     beside a copy with a figure, date, quote, speaker or organisation changed."""
     root = tmp_path_factory.mktemp("subset")
     shutil.copytree(ROOT / "seeds", root / "seeds")
-    _bench("generate").generate(100, root / "generated")
-    planted = _bench("planted")
+    bench_module("generate").generate(100, root / "generated")
+    planted = bench_module("planted")
     for name, kind in planted.CROSS.items():
         (root / name).mkdir()
         planted.plant(root / name, name, kind, True)

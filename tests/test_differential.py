@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
 import pytest
 
-from tests.paths import CORPUS, ROOT
+from tests.paths import CORPUS, bench_module
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared news corpus not present")
 
@@ -20,12 +19,7 @@ def test_cached_parallel_reordered_and_pre_commit_runs_agree(tmp_path: Path) -> 
     # articles against the rest as corpus, --fix on garbled copies and --diff-base in a
     # git repository. Before walk order and exact sums, this case differed on the order
     # the articles were named in; before --fix checked again, on the fixed files' report.
-    spec = importlib.util.spec_from_file_location(
-        "differential", ROOT / "bench" / "differential.py"
-    )
-    assert spec is not None and spec.loader is not None
-    differential = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(differential)
+    differential = bench_module("differential")
     pool = differential.sentences()
     assert len(pool) > 1000
     assert differential.one_case(random.Random(2), pool, tmp_path) == []

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
-from tests.paths import ROOT
+from tests.paths import bench_module
 
 
 def test_broken_inputs_are_located_errors_never_crashes(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "mutated_inputs", ROOT / "bench" / "mutated_inputs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = bench_module("mutated_inputs")
     rng = random.Random(1)
     codes = []
     for case in range(12):
