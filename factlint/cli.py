@@ -44,6 +44,14 @@ def load_setup(
 
     try:
         config = load_config(Path(config_path) if config_path else None).with_cli(**overrides)
+    except FactlintError as exc:
+        # Not a config (`--config article.md`, say): the cache folder beside it may be
+        # no project's, so nothing is kept there.
+        from factlint import startup_store
+
+        startup_store.use(None)
+        _fail(str(exc))
+    try:
         checks = load_checks(config)
         ledger = _load_ledger(config)
         _validate_selectors(config, checks)

@@ -248,6 +248,14 @@ def test_an_unknown_rule_is_an_error_on_its_config_line_or_on_the_command_line(
     assert (code, out) == (2, "factlint: command line: unknown rule or category 'FL998'\n")
 
 
+def test_a_file_that_is_no_config_leaves_no_cache_folder_beside_it(project: Path) -> None:
+    write(project / "articles/a.md", "fnord\n")
+    code, out = run("check", "articles", "--config", "articles/a.md")
+    assert code == 2
+    assert "a.md:1: the configuration must be a mapping of keys to values" in out
+    assert not (project / "articles" / ".factlint_cache").exists()
+
+
 def test_a_config_date_that_names_no_real_day_exits_two_naming_file_and_line(
     project: Path,
 ) -> None:
