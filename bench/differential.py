@@ -36,7 +36,6 @@ differs. About 10 s a case.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import json
 import os
@@ -46,8 +45,11 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cases
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO.parent / "shared" / "corpus" / "news", REPO / "seeds"]
@@ -374,31 +376,17 @@ def one_case(rng: random.Random, pool: list[str], root: Path) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep", type=Path, help="where to keep corpora that differ")
-    args = parser.parse_args()
     if not SOURCES[0].is_dir():
         print(f"no news corpus at {SOURCES[0]}", file=sys.stderr)
         return 2
     pool = sentences()
-    rng = random.Random(args.seed)
-    keep = args.keep or Path(tempfile.mkdtemp(prefix="factlint-differential-"))
-    failed = 0
-    for case in range(args.cases):
-        root = Path(tempfile.mkdtemp(prefix="factlint-case-"))
-        try:
-            differs = one_case(rng, pool, root)
-            print(f"case {case}: {'; '.join(differs) or 'all runs agree'}", flush=True)
-            if differs:
-                failed += 1
-                shutil.copytree(root, keep / f"case-{args.seed}-{case}")
-        finally:
-            shutil.rmtree(root, ignore_errors=True)
-    kept = f"; kept in {keep}" if failed else ""
-    print(f"{args.cases - failed} of {args.cases} cases agree{kept}")
-    return 1 if failed else 0
+    return cases.run(
+        __doc__ or "",
+        lambda rng, root: one_case(rng, pool, root),
+        cases=20,
+        passed="agree",
+        every="all runs agree",
+    )
 
 
 if __name__ == "__main__":

@@ -17,15 +17,17 @@ a case.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import os
 import random
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cases
 
 REPO = Path(__file__).resolve().parents[1]
 BROKEN = (
@@ -119,41 +121,37 @@ def trouble(done: subprocess.CompletedProcess[str]) -> str | None:
     return None
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep", type=Path, help="where to keep the cases that fail")
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    keep = args.keep or Path(tempfile.mkdtemp(prefix="factlint-mutated-"))
-    codes: collections.Counter[tuple[str, int]] = collections.Counter()
-    failed = 0
-    for case in range(args.cases):
-        root = Path(tempfile.mkdtemp(prefix="factlint-case-"))
+def one_case(
+    rng: random.Random, root: Path, codes: collections.Counter[tuple[str, int]] | None = None
+) -> list[str]:
+    """Break one file of a fresh project and run `check` with and without the cache:
+    what went wrong (nothing: []). `codes` counts the exit codes by broken file."""
+    project(root)
+    target = rng.choice(BROKEN)
+    (root / target).write_text(broken(rng, (root / target).read_text(encoding="utf-8")))
+    for cache in (("--no-cache",), ()):
         try:
-            project(root)
-            target = rng.choice(BROKEN)
-            (root / target).write_text(broken(rng, (root / target).read_text(encoding="utf-8")))
-            for cache in (("--no-cache",), ()):
-                try:
-                    done = check(root, *cache)
-                    problem = trouble(done)
-                    codes[target, done.returncode] += 1
-                except subprocess.TimeoutExpired:
-                    problem = "no answer in 120 s"
-                if problem:
-                    failed += 1
-                    print(f"case {case}: {target} {' '.join(cache)}: {problem}", flush=True)
-                    shutil.copytree(root, keep / f"case-{args.seed}-{case}", dirs_exist_ok=True)
-                    break
-        finally:
-            shutil.rmtree(root, ignore_errors=True)
+            done = check(root, *cache)
+        except subprocess.TimeoutExpired:
+            return [f"{target} {' '.join(cache)}: no answer in 120 s"]
+        if codes is not None:
+            codes[target, done.returncode] += 1
+        if problem := trouble(done):
+            return [f"{target} {' '.join(cache)}: {problem}"]
+    return []
+
+
+def main() -> int:
+    codes: collections.Counter[tuple[str, int]] = collections.Counter()
+    status = cases.run(
+        __doc__ or "",
+        lambda rng, root: one_case(rng, root, codes),
+        cases=100,
+        passed="said where, without a crash",
+    )
     for (target, code), n in sorted(codes.items()):
         print(f"{target}: exit {code} x{n}")
-    kept = f"; kept in {keep}" if failed else ""
-    print(f"{args.cases - failed} of {args.cases} cases said where, without a crash{kept}")
-    return 1 if failed else 0
+    return status
 
 
 if __name__ == "__main__":

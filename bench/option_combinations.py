@@ -17,15 +17,17 @@ temporary folder, named in the output). Exit 1 if any fails. About 0.6 s a case.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cases
 
 REPO = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-c", "from factlint.cli import entry; entry()"]
@@ -83,8 +85,8 @@ def files(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def one_case(rng: random.Random, root: Path) -> str | None:
-    """What went wrong in one run, or None."""
+def one_case(rng: random.Random, root: Path) -> list[str]:
+    """What went wrong in one run (nothing: [])."""
     project(root, rng)
     args = [word for option in rng.sample(OPTIONS, rng.randint(1, 5)) for word in option(rng)]
     paths = rng.choice(PATHS)
@@ -96,42 +98,23 @@ def one_case(rng: random.Random, root: Path) -> str | None:
             cwd=root, env=ENV, capture_output=True, text=True, timeout=120, input=stdin,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
-        return f"no answer in 120 s: {paths} {args}"
+        return [f"no answer in 120 s: {paths} {args}"]
     if "Traceback" in done.stderr or done.returncode not in (0, 1, 2):
-        return f"exit {done.returncode}: {paths} {args}\n{done.stderr[-800:]}"
+        return [f"exit {done.returncode}: {paths} {args}\n{done.stderr[-800:]}"]
     after = files(root)
     changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
     allowed = {args[args.index("-o") + 1]} if "-o" in args else set()
     if "--fix" in args:
         allowed |= {name for name in changed if name.startswith("articles/")}
     if changed - allowed:
-        return f"wrote {sorted(changed - allowed)}: {paths} {args}"
-    return None
+        return [f"wrote {sorted(changed - allowed)}: {paths} {args}"]
+    return []
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep", type=Path, help="where to keep the cases that fail")
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    keep = args.keep or Path(tempfile.mkdtemp(prefix="factlint-options-"))
-    failed = 0
-    for case in range(args.cases):
-        root = Path(tempfile.mkdtemp(prefix="factlint-case-"))
-        try:
-            problem = one_case(rng, root)
-            if problem:
-                failed += 1
-                print(f"case {case}: {problem}", flush=True)
-                shutil.copytree(root, keep / f"case-{args.seed}-{case}", symlinks=True)
-        finally:
-            shutil.rmtree(root, ignore_errors=True)
-    kept = f"; kept in {keep}" if failed else ""
-    ok = args.cases - failed
-    print(f"{ok} of {args.cases} runs ended cleanly and wrote only what they may{kept}")
-    return 1 if failed else 0
+    return cases.run(
+        __doc__ or "", one_case, cases=100, passed="ended cleanly and wrote only what they may"
+    )
 
 
 if __name__ == "__main__":
