@@ -310,43 +310,13 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
     return data, match.end()
 
 
-# A top-level key at the start of a line ("date: ...").
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)", re.M)
-
-
-def _read_key_twice(source: str) -> tuple[str, int, int] | None:
-    """(key, first line, second line) of a key factlint reads written twice: YAML keeps
-    the second silently, and which date is the article's is then anyone's guess. The
-    text finds a candidate; the composed document confirms it (a "date:" inside a
-    quoted title is not a key)."""
-    import yaml
-
-    lines: dict[str, list[int]] = {}
-    for m in _TOP_KEY.finditer(source):
-        if m.group(1) in FRONT_MATTER_KEYS:
-            lines.setdefault(m.group(1), []).append(source.count("\n", 0, m.start()) + 1)
-    if all(len(found) < 2 for found in lines.values()):
-        return None
-    root = yaml.compose(source, Loader=yaml.SafeLoader)
-    if not isinstance(root, yaml.MappingNode):
-        return None
-    first: dict[str, int] = {}
-    for key_node, _ in root.value:
-        key, line = key_node.value, key_node.start_mark.line + 1
-        if isinstance(key_node, yaml.ScalarNode) and key in FRONT_MATTER_KEYS:
-            if key in first:
-                return key, first[key], line
-            first[key] = line
-    return None
-
-
 def _front_matter(source: str, path: str) -> Any:
     import yaml  # only documents with front matter pay for it
 
-    from factlint.yamlload import load, located, unreadable_value
+    from factlint.yamlload import load_document, located, repeated_in, unreadable_value
 
     try:
-        data = load(source)
+        node, data = load_document(source)
     except yaml.YAMLError as exc:
         line, problem = located(exc)
         line = line + 1 if line is not None else 1  # the front matter starts on line 2
@@ -355,8 +325,11 @@ def _front_matter(source: str, path: str) -> Any:
         line, problem = unreadable_value(source, exc)
         line = (line or 1) + 1  # the front matter starts on the file's line 2
         raise InputError(path, line, f"malformed front matter: {problem}") from None
-    if (twice := _read_key_twice(source)) is not None:
-        key, first, second = twice  # the front matter's lines; the file's are one on
+    # A key factlint reads written twice: YAML keeps the second silently, and which date
+    # is the article's is then anyone's guess.
+    twice = repeated_in(node, FRONT_MATTER_KEYS) if isinstance(node, yaml.MappingNode) else None
+    if twice is not None:
+        second, key, first = twice  # the front matter's lines; the file's are one on
         raise InputError(
             path,
             second + 1,

@@ -16,6 +16,7 @@ them, and then a run that never ends (`checked_node`, before anything is built).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Container
 from typing import Any
 
 import regex
@@ -28,6 +29,7 @@ __all__ = [
     "load",
     "load_document",
     "located",
+    "repeated_in",
     "repeated_key",
     "too_long_number",
     "unreadable_value",
@@ -203,14 +205,26 @@ def repeated_key(node: Any) -> tuple[int, str, int] | None:
         if isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
         elif isinstance(current, yaml.MappingNode):
-            seen: dict[tuple[str, str], int] = {}
-            for key_node, value_node in current.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
-                    key, line = (key_node.tag, key_node.value), key_node.start_mark.line + 1
-                    if key in seen:
-                        return line, key_node.value, seen[key]
-                    seen[key] = line
-                stack.append(value_node)
+            if (repeated := repeated_in(current)) is not None:
+                return repeated
+            stack.extend(value for _, value in current.value)
+    return None
+
+
+def repeated_in(mapping: Any, keys: Container[str] | None = None) -> tuple[int, str, int] | None:
+    """`repeated_key` for one mapping node's own keys (only those in `keys`, if given)."""
+    import yaml
+
+    seen: dict[tuple[str, str], int] = {}
+    for key_node, _ in mapping.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+            continue
+        if keys is not None and key_node.value not in keys:
+            continue
+        key, line = (key_node.tag, key_node.value), key_node.start_mark.line + 1
+        if key in seen:
+            return line, key_node.value, seen[key]
+        seen[key] = line
     return None
 
 

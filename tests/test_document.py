@@ -81,6 +81,11 @@ def test_a_date_given_twice_in_front_matter_is_located_not_the_last_one_silently
     assert (problem.path, problem.line) == ("twice.md", 4)
     assert problem.message == "malformed front matter: 'date' given twice (first on line 2)"
     assert "It rose on Monday." in doc.prose
+    # Written as a flow mapping, the same.
+    text = "---\n{date: 2024-01-01, title: Fund, date: 2024-02-02}\n---\nIt rose.\n"
+    _, problem = build_document("flow.md", text.encode())
+    assert isinstance(problem, InputError) and (problem.path, problem.line) == ("flow.md", 2)
+    assert problem.message == "malformed front matter: 'date' given twice (first on line 2)"
     # A "date:" starting a quoted title's second line is no second key.
     text = '---\ntitle: "Fund\ndate: soon"\ndate: 2024-02-02\n---\nIt rose.\n'
     doc, problem = build_document("once.md", text.encode())
