@@ -30,8 +30,9 @@ _SHARED = regex.I | regex.M | regex.S | regex.X | regex.U
 
 
 def compile(pattern: str, flags: int = 0) -> Pattern:
-    """A compiled pattern with the `re.Pattern` interface (search, finditer, sub, ...)."""
-    return _stored(("auto", pattern, int(flags)), _choose)  # type: ignore[no-any-return]
+    """A pattern with the `re.Pattern` interface (search, finditer, sub, ...), compiled
+    when first used."""
+    return _Deferred(("auto", pattern, int(flags)))  # type: ignore[return-value]
 
 
 def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -49,6 +50,28 @@ def _stored(key: tuple[str, str, int], compile_now: Any) -> Any:
     if store is not None:
         store.add(key, compiled)
     return compiled
+
+
+class _Deferred:
+    """A pattern compiled at its first use. factlint's modules define some 440 patterns
+    and checking one article uses about two thirds of them (the rest wait for a date,
+    a quote, a ledger term...): compiling the others cost a cold start ~40 ms.
+
+    Each attribute asked for (a bound method: `search`, `finditer`...) is kept on the
+    instance, so later uses find it as fast as on the pattern itself."""
+
+    def __init__(self, key: tuple[str, str, int]) -> None:
+        self._key = key
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_key":  # copy, pickle and hasattr probes
+            raise AttributeError(name)
+        value = getattr(_stored(self._key, _choose), name)
+        self.__dict__[name] = value
+        return value
+
+    def __repr__(self) -> str:
+        return f"fastre.compile({self._key[1]!r}, {self._key[2]})"
 
 
 # What regex.escape (special_only=True) puts a backslash before: its metacharacters and

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import pickle
 import subprocess
 import sys
@@ -55,9 +56,22 @@ def store_path(tmp_path: Path) -> Iterator[Path]:
 def _fill(path: Path) -> None:
     startup_store.use(StartupStore(path))
     for pattern, flags in SAMPLES:
-        fastre.compile(pattern, flags)
+        fastre.compile(pattern, flags).search("")  # compiled, and stored, when first used
     fastre.compile_regex(r"\b(\w+)\s+\1\b", fastre.regex.I)
     startup_store.close()
+
+
+def test_a_pattern_is_compiled_when_first_used(store_path: Path) -> None:
+    startup_store.use(StartupStore(store_path))
+    store = startup_store.current()
+    assert store is not None
+    unused = fastre.compile(r"never (used)")
+    used = fastre.compile(r"(?P<n>\d+) (yuan|dollars)")
+    assert store.added == {}
+    assert used.search("60 yuan").group("n") == "60"
+    assert list(store.added) == [("auto", r"(?P<n>\d+) (yuan|dollars)", 0)]
+    assert used.groupindex == {"n": 1} and unused.pattern == "never (used)"
+    assert len(store.added) == 2
 
 
 def test_patterns_come_back_from_the_store_and_match_alike(store_path: Path) -> None:
@@ -243,31 +257,44 @@ def test_dataclass_methods_compiled_from_the_store_behave_alike(
 
 
 def test_what_workers_work_out_is_kept_for_the_next_process(tmp_path: Path) -> None:
-    """After a run on worker processes, a new process checking one article compiles no
-    pattern and derives no value: the workers handed theirs to the parent's store."""
+    """After a run on worker processes, a new process checking one article derives no
+    value and compiles at most a few patterns, those only a run in one process uses (its
+    report's): the workers handed theirs to the parent's store. Without that run, it
+    compiles hundreds; after it, a second such process compiles nothing."""
     from factlint.parallel import MIN_PARALLEL
 
     folder = tmp_path / "articles"
     folder.mkdir()
     for n in range(MIN_PARALLEL + 4):
         (folder / f"a{n}.txt").write_text(f"{TEXT}\nEdition {n}.\n", encoding="utf-8")
-    pooled = _new_process(tmp_path, "", "'check', 'articles', '-j', '2', '-o', 'all.txt'", "")
-    assert pooled.returncode == 0 and (tmp_path / "all.txt").is_file(), pooled.stderr
-    (tmp_path / "one.txt").write_text(f"{TEXT}\nA new edition.\n", encoding="utf-8")
     spies = (
         "from factlint import fastre, startup_store\n"
-        "misses = []\n"
+        "compiled, derived = [], []\n"
         "choose, value = fastre._choose, startup_store.StartupStore.value\n"
         "def counted(p, f):\n"
-        "    misses.append(p)\n"
+        "    compiled.append(p)\n"
         "    return choose(p, f)\n"
-        "def derived(self, name, stamp, derive):\n"
-        "    return value(self, name, stamp, lambda: misses.append(name) or derive())\n"
+        "def deriving(self, name, stamp, derive):\n"
+        "    return value(self, name, stamp, lambda: derived.append(name) or derive())\n"
         "fastre._choose = counted\n"
-        "startup_store.StartupStore.value = derived\n"
+        "startup_store.StartupStore.value = deriving\n"
     )
-    one = _new_process(tmp_path, spies, "'check', 'one.txt', '-o', 'one-out.txt'", "print(misses)")
-    assert one.stdout.strip() == "[]", one.stderr
+    report = "import json; print(json.dumps([len(compiled), derived]))"
+
+    def one_article(cwd: Path) -> tuple[int, list[str]]:
+        cwd.mkdir(exist_ok=True)
+        (cwd / "one.txt").write_text(f"{TEXT}\nA new edition.\n", encoding="utf-8")
+        run = _new_process(cwd, spies, "'check', 'one.txt', '-o', 'out.txt'", report)
+        assert (cwd / "out.txt").is_file(), run.stderr
+        count, names = json.loads(run.stdout)
+        return count, names
+
+    assert one_article(tmp_path / "elsewhere")[0] > 100
+    pooled = _new_process(tmp_path, "", "'check', 'articles', '-j', '2', '-o', 'all.txt'", "")
+    assert pooled.returncode == 0 and (tmp_path / "all.txt").is_file(), pooled.stderr
+    count, derived = one_article(tmp_path)
+    assert count <= 3 and derived == []
+    assert one_article(tmp_path) == (0, [])
 
 
 def test_a_metadata_file_is_parsed_once_while_its_text_holds(
