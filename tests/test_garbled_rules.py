@@ -312,14 +312,20 @@ def test_messages() -> None:
 
 
 def test_every_dictionary_entry_is_found_in_the_grouped_index() -> None:
-    """The index FL607 loads answers every kept entry of codespell's dictionary exactly
-    as the plain {wrong: right} mapping does, and nothing else."""
+    """Both ways FL607 reads codespell's dictionary (the plain entries a process without
+    a start-up store splits, the grouped index a store keeps) answer every entry exactly
+    as the line-by-line {wrong: right} mapping does, and nothing else."""
+    import functools
+
     from factlint.checks import misspelling
 
     text = misspelling._dictionary_file().read_text(encoding="utf-8")
     plain = dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
     assert len(plain) > 60_000
+    assert misspelling._entries(text) == plain
+    grouped = functools.partial(misspelling._in_group, misspelling._index(text))
     for wrong, right in plain.items():
+        assert grouped(wrong) == right, wrong
         expected = tuple(s.strip() for s in right.split(",") if s.strip()) or None
         if wrong in misspelling.ALLOWED or (
             len(wrong) < 4 and wrong not in misspelling.SHORT_TYPOS
@@ -328,3 +334,23 @@ def test_every_dictionary_entry_is_found_in_the_grouped_index() -> None:
         assert misspelling.suggestions_for(wrong) == expected, wrong
     for absent in ("business", "the", "buisnes", "buisness->business", "recieved\n"):
         assert misspelling.suggestions_for(absent) is None
+        assert grouped(absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        ("teh->the\nadn->and\n", {"teh": "the", "adn": "and"}),
+        ("teh->the\nadn->and", {"teh": "the", "adn": "and"}),  # no last line break
+        ("teh->the\nno arrow\nx->y->z\n", {"teh": "the", "x": "y->z"}),  # as many arrows
+        ("teh->the\r\nadn->and\r\n", {"teh": "the", "adn": "and"}),
+        ("teh->the\u2028adn->and\n", {"teh": "the", "adn": "and"}),
+        ("", {}),
+    ],
+)
+def test_dictionary_lines_are_split_as_line_by_line(text: str, entries: dict[str, str]) -> None:
+    """The one split in C is taken only where it pairs as reading line by line does."""
+    from factlint.checks import misspelling
+
+    assert misspelling._entries(text) == entries
+
