@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factlint.fix import apply_fixes
@@ -354,3 +356,21 @@ def test_dictionary_lines_are_split_as_line_by_line(text: str, entries: dict[str
 
     assert misspelling._entries(text) == entries
 
+
+def test_ftfy_badness_pattern_is_read_without_importing_ftfy(tmp_path: Path) -> None:
+    """FL601 takes ftfy's badness pattern from its module run on its own, the pattern
+    ftfy itself uses; a module that cannot run alone is imported as usual."""
+    from ftfy import badness
+
+    from factlint.checks import mojibake
+    from factlint.startup_store import package_file
+
+    alone = mojibake._badness_module(package_file("ftfy", "badness.py"))
+    assert alone is not badness
+    assert (alone.BADNESS_RE.pattern, alone.BADNESS_RE.flags) == (
+        badness.BADNESS_RE.pattern,
+        badness.BADNESS_RE.flags,
+    )
+    relative = tmp_path / "badness.py"
+    relative.write_text("from .chardata import CHARS\nBADNESS_RE = None\n", encoding="utf-8")
+    assert mojibake._badness_module(relative) is badness
