@@ -73,6 +73,9 @@ FL604 = [
     ("Growth in data.Frame and str.Join.", [(1, 11), (1, 26)]),
     ("The mind does work unconsciously.In fact, it does.", [(1, 20)]),
     ("Visit example.in or Example.In or shop.co.in today.", []),
+    # a closing quote read in the wrong encoding: FL601's mojibake, no glued word
+    ("“We need new rules,â€\x9d he said, and left,â€” then,â€“ later.", []),
+    ("“We need new rules,â€\x9d he said,and left.", [(1, 27)]),
 ]
 
 FL605 = [
@@ -215,6 +218,11 @@ FL610 = [
     ("He said: “We will win.\n", [(1, 10)]),
     ("The “walled garden” approach of “Chinese label.”\n", []),
     ("Er sagte „das ist gut“ und ging.\n", []),  # German marks: “ closes
+    # mojibake of a quote mark or a dash (FL601): its marks cannot be counted
+    ("He said â€œthe market is strong,” and left.\n", []),
+    ("He said “the market is strong,â€\x9d and left.\n", []),
+    ("Prices rose â€“ and fell â€” in May.\n", []),
+    ("Prices rose â€“ and fell.\n\nHe said the market is strong,” and left.\n", [(3, 30)]),
 ]
 
 FL611 = [

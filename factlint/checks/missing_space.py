@@ -50,9 +50,10 @@ SCOPE = "document"
 # @, slash or digit token (domains, e-mail, paths, versions).
 _LEFT = r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+-])(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)"
 # Right: a lowercase or capitalised word, ending at a word boundary (not "Com" in
-# "word.Com/x", not a file extension or an identifier).
-_RIGHT_COMMA = r"(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\])"
-_RIGHT_STOP = r"(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}])"
+# "word.Com/x", not a file extension or an identifier), and not the start of mojibake:
+# a quote mark or dash read in the wrong encoding, "need,â€\x9d", is FL601's.
+_RIGHT_COMMA = r"(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\€\x80-\x9f])"
+_RIGHT_STOP = r"(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\€\x80-\x9f]|\.[\p{L}\p{N}])"
 
 _COMMA = fastre.compile_regex(_LEFT + r"(,)" + _RIGHT_COMMA)
 _STOP = fastre.compile_regex(_LEFT + r"([.?!])" + _RIGHT_STOP)

@@ -162,12 +162,18 @@ def _straight_direction(prose: str, i: int, span: Span) -> bool | None:
 
 _OTHER_QUOTES = fastre.compile_regex(r"[„‟«»]")
 _DOUBLE_QUOTES = fastre.compile_regex(r"[“”\"]")
+# UTF-8 punctuation read as Windows-1252 or Latin-1: "â€œ" was “, "â€\x9d" ”, and "â€“"
+# (an en dash) holds a “ of its own. FL601 reports the mojibake; its marks cannot be
+# counted here.
+_MOJIBAKE_PUNCTUATION = fastre.compile_regex(r"â[€\x80]")
 
 
 def quote_marks(prose: str, span: Span) -> list[Mark] | None:
     """Double quotation marks of one paragraph with their direction; None if unclear."""
     if _OTHER_QUOTES.search(prose, span.start, span.end):
         return None  # German „…“ or guillemets: “ is not an opening mark there
+    if _MOJIBAKE_PUNCTUATION.search(prose, span.start, span.end):
+        return None
     marks: list[Mark] = []
     for m in _DOUBLE_QUOTES.finditer(prose, span.start, span.end):
         i = m.start()
