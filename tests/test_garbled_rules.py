@@ -95,9 +95,16 @@ FL605 = [
     ("It was a a mistake.", [(1, 8)]),
     ("Type x x or 1 1 and bye bye, so so, very very.", []),
     ("He said “very good good” and left.", []),  # inside a quotation: the speaker's
+    ("“This is way way too large, a big big problem,” one said.", []),
+    ("“My great great grandfather said sorry sorry,” she said.", []),
+    ("“It is jobs jobs jobs and location location location,” he said.", []),
+    # ... but no speaker stresses a long content word that way: a slip
+    ("“It uses the potential potential victim’s photos,” said Stefanko.", [(1, 14)]),
+    ("“We have to accept accept that,” she said.", [(1, 13)]),
     # ... but no speaker stresses a function word by doubling it.
     ("“It was not an inquiry into the the drug trade,” he said.", [(1, 29)]),
     ("“He is a candidate who who has fought,” she said.", [(1, 20)]),
+    ("“It is low noise while while achieving speed,” he said.", [(1, 18)]),
     ("The ministry said it was was satisfied.", [(1, 22)]),
     ("What it was was luck, and all it is is a start.", []),  # a defined clause
     ("“The thing is is that we lost,” he said.", []),

@@ -2,8 +2,10 @@
 
 Some repetitions are grammatical ("had had", "that that", "what it was was"), some
 are fixed expressions ("bye bye", "so so") and some are names ("Sirhan Sirhan", "Bora
-Bora"); emphatic doubling inside a quotation ("very good good") is the speaker's, not a
-slip, but nobody stresses a word like "the" or "who" by saying it twice.
+Bora"). Inside a quotation a speaker may double a word for emphasis ("way way too
+large", "a big big problem", "little little"): short words and the words people stress
+that way are the speaker's, and so is a word said three times. Nobody stresses "the",
+"while" or "potential" by saying it twice.
 """
 
 from __future__ import annotations
@@ -70,7 +72,19 @@ FUNCTION_WORDS = frozenset(
     the a an of to in on at by for from with into onto about as and or but nor if because
     than who whom whose which it he she they we you me him us them his their our your my its
     this these those any some every each not just only also will would can could should
-    shall may might must has have been be are were am being
+    shall may might must has have been be are were am being while whilst when where whether
+    although though since until unless after before during through throughout between
+    among against without within upon toward towards across along behind beyond despite
+    """.split()
+)
+
+# Inside a quotation, words of five letters or more that speakers double for emphasis
+# ("great great grandfather", "sorry sorry"); shorter words pass there anyway.
+EMPHATIC = frozenset(
+    """
+    really pretty little great small sweet never always sorry please hello hurry quick
+    quickly slowly super truly totally absolutely seriously crazy happy silly funny dirty
+    naughty bigger better faster louder higher further forever again thank thanks
     """.split()
 )
 
@@ -95,6 +109,10 @@ _DOUBLED = fastre.compile_regex(
 # marks, so text in decomposed form (NFD) always gets the full scan.
 _MAYBE_DOUBLED = re.compile(r"(?<![\w'’-])(\w+)\s+\1(?![\w'’-])", re.I)
 _QUOTED = fastre.compile_regex(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’(?![\p{L}])")
+
+
+_NEXT_WORD = fastre.compile_regex(r"[ \t]+(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
+_PREVIOUS_WORD = fastre.compile_regex(r"(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)[ \t]+$")
 
 
 def _quoted_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -136,9 +154,19 @@ def doubled_words(prose: str, start: int = 0, end: int | None = None) -> Iterato
             continue
         if second[0].isupper():
             continue  # names: "Sirhan Sirhan", "Bora Bora", "The The"
-        if word not in FUNCTION_WORDS and any(a <= m.start() and m.end() <= b for a, b in quoted):
+        if _stressed(prose, m, word) and any(a <= m.start() and m.end() <= b for a, b in quoted):
             continue
         yield Span(m.start(), m.end())
+
+
+def _stressed(prose: str, m: regex.Match[str], word: str) -> bool:
+    """Whether a speaker may have doubled the word on purpose: a short or emphatic word
+    that is no function word, or a word said a third time ("jobs jobs jobs")."""
+    if word not in FUNCTION_WORDS and (len(word) <= 4 or word in EMPHATIC):
+        return True
+    third = _NEXT_WORD.match(prose, m.end())
+    before = _PREVIOUS_WORD.search(prose[max(0, m.start() - 40) : m.start()])
+    return any(w is not None and w.group(1).lower() == word for w in (third, before))
 
 
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
