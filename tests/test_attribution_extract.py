@@ -250,6 +250,29 @@ QUOTE_CASES = [
         "told",
     ),
     (
+        "post-title-chain-before-name",
+        "“We are looking to bring a group of ministers from across the region,” Minister of "
+        "Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, told JIS News.",
+        "We are looking to bring a group of ministers from across the region",
+        "Aubyn Hill",
+        "told",
+    ),
+    (
+        "post-title-and-name-in-commas",
+        "“We will call for calm at this time,” Minister of Industry, Senator Aubyn Hill, told "
+        "reporters.",
+        "We will call for calm at this time",
+        "Aubyn Hill",
+        "told",
+    ),
+    (
+        "post-the-honorific",
+        "“We will call for calm at this time,” the Hon. Aubyn Hill told reporters.",
+        "We will call for calm at this time",
+        "Aubyn Hill",
+        "told",
+    ),
+    (
         "post-appositive-said-in-interview",
         "“For several days we have been talking about the lack of fuel,” Dr. Sobhi Skaik, the "
         "director of the Turkish Friendship Hospital in the Mughraqa area, said in an interview "
@@ -744,6 +767,22 @@ QUOTE_CASES = [
         "The Chinese tech shock has just begun. This is not just about AI.",
         "",
         "",
+    ),
+    # a title run straight into a name reads as one organisation: no speaker, not a wrong one
+    (
+        "post-title-run-into-name",
+        "“We will call for calm at this time,” Minister of Industry Aubyn Hill told reporters.",
+        "We will call for calm at this time",
+        "",
+        "",
+    ),
+    # an appositive that names no title before its name is no title chain
+    (
+        "post-organisation-appositive",
+        "“We will call for calm at this time,” Microsoft, a partner of Aubyn Hill, said.",
+        "We will call for calm at this time",
+        "Microsoft",
+        "said",
     ),
     (
         "cue-inside-quote-not-used",

@@ -640,6 +640,10 @@ def _subject_left(text: str, floor: int, verb: Span, word: str) -> _Cue | None:
     s = p.subj_left.search(text, lo, verb.start)
     if s is None:
         return None
+    named = _person_in_appositive(text, s)
+    if named is not None:
+        phrase = text[named.start : named.end]
+        return _Cue(verb, " ".join(word.lower().split()), named, "name", phrase, False)
     cue = _cue_from(text, s, verb, word, False)
     if cue is None:
         return None
@@ -651,6 +655,28 @@ def _subject_left(text: str, floor: int, verb: Span, word: str) -> _Cue | None:
     ):
         return None
     return cue
+
+
+def _person_in_appositive(text: str, s: regex.Match[str]) -> Span | None:
+    """The person a title chain ends on: in `Minister of Industry, Investment and
+    Commerce, Senator the Hon. Aubyn Hill, told`, the run before the commas is part of
+    the title ("Industry"), and the name is the last segment's."""
+    if s.group("name") is None or s.group("app") is None:
+        return None
+    run = _split_piece(s.group("name"))
+    if run is not None and run.kind in ("person", "single"):
+        return None  # "Gavin Yamey, director of X, says": the name comes first
+    app_start, app_end = s.span("app")
+    segment_start = text.rfind(",", app_start, app_end - 1) + 1
+    segment = text[segment_start : app_end - 1]
+    words = segment.split()
+    if not words or not any(_is_title_word(w) for w in words[:-1]):
+        return None  # only a title ("Senator ...") before the name marks the chain
+    parts = _split_piece(segment.strip())
+    if parts is None or parts.kind != "person":
+        return None
+    at = segment_start + (len(segment) - len(segment.lstrip()))
+    return parts.name_span.shift(at)
 
 
 def _subject_after_quote(text: str, para: Span, verb: Span, word: str) -> _Cue | None:
@@ -1391,7 +1417,26 @@ def _post_cue(text: str, q: _QuoteBuild, cues: _Cues) -> _Cue | None:
         words = gap.strip(" ,").split()
         if all(w not in STOPWORDS and w.lower() not in _PREPOSITIONS for w in words):
             return c
+    if c.kind == "name" and not c.inverted and _title_chain(gap, c.phrase):
+        return c
     return None
+
+
+def _title_chain(gap: str, name: str) -> bool:
+    """Whether the words between a quote and a person's name are a title: capitalised
+    words joined by of, and, for, the, with a title among them (`," Minister of Industry,
+    Investment and Commerce, Senator the Hon. Aubyn Hill, told`), or "the" before an
+    honorific (`," the Hon. Aubyn Hill told`)."""
+    run = _split_piece(name)
+    if run is None or run.kind not in ("person", "single"):
+        return False
+    words = gap.replace(",", " ").split()
+    if words == ["the"]:
+        return _re(rf"{_TITLES}\.").match(name) is not None
+    if not words or len(words) > 12 or gap.count(",") > 4:
+        return False
+    joined = all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
+    return joined and words[0][:1].isupper() and any(_is_title_word(w) for w in words)
 
 
 # Cues whose subject follows them and which introduce what comes next.
