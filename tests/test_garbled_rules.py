@@ -225,6 +225,10 @@ FL610 = [
     ("He said: “We will win.\n", [(1, 10)]),
     ("The “walled garden” approach of “Chinese label.”\n", []),
     ("Er sagte „das ist gut“ und ging.\n", []),  # German marks: “ closes
+    # a few words quoted inside a sentence do not run on into the next paragraph
+    ("The governor called for “calm at this time.\n\n“I realise this,” he said.\n", [(1, 25)]),
+    ("The sky went “really dark.\n\n“The smoke came here,” he said.\n", [(1, 14)]),
+    ("He said “We will win.\n\n“And we will go on,” he added.\n", []),  # no comma: runs on
     # mojibake of a quote mark or a dash (FL601): its marks cannot be counted
     ("He said â€œthe market is strong,” and left.\n", []),
     ("He said “the market is strong,â€\x9d and left.\n", []),

@@ -207,6 +207,26 @@ def _attributed_end() -> fastre.Pattern:
     )
 
 
+_WORD_BEFORE = fastre.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{N}]+)\s$")
+
+
+def _partial(prose: str, mark: Mark) -> bool:
+    """Whether an opening mark quotes a few words inside a sentence: a lowercase word
+    after it, and before it a word that is no reporting verb ("called for “calm at"),
+    not a quotation that opens a sentence or follows its cue ("said: “We", "said “the")."""
+    if not prose[mark.offset + 1 : mark.offset + 2].islower():
+        return False
+    word = _WORD_BEFORE.search(prose, max(0, mark.offset - 30), mark.offset)
+    return word is not None and word.group(1).lower() not in _reporting_verbs()
+
+
+@functools.cache
+def _reporting_verbs() -> frozenset[str]:
+    from factlint.checks.attributions import word_tables
+
+    return frozenset(word_tables()["reporting_verbs"])
+
+
 def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
     """Unmatched double quotes, letting a quotation run on over paragraphs."""
     problems: list[Mark] = []
@@ -218,7 +238,10 @@ def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
             continue
         first = prose[group.start : group.end].lstrip(" \t*_>")[:1]
         if pending and first in '“"':
-            pending = []  # the quotation continues with a new opening mark
+            # The quotation continues with a new opening mark; a few words quoted
+            # inside a sentence ("called for “calm at this time.") run on no further.
+            problems.extend(mark for mark in pending if _partial(prose, mark))
+            pending = []
         stack: list[Mark] = []
         for mark in marks:
             if mark.opening:
