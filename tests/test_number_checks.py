@@ -380,6 +380,43 @@ def test_near_identical_sentences(
     assert pair(a, b) == expected
 
 
+SEIZED = "Customs found 475 pounds of cocaine in a vessel, the agency announced on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a short sentence is compared with the long one before it in its paragraph
+        (
+            SEIZED + " The estimated value is $4.3 million.",
+            SEIZED + " The estimated value is $4.3 billion.",
+            [("FL102", "b.md", 4, 106)],
+        ),
+        (
+            SEIZED + " The estimated value is $4.3 million.",
+            SEIZED + " The estimated value is $4.8 million.",
+            [("FL105", "b.md", 4, 106)],
+        ),
+        # alone, or after another sentence, it is a pattern articles share about other things
+        ("The estimated value is $4.3 million.", "The estimated value is $4.3 billion.", []),
+        (
+            SEIZED + " The estimated value is $4.3 million.",
+            SEIZED.replace("cocaine", "heroin") + " The estimated value is $4.3 billion.",
+            [],
+        ),
+        (
+            SEIZED + "\n\nThe estimated value is $4.3 million.",
+            SEIZED + "\n\nThe estimated value is $4.3 billion.",
+            [],
+        ),
+    ],
+)
+def test_a_short_sentence_is_compared_with_the_sentence_before_it(
+    a: str, b: str, expected: list[tuple[str, str, int, int]]
+) -> None:
+    assert pair(a, b) == expected
+
+
 def test_near_identical_sentences_within_an_article() -> None:
     text = BUDGET + "\n\nResidents welcomed it.\n\n" + BUDGET.replace("$12", "$15") + "\n"
     assert run_rule("FL105", text) == [("FL105", 5, 34)]

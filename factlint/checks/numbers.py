@@ -912,10 +912,17 @@ def _own_sentences(analysis: Analysis) -> tuple[_OwnSentence, ...]:
     for n, f in enumerate(own):
         figs.setdefault(f.q.sentence, []).append(n)
     out = []
+    starts = [s.start for s in analysis.sentences]
     for span, members in figs.items():
         text = prose[span.start : span.end]
         if len(_TOKEN.findall(text)) < _SENTENCE_MIN_WORDS:
-            continue
+            # A short sentence ("The estimated value is $4.3 million.") is compared with
+            # the long one before it in its paragraph: alone, it is a pattern many
+            # articles repeat about different things.
+            span = _with_sentence_before(analysis, starts, span)
+            if span is None:
+                continue
+            text = prose[span.start : span.end]
         spans = SpanIndex(own[n].q.span for n in members)
         others = tuple(
             m.group()
@@ -926,6 +933,21 @@ def _own_sentences(analysis: Analysis) -> tuple[_OwnSentence, ...]:
         terms = content_terms(text)
         out.append(_OwnSentence(span, wording, reading, terms, tuple(members), others))
     return tuple(out)
+
+
+def _with_sentence_before(analysis: Analysis, starts: list[int], span: Span) -> Span | None:
+    """The span from the sentence before `span` to its end, when that sentence is long
+    enough to compare and in the same paragraph; None otherwise."""
+    k = bisect.bisect_left(starts, span.start) - 1
+    if k < 0:
+        return None
+    before = analysis.sentences[k]
+    prose = analysis.doc.prose
+    if before.end > span.start or prose.count("\n", before.end, span.start) > 1:
+        return None
+    if len(_TOKEN.findall(prose, before.start, before.end)) < _SENTENCE_MIN_WORDS:
+        return None
+    return Span(before.start, span.end)
 
 
 def _sentence_candidates(
