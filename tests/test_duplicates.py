@@ -395,6 +395,22 @@ RESTATE_CASES = [
         "burglaries.\n",
         [],
     ),
+    # a sentence of few content words copied whole from the paragraph before it
+    (
+        "On the first and last days of voting, hours will be extended from 10 a.m. to 9 p.m. "
+        "Email the housing office or call the hotline for more information. Additional "
+        "details can be found online.\n\n"
+        "On the first and last days of voting, hours will be extended from 10 a.m. to 9 p.m.\n",
+        [("FL502", 3, 1)],
+    ),
+    # near-miss: as few content words, not all of them there in order
+    (
+        "On the first and last days of voting, hours will be extended from 10 a.m. to 9 p.m. "
+        "Email the housing office or call the hotline for more information. Additional "
+        "details can be found online.\n\n"
+        "On the last day of voting, hours will not be extended past 9 p.m. at all.\n",
+        [],
+    ),
     # an image caption that copies the lead after it, nearly word for word
     (
         "Agents found 475 pounds of cocaine inside a vessel at the Las Croabas boat ramp. "

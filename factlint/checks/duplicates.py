@@ -219,6 +219,7 @@ _VERBATIM_COVERAGE = 0.85
 _VERBATIM_CONTAINMENT = 0.8
 _VERBATIM_MIN_WORDS = 8
 _VERBATIM_MAIN = 0.6  # the main sentence is most of the short paragraph
+_VERBATIM_WHOLE_WORDS = 15  # a sentence found whole needs fewer content terms
 
 # One quote style and one dash style.
 _QUOTES = str.maketrans("“”„‟«»‘’‚‛`´–—‒―‐‑−", '"' * 6 + "'" * 6 + "-" * 7)
@@ -649,10 +650,16 @@ def _verbatim(prose: str, parts: Sequence[Span], short: Unit, long: Unit) -> str
         return None
     own = terms(text)
     shared = own & long.terms
-    if len(shared) < _RESTATE_MIN_SHARED or len(shared) < _VERBATIM_CONTAINMENT * len(own):
+    if len(shared) < _VERBATIM_CONTAINMENT * len(own):
         return None
     coverage = word_coverage(normalise(text), long.norm)
     if coverage < _VERBATIM_COVERAGE:
+        return None
+    # Few content words ("hours will be extended from 10 a.m. to 9 p.m.") are enough
+    # when every word, long words included, is there in the same order.
+    if len(shared) < _RESTATE_MIN_SHARED and not (
+        coverage == 1.0 and words >= _VERBATIM_WHOLE_WORDS
+    ):
         return None
     return f"{coverage:.0%} of its words appear there in the same order"
 
