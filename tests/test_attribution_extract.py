@@ -250,6 +250,22 @@ QUOTE_CASES = [
         "told",
     ),
     (
+        "pre-reflexive-between-name-and-verb",
+        "Raquel Montoya-Lewis is the first Native American on the court. As Montoya-Lewis "
+        "herself said, “The most important thing is that I not be the last.”",
+        "The most important thing is that I not be the last.",
+        "Raquel Montoya-Lewis",
+        "said",
+    ),
+    (
+        "post-double-barrelled-surname",
+        "Phoebe Waller-Bridge won for Fleabag. “I am so grateful to the whole cast,” "
+        "Waller-Bridge said.",
+        "I am so grateful to the whole cast",
+        "Phoebe Waller-Bridge",
+        "said",
+    ),
+    (
         "post-title-chain-before-name",
         "“We are looking to bring a group of ministers from across the region,” Minister of "
         "Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, told JIS News.",

@@ -1172,13 +1172,11 @@ def _scan_people(
                 if signal:
                     people.persons.append(build)
                 people.mentions.append(_Mention(ns.start, parts.name, subj, pi))
-    # A name whose surname later speaks alone is a person ("Oprah Winfrey" ... "Winfrey asked").
+    # A name whose surname later speaks alone is a person ("Oprah Winfrey" ... "Winfrey
+    # asked"), a double-barrelled one whole ("Raquel Montoya-Lewis" ... "Montoya-Lewis said").
     for c in candidates:
-        if (
-            not c.confirmed
-            and _name_tokens(c.name)[-1:]
-            and _name_tokens(c.name)[-1] in single_speakers
-        ):
+        surnames = {*_name_tokens(c.name)[-1:], fold(c.name.split()[-1])}
+        if not c.confirmed and not surnames.isdisjoint(single_speakers):
             c.confirmed = True
             people.persons.append(c)
     people.persons.sort(key=lambda b: b.span.start)
