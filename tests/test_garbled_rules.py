@@ -253,6 +253,11 @@ FL611 = [
     ("Copyright © 2024 Example Media. All rights reserved.\n", [(1, 1)]),
     ("Markets rose. Photo: Reuters\n", [(1, 15)]),
     ('He was told to "click here to claim" the prize.\n', []),
+    (
+        "Markets rose.\n\nRecommended Video:\n\nSubscribe now for unlimited access\n",
+        [(3, 1), (5, 1)],
+    ),
+    ("Markets rose.\n\nThe video was recommended to subscribers now.\n", []),
 ]
 
 ALL_CASES = [
