@@ -718,6 +718,7 @@ FL204_CASES = [
     ("The meeting on Monday, 17 February 2026 ran late.\n", [("FL204", 1, 16)]),
     ("The meeting on Tuesday, 17 February 2026 ran late.\n", []),
     ("Sales rose 31 May.\n", []),
+    ("The fund closed on 2025-02-29, not 2024-02-29.\n", [("FL204", 1, 20)]),
 ]
 
 

@@ -748,6 +748,14 @@ def test_weekday_mismatch(text: str, expected: list[str]) -> None:
         ("It closed on 29 February 2024.", []),
         ("It closed on 30 April 2025.", []),
         ("The Windows 31 April build", []),
+        # written as numbers (ISO 8601), each part in range but not the day
+        (
+            "The fund closed on 2025-02-29.",
+            ["2025 is not a leap year: 29 February 2025 does not exist"],
+        ),
+        ("The fund closed on 2025-04-31 and 2024-02-29.", ["April 2025 has 30 days, not 31"]),
+        ("See report-2025-04-31.pdf, build 2025-04-31-rc1 and 12:2025-04-31.", []),
+        ("It was filed as 2025-13-01 and 2025-04-32.", []),  # not a date at all
     ],
 )
 def test_impossible_dates(text: str, expected: list[str]) -> None:

@@ -1658,11 +1658,22 @@ def impossible_dates(text: str, sentences: Sequence[Span]) -> list[tuple[Span, s
         if year_raw:
             y = int(year_raw)
             if not _valid(y, month, day):
-                if month == 2 and day == 29:
-                    msg = f"{y} is not a leap year: 29 February {y} does not exist"
-                else:
-                    msg = f"{name} {y} has {calendar.monthrange(y, month)[1]} days, not {day}"
-                out.append((Span(m.start(), m.end()), msg))
+                out.append((Span(m.start(), m.end()), _not_in(y, month, day)))
         elif day > calendar.monthrange(2024, month)[1]:
             out.append((Span(m.start(), m.end()), f"{name} never has {day} days"))
-    return out
+    for m in _ISO_DAY.finditer(text):  # "2021-02-29": a month and day each in range
+        y, month, day = int(m[1]), int(m[2]), int(m[3])
+        if not _valid(y, month, day):
+            out.append((Span(m.start(), m.end()), _not_in(y, month, day)))
+    return sorted(out, key=lambda found: found[0].start)
+
+
+_ISO_DAY = fastre.compile(
+    r"(?<![\w./:-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w-]|[.:/]\d)"
+)
+
+
+def _not_in(y: int, month: int, day: int) -> str:
+    if month == 2 and day == 29:
+        return f"{y} is not a leap year: 29 February {y} does not exist"
+    return f"{_MONTH_NAMES[month - 1]} {y} has {calendar.monthrange(y, month)[1]} days, not {day}"
