@@ -595,6 +595,13 @@ def test_conversions_against_each_other() -> None:
         ("Game 5 of 3 rounds went badly.", []),
         ("In 2019 of 2018 models, none sold.", []),
         ("There were 15 of 12 million people.", []),
+        # the whole first, a verb right after the part
+        ("Of the 300 patients, 450 recovered within a week.", [("FL106", 1, 1)]),
+        ("But of the 40 schools in the district, 42 were reopened.", [("FL106", 1, 5)]),
+        ("Of the 300 patients, 45 recovered within a week.", []),
+        ("Of the 300 patients, 450 mg was the usual dose.", []),
+        ("Of the 12 players, 15 percent were injured.", []),
+        ("Of the 40 schools it built, 2012 marked the peak.", []),
     ],
 )
 def test_impossible_share(text: str, expected: list[tuple[str, int, int]]) -> None:

@@ -7,7 +7,8 @@ enrolment ratios; a sentence with such words is not read. A percentage is a shar
 is a level (not a change) directly followed by "of" and a whole made of people or
 "all" of something: "of voters", "of the population", "of all respondents", "of the
 country's adults". A part larger than its whole needs the explicit "X of (the) Y
-<plural noun>" or "X out of Y" with X > Y ("12 of 10 members"); years, money, scale
+<plural noun>" or "X out of Y" with X > Y ("12 of 10 members"), or the whole first with
+a verb after the part ("Of the 300 patients, 450 recovered"); years, money, scale
 words and labels ("Game 5 of 7") are not read.
 """
 
@@ -38,7 +39,7 @@ RULES = (
             "and gross enrolment legitimately exceed 100%, so only "
             "a percentage directly followed by 'of' and a whole made of people, or 'of "
             "all ...', is read as a share, and a part only in 'X of (the) Y <plural "
-            "noun>' or 'X out of Y'."
+            "noun>', 'X out of Y' or 'Of the Y <plural noun>, X <verb>'."
         ),
         examples_fail=(
             "The poll found that 120% of voters backed the measure.\n",
@@ -89,6 +90,16 @@ _PART_OF = fastre.compile(
     rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
     r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
 )
+# The whole first: "Of the 300 patients, 450 recovered". The part is a count of the
+# same thing only when a verb follows it straight away.
+_WHOLE_FIRST = fastre.compile(
+    r"(?<![\p{L}\p{N}])(?i:of)\s+(?:(?i:the|these|those|its|their|our|all)\s+)?"
+    rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
+    r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
+    r"(?:\s+(?:in|at|on|from|across|under)\s+(?:the\s+|its\s+|their\s+)?[\p{L}'’-]+){0,2},\s+"
+    rf"(?P<x>(?i:{_COUNT}))(?![\p{{N}}.,%])"
+    r"(?=\s+(?:were|was|are|is|have|had|has|will|would|could|did|remain(?:ed)?|\p{Ll}+ed)\b)"
+)
 _LABEL_BEFORE = fastre.compile(
     r"(?i:\b(?:game|games|round|part|parts|chapter|step|steps|page|pages|episode|"
     r"no\.|number|day|days|week|weeks|stage|phase|volume|book|level|top)\s*)$"
@@ -127,7 +138,11 @@ def _shares(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
 def _parts(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     prose = analysis.doc.prose
     for sentence in analysis.sentences:
-        for m in _PART_OF.finditer(prose, sentence.start, sentence.end):
+        matches = [
+            *_PART_OF.finditer(prose, sentence.start, sentence.end),
+            *_WHOLE_FIRST.finditer(prose, sentence.start, sentence.end),
+        ]
+        for m in matches:
             x, y = _number(m.group("x")), _number(m.group("y"))
             if x is None or y is None or x <= y or y == 0:
                 continue
