@@ -279,6 +279,24 @@ DRIFT_CASES = [
         ),
         [],
     ),
+    # a speaker given by a description: compared only between copies of one story,
+    # articles that share another quoted sentence word for word
+    (
+        "described-speaker-in-copies",
+        pair(
+            FORD_A + "\n" + SHOCK.replace("Rory Green said", "the Prime Minister said"),
+            FORD_A + "\n" + SHOCK_DRIFT.replace("Rory Green said", "The Prime Minister said"),
+        ),
+        [("FL303", "b.md", 3, 27)],
+    ),
+    (
+        "described-speaker-in-two-stories",
+        pair(
+            SHOCK.replace("Rory Green said", "the Prime Minister said"),
+            SHOCK_DRIFT.replace("Rory Green said", "The Prime Minister said"),
+        ),
+        [],
+    ),
     (
         "lede-named-below",
         pair(LEDE + "Rory Green, an economist at TS Lombard, made the assessment.\n", SHOCK_DRIFT),

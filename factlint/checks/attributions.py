@@ -44,7 +44,10 @@ Decisions:
   another article's quote almost verbatim and that quote's speaker is named in the
   unattributed quote's paragraph or the next (a lede quote attributed below it).
 - Speakers that are not people ("the report", "reports", "CNBC") are never matched as
-  names; FL304 needs two named people who are not the same person.
+  names; FL304 needs two named people who are not the same person. A speaker given by
+  a description ("the Prime Minister", "a spokesperson for the union", "the report")
+  takes part in FL303 only between articles that share another quoted sentence word
+  for word (copies of one story): one description names different people elsewhere.
 - A sentence equal to the other, or contained in it (an excerpt), is no drift; nor is
   a quote that an earlier article gives verbatim (its difference from a third article
   is reported there). Contractions and number words are spelled out before comparing.
@@ -325,6 +328,14 @@ def _speaker_kind(speaker: str, people: Sequence[Person]) -> str:
     if any(w in orgs or w.rstrip(".") in orgs for w in words):
         return ""
     return "person" if len(name_tokens(speaker)) >= 2 and len(words) >= 2 else "name"
+
+
+def _described(speaker: str) -> bool:
+    """A speaker given by a description, not a name ("the Prime Minister", "a spokesperson
+    for the union", "the report"): FL303 compares its quotes only between articles that
+    share another quoted sentence word for word (copies of one story), since one
+    description names different people in different stories."""
+    return speaker.startswith(("the ", "a ", "an ")) and " " in speaker[2:].strip()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -829,8 +840,8 @@ def _quotes(analysis: Analysis) -> _Quotes:
             and kind == "person"
             and _named_at(analysis, q)
         )
-        if q.speaker and not kind:
-            continue  # "the report", "officials": no speaker to compare
+        if q.speaker and not kind and not _described(q.speaker):
+            continue  # "officials", "CNBC": no speaker to compare
         if not q.speaker and len(q.text.split()) < 8:
             continue  # scare quotes and names
         for s in _sentences(q.text):
@@ -1071,15 +1082,19 @@ def _usable_pairs(
         for i in members:
             speakers.setdefault(units[i].speaker, []).append(i)
         by_speaker.append(speakers)
+    copies = _SharedSentences(units, groups)
     for m, (x, y, _) in enumerate(matched, 1):
         for sx, xs in by_speaker[x].items():
             for sy, ys in by_speaker[y].items():
                 if not _speakers_match(sx, sy):
                     continue
+                described = _described(sx) or _described(sy)
                 for i in xs:
                     a = units[i]
                     for j in ys:
                         b = units[j]
+                        if described and not copies.shared(a.doc, b.doc):
+                            continue
                         if (mine[i] or mine[j]) and (a.doc != b.doc or a.quote != b.quote):
                             packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Where unattributed sentences meet attributed ones: (bare side's group, attributed
@@ -1105,6 +1120,27 @@ def _usable_pairs(
     return _Pairs(n, array("q", ordered) if isinstance(packed, array) else ordered, scores)
 
 
+class _SharedSentences:
+    """Which articles share a quoted sentence word for word (a group of copies in more
+    than one article), worked out on the first question."""
+
+    def __init__(self, units: Sequence[_Unit], groups: Sequence[list[int]]) -> None:
+        self._units, self._groups = units, groups
+        self._of: dict[int, set[int]] | None = None
+
+    def shared(self, a: int, b: int) -> bool:
+        if a == b:
+            return True
+        if self._of is None:
+            self._of = {}
+            for g, members in enumerate(self._groups):
+                docs = {self._units[i].doc for i in members}
+                if len(docs) > 1:
+                    for d in docs:
+                        self._of.setdefault(d, set()).add(g)
+        return not self._of.get(a, set()).isdisjoint(self._of.get(b, ()))
+
+
 def _anchors(
     docs: Sequence[Analysis],
     units: Sequence[_Unit],
@@ -1125,6 +1161,7 @@ def _anchors(
             speakers[ny] = {
                 speaker: {units[j].doc for j in members}
                 for speaker, members in by_speaker[ny].items()
+                if not _described(speaker)  # a description is not written beside a quote
             }
     anchored: dict[tuple[int, int], set[int]] = {}
     # Whether the speaker is named: copies of a quote meet many groups, and the speaker's
