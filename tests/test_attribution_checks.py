@@ -297,6 +297,20 @@ DRIFT_CASES = [
         ),
         [],
     ),
+    # quotes with no speaker at all: compared between copies of one story too
+    (
+        "no-speaker-in-copies",
+        pair(
+            SHOCK.replace(" Rory Green said.", "") + "\nMarkets fell.\n\n" + FORD_A,
+            SHOCK_DRIFT.replace("Rory Green said: ", "") + "\nMarkets fell.\n\n" + FORD_A,
+        ),
+        [("FL303", "b.md", 1, 2)],
+    ),
+    (
+        "no-speaker-in-two-stories",
+        pair(SHOCK.replace(" Rory Green said.", ""), SHOCK_DRIFT.replace("Rory Green said: ", "")),
+        [],
+    ),
     (
         "lede-named-below",
         pair(LEDE + "Rory Green, an economist at TS Lombard, made the assessment.\n", SHOCK_DRIFT),
@@ -367,6 +381,21 @@ def test_drift_from_two_articles_is_one_finding() -> None:
     assert [(r.location.path, r.location.line, r.location.col) for r in f.related] == [
         ("a.md", 1, 2),
         ("b.md", 1, 29),
+    ]
+
+
+def test_drift_of_a_quote_without_a_speaker_names_none() -> None:
+    sources = pair(
+        SHOCK.replace(" Rory Green said.", "") + "\nMarkets fell.\n\n" + FORD_A,
+        SHOCK_DRIFT.replace("Rory Green said: ", "") + "\nMarkets fell.\n\n" + FORD_A,
+    )
+    (f,) = rule_findings("FL303", sources)
+    assert f.message == (
+        "Quote is worded differently in a.md: 'has just begun' → 'is just getting started' "
+        "(possibly a translation or paraphrase)"
+    )
+    assert [r.message for r in f.related] == [
+        "“The tech shock has just begun, and it will reshape every emerging …”"
     ]
 
 

@@ -42,7 +42,9 @@ Decisions:
   an index on content words (`subject.candidate_pairs`), never from all pairs.
 - A quote without a speaker is matched only when one of its sentences matches
   another article's quote almost verbatim and that quote's speaker is named in the
-  unattributed quote's paragraph or the next (a lede quote attributed below it).
+  unattributed quote's paragraph or the next (a lede quote attributed below it), or
+  with another quote without a speaker in a copy of the same story (the two articles
+  share another quoted sentence word for word).
 - Speakers that are not people ("the report", "reports", "CNBC") are never matched as
   names; FL304 needs two named people who are not the same person. A speaker given by
   a description ("the Prime Minister", "a spokesperson for the union", "the report")
@@ -1115,6 +1117,14 @@ def _usable_pairs(
                 for j in named[ny]:
                     if units[j].doc in other_docs and (mine[i] or mine[j]):
                         packed.append((i * n + j if i < j else j * n + i) * k + m)
+    # Two quotes without a speaker in copies of one story (articles that share another
+    # quoted sentence word for word) are one remark too.
+    for m, (x, y, _) in enumerate(matched, 1):
+        for i in bare[x]:
+            for j in bare[y]:
+                a, b = units[i], units[j]
+                if a.doc != b.doc and (mine[i] or mine[j]) and copies.shared(a.doc, b.doc):
+                    packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Each pair is met once: a unit is in one group, and groups meet once each way.
     ordered = sorted(packed)
     return _Pairs(n, array("q", ordered) if isinstance(packed, array) else ordered, scores)
@@ -1301,14 +1311,17 @@ def _report_drift(
         where = "earlier in this article" if ad == bd else f"in {Path(docs[ad].doc.path).name}"
         more = len(drifting) - 1
         also = f" (and {more} other place{'s' if more > 1 else ''})" if more else ""
+        whose = f"Quote of {speaker}" if speaker else "Quote"
         message = (
-            f"Quote of {speaker} is worded differently {where}{also}: {word_diff(a.text, b.text)} "
+            f"{whose} is worded differently {where}{also}: {word_diff(a.text, b.text)} "
             "(possibly a translation or paraphrase)"
         )
         related = []
         for d, k in list(drifting)[:5]:
             q = docs[d].attributions.quotes[k]
-            related.append(ctx.related(docs[d].doc, q.span, f"{q.speaker or speaker}: “{_cut(q)}”"))
+            said = q.speaker or speaker
+            shown = f"{said}: “{_cut(q)}”" if said else f"“{_cut(q)}”"
+            related.append(ctx.related(docs[d].doc, q.span, shown))
         key = "|".join([" ".join(name_tokens(speaker)), normalise_quote(qb.text)])
         yield ctx.finding("FL303", docs[bd].doc, qb.span, message, related=related, key=key)
 
