@@ -293,3 +293,26 @@ _WORDS = st.sampled_from(
 def test_no_crash_and_spans_inside(text: str) -> None:
     for f in findings(text, shipped_ledger(), {"date": datetime.date(2026, 2, 17)}):
         assert 0 <= f.span.start <= f.span.end <= len(text)
+
+
+def test_fl201_spares_the_side_the_ledger_dates_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two articles date one event differently: FL201 reports both, unless the ledger
+    gives one side's date; then only the other, which FL405 reports too."""
+    front = "---\ntitle: Listing\ndate: 2026-03-01\n---\n"
+    (tmp_path / "a.md").write_text(
+        front + "Zhipu AI listed on the Hong Kong stock exchange in July 2025.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text(
+        front + "Zhipu AI listed on the Hong Kong stock exchange in January 2026.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    out = _cli(["--select", "FL201,FL405", "a.md", "b.md"])
+    found = [(f["rule"], f["path"], f["line"], f["column"]) for f in out["findings"]]
+    assert found == [("FL201", "a.md", 5, 52), ("FL405", "a.md", 5, 52)]
+    (tmp_path / "factlint.yaml").write_text("shipped-ledger: false\n", encoding="utf-8")
+    out = _cli(["--select", "FL201,FL405", "a.md", "b.md"])
+    found = [(f["rule"], f["path"], f["line"], f["column"]) for f in out["findings"]]
+    assert found == [("FL201", "a.md", 5, 52), ("FL201", "b.md", 5, 52)]

@@ -21,7 +21,8 @@ days (a reprint). "Early", "late", "the end of" widen a date by half its unit.
 
 Both sides of a conflict are reported, each with the other as related location (which
 one is wrong is for the editor to find out), except a side that more mentions agree
-with than contradict.
+with than contradict; the ledger's date for the event, when it agrees with a side,
+counts as one such mention (FL405 reports the side it contradicts).
 
 Whatever the event, one sentence told twice with another date is a conflict too: two
 sentences (of at least six words) that are the same word for word once their dates are
@@ -427,6 +428,26 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
     yield from _sentence_findings(corpus, ctx, reported)
 
 
+def _ledger_backed(
+    claims: Sequence[Claim], conflicts: Mapping[int, list[int]], ctx: Context
+) -> Callable[[int], int]:
+    """1 for a claim whose date the ledger gives for its event, else 0."""
+    if ctx.ledger is None or not ctx.ledger.events or not conflicts:
+        return lambda n: 0
+    from factlint.checks.ledger_events import DEFAULTS, event_mention, matching_events
+
+    min_score = float(DEFAULTS["min_score"])
+
+    def backed(n: int) -> int:
+        c = claims[n]
+        if c.date.in_quote or c.date.tense == "future" or c.sig.negated:
+            return 0
+        events = matching_events(c.date, c.sig, ctx.ledger, min_score)
+        return int(any(not dates_conflict(c.date, event_mention(e)) for e in events))
+
+    return backed
+
+
 def _event_findings(
     corpus: Sequence[Analysis], ctx: Context, reported: set[tuple[int, int]]
 ) -> Iterator[Finding]:
@@ -496,9 +517,13 @@ def _event_findings(
             support[i] = support.get(i, 0) + 1
             support[j] = support.get(j, 0) + 1
     # Both sides are reported (which one is wrong is for the editor to find out), except
-    # a side that more mentions agree with than contradict.
+    # a side that more mentions agree with than contradict; the ledger's date for the
+    # event, when it agrees, is one more (FL405 reports the side it contradicts).
+    backed = _ledger_backed(claims, conflicts, ctx)
     reported_claims = {
-        n: others for n, others in conflicts.items() if support.get(n, 0) < len(set(others))
+        n: others
+        for n, others in conflicts.items()
+        if support.get(n, 0) + backed(n) < len(set(others))
     }
     for n in sorted(reported_claims):
         here = claims[n]

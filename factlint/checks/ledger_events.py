@@ -110,7 +110,8 @@ def _same_version(claim: EventSig, event: _EventNames) -> bool:
     return not event.versions or bool(event.versions & (claim.codes | claim.editions))
 
 
-def _as_mention(event: Event) -> DateMention:
+def event_mention(event: Event) -> DateMention:
+    """A ledger event's date as a mention, to compare with an article's."""
     return DateMention(
         span=Span(0, 0),
         raw=event.date,
@@ -179,7 +180,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         wrong = [
             e
             for e in matching_events(d, sig, ledger, min_score)
-            if dates_conflict(d, _as_mention(e))
+            if dates_conflict(d, event_mention(e))
         ]
         if not wrong:
             continue
