@@ -161,7 +161,10 @@ RULES = (
             "paraphrase that should lose its quote marks. The message shows the words "
             "that changed. Differences of case, punctuation and quote style are ignored, "
             "and an excerpt of a longer quote is not a drift; two sentences that name "
-            "different places, people or figures are two statements, not one drifted."
+            "different places, people or figures are two statements, not one drifted. A "
+            "quote whose speaker is only described ('the minister') or not given is "
+            "compared only between copies of one story: articles that share another "
+            "quoted sentence word for word."
         ),
         examples_fail=(
             '"The tech shock has just begun, and it will reshape every emerging market '
