@@ -264,6 +264,17 @@ DRIFT_CASES = [
         [],
     ),
     (
+        # a figure changed whose digits the sentence writes elsewhere: the number rules'
+        "a-figure-changed",
+        pair(
+            '"Open-ended contracts grew by 21.9% and atypical ones fell by 16.1% in that '
+            'period," said Ann Ford.\n',
+            '"Open-ended contracts grew by 21.9% and atypical ones fell by 21.1% in that '
+            'period," said Ann Ford.\n',
+        ),
+        [],
+    ),
+    (
         "another-figure",
         pair(
             '"We will hire 200 nurses and open two clinics by June," said Ann Ford.\n',
