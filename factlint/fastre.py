@@ -62,11 +62,14 @@ class _Deferred:
 
     def __init__(self, key: tuple[str, str, int]) -> None:
         self._key = key
+        self._compiled: Pattern | None = None
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name == "_key":  # copy, pickle and hasattr probes
+        if name.startswith("__") or name in ("_key", "_compiled"):  # copy, pickle probes
             raise AttributeError(name)
-        value = getattr(_stored(self._key, _choose), name)
+        if self._compiled is None:
+            self._compiled = _stored(self._key, _choose)
+        value = getattr(self._compiled, name)
         self.__dict__[name] = value
         return value
 

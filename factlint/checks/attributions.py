@@ -1109,6 +1109,13 @@ def _usable_pairs(
                             continue
                         if (mine[i] or mine[j]) and (a.doc != b.doc or a.quote != b.quote):
                             packed.append((i * n + j if i < j else j * n + i) * k + m)
+        # Two quotes without a speaker in copies of one story (articles that share
+        # another quoted sentence word for word) are one remark too.
+        for i in bare[x]:
+            for j in bare[y]:
+                a, b = units[i], units[j]
+                if a.doc != b.doc and (mine[i] or mine[j]) and copies.shared(a.doc, b.doc):
+                    packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Where unattributed sentences meet attributed ones: (bare side's group, attributed
     # side's group, score index). Copies of one sentence meet as near-verbatim.
     meetings = [
@@ -1127,17 +1134,12 @@ def _usable_pairs(
                 for j in named[ny]:
                     if units[j].doc in other_docs and (mine[i] or mine[j]):
                         packed.append((i * n + j if i < j else j * n + i) * k + m)
-    # Two quotes without a speaker in copies of one story (articles that share another
-    # quoted sentence word for word) are one remark too.
-    for m, (x, y, _) in enumerate(matched, 1):
-        for i in bare[x]:
-            for j in bare[y]:
-                a, b = units[i], units[j]
-                if a.doc != b.doc and (mine[i] or mine[j]) and copies.shared(a.doc, b.doc):
-                    packed.append((i * n + j if i < j else j * n + i) * k + m)
     # Each pair is met once: a unit is in one group, and groups meet once each way.
     ordered = sorted(packed)
     return _Pairs(n, array("q", ordered) if isinstance(packed, array) else ordered, scores)
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 class _SharedSentences:
@@ -1158,7 +1160,7 @@ class _SharedSentences:
                 if len(docs) > 1:
                     for d in docs:
                         self._of.setdefault(d, set()).add(g)
-        return not self._of.get(a, set()).isdisjoint(self._of.get(b, ()))
+        return not self._of.get(a, _NONE).isdisjoint(self._of.get(b, _NONE))
 
 
 def _anchors(

@@ -434,16 +434,13 @@ def _ledger_backed(
     """1 for a claim whose date the ledger gives for its event, else 0."""
     if ctx.ledger is None or not ctx.ledger.events or not conflicts:
         return lambda n: 0
-    from factlint.checks.ledger_events import DEFAULTS, event_mention, matching_events
+    from factlint.checks.ledger_events import DEFAULTS, compared_events
 
-    min_score = float(DEFAULTS["min_score"])
+    ledger, min_score = ctx.ledger, float(DEFAULTS["min_score"])
 
     def backed(n: int) -> int:
-        c = claims[n]
-        if c.date.in_quote or c.date.tense == "future" or c.sig.negated:
-            return 0
-        events = matching_events(c.date, c.sig, ctx.ledger, min_score)
-        return int(any(not dates_conflict(c.date, event_mention(e)) for e in events))
+        found = compared_events(claims[n].date, claims[n].sig, ledger, min_score)
+        return int(any(not conflict for _, conflict in found))
 
     return backed
 

@@ -110,8 +110,7 @@ def _same_version(claim: EventSig, event: _EventNames) -> bool:
     return not event.versions or bool(event.versions & (claim.codes | claim.editions))
 
 
-def event_mention(event: Event) -> DateMention:
-    """A ledger event's date as a mention, to compare with an article's."""
+def _as_mention(event: Event) -> DateMention:
     return DateMention(
         span=Span(0, 0),
         raw=event.date,
@@ -150,6 +149,18 @@ def matching_events(d: DateMention, sig: EventSig, ledger: Ledger, min_score: fl
     return found
 
 
+def compared_events(
+    d: DateMention, sig: EventSig, ledger: Ledger, min_score: float
+) -> list[tuple[Event, bool]]:
+    """The ledger events a dated mention is about, each with whether the dates conflict;
+    none for a mention that is not compared (quoted, future or negated)."""
+    if d.in_quote or d.tense == "future" or sig.negated:
+        return []
+    return [
+        (e, dates_conflict(d, _as_mention(e))) for e in matching_events(d, sig, ledger, min_score)
+    ]
+
+
 def _ledger_location(event: Event) -> Location:
     return Location(path=event.path, line=event.line, col=1, end_line=event.line, end_col=1)
 
@@ -175,13 +186,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     min_score = float(ctx.options["min_score"])
     doc = analysis.doc
     for d, sig in event_claims(analysis):
-        if d.in_quote or d.tense == "future" or sig.negated:
-            continue
-        wrong = [
-            e
-            for e in matching_events(d, sig, ledger, min_score)
-            if dates_conflict(d, event_mention(e))
-        ]
+        wrong = [e for e, conflict in compared_events(d, sig, ledger, min_score) if conflict]
         if not wrong:
             continue
         message = f'"{d.raw}" ({shown(d)}) for {_describe(wrong)}'

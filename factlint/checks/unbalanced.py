@@ -214,17 +214,12 @@ def _partial(prose: str, mark: Mark) -> bool:
     """Whether an opening mark quotes a few words inside a sentence: a lowercase word
     after it, and before it a word that is no reporting verb ("called for “calm at"),
     not a quotation that opens a sentence or follows its cue ("said: “We", "said “the")."""
+    from factlint.checks.attributions import word_tables
+
     if not prose[mark.offset + 1 : mark.offset + 2].islower():
         return False
     word = _WORD_BEFORE.search(prose, max(0, mark.offset - 30), mark.offset)
-    return word is not None and word.group(1).lower() not in _reporting_verbs()
-
-
-@functools.cache
-def _reporting_verbs() -> frozenset[str]:
-    from factlint.checks.attributions import word_tables
-
-    return frozenset(word_tables()["reporting_verbs"])
+    return word is not None and word.group(1).lower() not in word_tables()["reporting_verbs"]
 
 
 def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
