@@ -619,14 +619,22 @@ _PHRASAL_TAIL = fastre.compile(r"\s+(out|on)\b")
 
 def _verb_hits(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """Reporting verbs in text[start:end] as (start, end, verb), "pointed out" as one."""
-    verbs = _tables().verbs
+    verbs, phrasal = _tables().verbs, _phrasal_firsts()
     for m in _LOWER_WORD.finditer(text, start, end):
         w = m.group()
-        tail = _PHRASAL_TAIL.match(text, m.end(), end)
-        if tail is not None and f"{w} {tail.group(1)}" in verbs:
-            yield m.start(), tail.end(), f"{w} {tail.group(1)}"
-        elif w in verbs:
+        if w in phrasal:  # the tail is looked for only where it can make a verb
+            tail = _PHRASAL_TAIL.match(text, m.end(), end)
+            if tail is not None and f"{w} {tail.group(1)}" in verbs:
+                yield m.start(), tail.end(), f"{w} {tail.group(1)}"
+                continue
+        if w in verbs:
             yield m.start(), m.end(), w
+
+
+@functools.cache
+def _phrasal_firsts() -> frozenset[str]:
+    """The first words of the phrasal reporting verbs ("pointed" of "pointed out")."""
+    return frozenset(verb.split()[0] for verb in _tables().verbs if " " in verb)
 
 
 def _subject_left(text: str, floor: int, verb: Span, word: str) -> _Cue | None:
