@@ -13,6 +13,7 @@ run is rebuilt from its stored opcodes instead of compiled again.
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections.abc import Iterable
@@ -50,6 +51,36 @@ def _stored(key: tuple[str, str, int], compile_now: Any) -> Any:
     if store is not None:
         store.add(key, compiled)
     return compiled
+
+
+def required_text(pattern: regex.Pattern[str]) -> str:
+    """A string that every match of `pattern` holds, as the `regex` module itself works
+    it out to skip ahead in a search; "" when it found none, or when the pattern ignores
+    case. A text without that string has no match: a rule need not run on it."""
+    return _required(pattern) if _reads_required() else ""
+
+
+def _required(pattern: regex.Pattern[str]) -> str:
+    # What a compiled pattern pickles as: its source, flags, code, ..., then the
+    # required string's offset, its characters and its case flags.
+    try:
+        data = pattern._pickled_data  # type: ignore[attr-defined]
+        chars, case = data[8], data[9]
+        if pattern.flags & regex.REVERSE or case & regex.IGNORECASE:
+            return ""
+        return "".join(map(chr, chars))
+    except Exception:  # another layout: no required string, every unit is searched
+        return ""
+
+
+@functools.cache
+def _reads_required() -> bool:
+    """Whether this `regex` keeps the required string where `_required` reads it."""
+    probes = {r"\d+ZQXW\d": "ZQXW", r"(?i)\d+ZQXW": "", r"a|b": "", r"ab(?:c|d)": "ab"}
+    try:
+        return all(_required(regex.compile(p)) == want for p, want in probes.items())
+    except Exception:
+        return False
 
 
 class _Deferred:

@@ -183,3 +183,41 @@ def test_speakers_named_near_a_quote_are_those_a_word_by_word_search_finds(
                 if name_tokens(sp) and f" {name_tokens(sp)[-1]} " in f" {words} "
             }
         assert got == expected
+
+
+# --- the required string of a rule's regex -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        (r"\bATM machines?\b", "ATM machine"),
+        (r"\d[\d,.]*\s*%\s*(?:percent|per\s+cent)\b", "%"),
+        (r"(?i)\bATM machines?\b", ""),  # any case: no one string is required
+        (r"(?:ATM){e<=1}", ""),  # fuzzy: a changed letter matches too
+        (r"colou?r|hue", ""),
+        (r"(?r)\bend\b", ""),
+    ],
+)
+def test_required_text_is_what_regex_skips_ahead_by(pattern: str, required: str) -> None:
+    assert fastre.required_text(regex.compile(pattern)) == required
+
+
+# Regexes from literals, classes, alternations and repeats: most have a required string.
+_PIECE = st.sampled_from(["ab", "b", "ca", r"\d", "[ab]", "(?:a|bc)", "(?:ab)?", "c+", r"\b", "."])
+_PATTERNS = st.lists(_PIECE, min_size=1, max_size=5).map("".join)
+
+
+@PROPERTY
+@given(_PATTERNS, st.text(alphabet="abc1 .", max_size=30))
+def test_a_text_without_the_required_string_has_no_match(pattern: str, text: str) -> None:
+    required = fastre.required_text(regex.compile(pattern))
+    if required not in text:
+        assert regex.search(pattern, text) is None
+
+
+@PROPERTY
+@given(_PATTERNS.flatmap(lambda p: st.tuples(st.just(p), st.from_regex(p, fullmatch=True))))
+def test_every_match_holds_the_required_string(case: tuple[str, str]) -> None:
+    pattern, text = case
+    assert fastre.required_text(regex.compile(pattern)) in text

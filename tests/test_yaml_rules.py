@@ -128,6 +128,30 @@ def test_pattern_regex_named_group_message(tmp_path: Path) -> None:
     assert found(check, FUND.replace("60 billion", "60")) == []
 
 
+def test_a_regex_anchored_to_sentences_finds_each_sentence_that_holds_its_words(
+    tmp_path: Path,
+) -> None:
+    # Each sentence is matched on its own: "However" opening a sentence, not inside one.
+    check = load(
+        tmp_path,
+        """
+        id: FL901
+        name: however-opener
+        category: style
+        kind: pattern
+        scope: sentence
+        message: "'{match}' opens the sentence"
+        summary: Sentences opening with However.
+        pattern: '^However\\b'
+        examples: {fail: [However it stopped.], pass: [It stopped however.]}
+        """,
+    )
+    text = "It rained. However it stopped, however briefly.\n\nNo.\n\nHowever, no.\n"
+    assert found(check, "It rained all day.\n") == []  # the rule's words nowhere: no match
+    assert found(check, text) == [("FL901", 1, 12), ("FL901", 5, 1)]
+    assert found(check, text.replace("However", "Still")) == []
+
+
 def test_pattern_ignore_case_and_line_col_after_front_matter(tmp_path: Path) -> None:
     check = load(tmp_path, HEDGE.replace("severity: info", "ignore_case: true"))
     text = f"---\ntitle: Attack\n---\n\nReportedly, it rained.\n\n{INSPECTOR}\n"

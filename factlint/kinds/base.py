@@ -216,6 +216,7 @@ class Rx:
     pattern: regex.Pattern[str]
     source: str
     line: int
+    required: str = ""  # a string every match holds (fastre.required_text)
 
 
 def compile_rx(value: Value, path: str, what: str, flags: int) -> Rx:
@@ -236,7 +237,7 @@ def compile_source(source: str, line: int, path: str, what: str, flags: int) -> 
         pattern = fastre.compile_regex(source, flags)
     except regex.error as exc:
         raise RuleLoadError(path, line, f"bad regex in {what!r}: {exc}") from None
-    return Rx(pattern, source, line)
+    return Rx(pattern, source, line, fastre.required_text(pattern))
 
 
 # `regex` writes out a counted repeat when it compiles it: "(?:a{1000}){10000}" took
@@ -352,6 +353,19 @@ class Budget:
         self.limit = seconds * max(1.0, chars / BUDGET_CHARS)
         self.spent = 0.0
         self._cpu_start: float | None = None  # this thread's CPU clock at the first call
+        self._prose = ""  # the text `holds` was last asked about, and its answers
+        self._holds: dict[str, bool] = {}
+
+    def holds(self, required: str, prose: str) -> bool:
+        """Whether `prose` holds `required`, asked once an article: a rule matches each
+        sentence or paragraph of one prose, and most regexes of a rule are for words
+        most articles never use."""
+        if prose is not self._prose:
+            self._prose, self._holds = prose, {}
+        found = self._holds.get(required)
+        if found is None:
+            found = self._holds[required] = required in prose
+        return found
 
     def _remaining(self, rx: Rx) -> float:
         if self._cpu_start is None:
@@ -599,5 +613,7 @@ def matches_in(
     budget: Budget, rx: Rx, prose: str, unit: Span
 ) -> Iterator[tuple[Span, regex.Match[str]]]:
     """Matches of `rx` inside one unit (the unit is its own string: `^`/`$` are its edges)."""
+    if rx.required and not budget.holds(rx.required, prose):
+        return  # no match can be in a piece of a text that lacks what every match holds
     for m in budget.finditer(rx, prose[unit.start : unit.end]):
         yield Span(unit.start + m.start(), unit.start + m.end()), m
