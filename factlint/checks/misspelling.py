@@ -203,10 +203,17 @@ def misspellings(analysis: Analysis) -> Iterator[tuple[Span, str, tuple[str, ...
     starts: set[int] | None = None
     names: set[str] = set()
     prose = doc.prose
+    # Each distinct word is looked up once; most articles have no misspelling at all.
+    known = {
+        key: found
+        for word in set(_WORD.findall(prose, doc.body_start))
+        if (found := suggestions_for(key := word.lower().replace("’", "'"))) is not None
+    }
+    if not known:
+        return
     for m in _WORD.finditer(prose, doc.body_start):
         word = m.group(1)
-        key = word.lower().replace("’", "'")
-        suggestions = suggestions_for(key)
+        suggestions = known.get(key := word.lower().replace("’", "'"))
         if suggestions is None:
             continue
         if not (word.islower() or (word[0].isupper() and word[1:].islower())):
