@@ -61,6 +61,13 @@ TITLES = [
     ("head coach", "", "coach", "", "role"),
     ("research director", "", "sales director", "", "role"),
     ("chairman", "Microsoft", "CEO", "Microsoft", ""),
+    # Two top posts of one company: one person holds one of them.
+    ("chief executive", "Acme Corp", "chief financial officer", "Acme Corp", "role"),
+    ("CEO", "", "CFO", "", "role"),
+    ("chairman and chief executive", "Acme", "chief operating officer", "Acme", "role"),
+    ("chief executive and chief financial officer", "Acme", "CFO", "Acme", ""),
+    ("interim chief executive", "Acme", "chief financial officer", "Acme", ""),
+    ("chief technology officer", "Acme", "co-founder", "Acme", ""),
     ("chief China economist", "TS Lombard", "head of Asia research", "TS Lombard", ""),
     ("PM", "", "Prime Minister", "", ""),
     ("Minister of Foreign Affairs", "", "Foreign Minister", "", ""),
@@ -153,6 +160,14 @@ TITLE_CASES = [
         "odd-one-between",
         [*pair(HASSABIS_A, HASSABIS_OPENAI), ("c.md", HASSABIS_A, MAR)],
         [("FL301", "b.md", 1, 41)],
+    ),
+    (
+        "two-top-posts",
+        pair(
+            "John Smith, chief executive of Acme Corp, said the plan was on track.\n",
+            "The plan is on track, said John Smith, chief financial officer of Acme Corp.\n",
+        ),
+        [("FL301", "b.md", 1, 40)],
     ),
     ("wording", pair(GREEN_A, GREEN_B), [("FL302", "b.md", 1, 13)]),
     ("case-only", pair(GREEN_CASE, GREEN_B), []),

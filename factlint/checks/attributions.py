@@ -563,17 +563,29 @@ def _match_roles(a_title: str, b_title: str, drop: frozenset[str]) -> str:
     return result
 
 
+def _chief_officers(title: str, drop: frozenset[str]) -> set[tuple[str, ...]]:
+    """The company's top posts a title names: chief executive, chief financial officer,
+    chief operating officer... ("CEO", "CFO" written out)."""
+    return {
+        r
+        for r in _roles(title, drop)
+        if r == ("chief", "executive") or (len(r) >= 3 and r[0] == "chief" and r[-1] == "officer")
+    }
+
+
 @functools.lru_cache(maxsize=8192)
 def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
     """How two descriptions of one person differ: "" (no conflict), "wording" or "role".
 
     "role" when the organisation differs, or one role is another's in a different rank
     ("President" / "Vice President", "economist" / "chief economist", "research
-    director" / "sales director": the same head noun, other words); "wording" when the
-    roles are the same words in another form ("Asian" / "Asia"); "" when they agree,
-    differ only in case, abbreviations or a country in front, one side says less, or
-    the roles have different head nouns ("chairman" / "chief executive": one person
-    often holds both, and an article names one).
+    director" / "sales director": the same head noun, other words), or the two name
+    different top posts of a company and neither names both ("chief executive" / "chief
+    financial officer": one person holds one of them); "wording" when the roles are the
+    same words in another form ("Asian" / "Asia"); "" when they agree, differ only in
+    case, abbreviations or a country in front, one side says less, or the roles have
+    different head nouns ("chairman" / "chief executive": one person often holds both,
+    and an article names one).
     """
     if _time_bound(a_title) or _time_bound(b_title):
         return ""
@@ -581,6 +593,10 @@ def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
     roles = _match_roles(a_title, b_title, drop) if a_title and b_title else ""
     if roles == "rank":
         return "role"
+    if roles == "other":
+        a_top, b_top = _chief_officers(a_title, drop), _chief_officers(b_title, drop)
+        if a_top and b_top and a_top.isdisjoint(b_top):
+            return "role"
     if (
         a_org
         and b_org
