@@ -106,6 +106,52 @@ CROSS: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
         "Hamburg launched a green hydrogen fund last year, reportedly worth 3.12 billion euros.",
         [],
     ),
+    # An acronym in one, its words in the other: one fund.
+    (
+        "China's national artificial intelligence fund holds 60 billion yuan, the finance "
+        "ministry said.",
+        "According to the finance ministry, the national AI fund has 60.06 billion yuan.",
+        [("FL103", "a.md", 4, 53)],
+    ),
+    (
+        "China's national artificial intelligence fund holds 60 billion yuan, the finance "
+        "ministry said.",
+        "According to the finance ministry, the national EV fund has 60.06 billion yuan.",
+        [],
+    ),
+    # "Nvidia's" names Nvidia.
+    (
+        "Shares of Nvidia fell 17% on Monday, wiping almost $600 billion off its market value.",
+        "Nvidia's shares dropped 17% on Monday, erasing about $60 billion from its market value.",
+        [("FL102", "b.md", 4, 48)],
+    ),
+    (
+        "Shares of Nvidia fell 17% on Monday, wiping almost $600 billion off its market value.",
+        "AMD's shares dropped 17% on Monday, erasing about $60 billion from its market value.",
+        [],
+    ),
+    # "German inflation" is inflation in Germany.
+    (
+        "Inflation in Germany rose to 3.2% in February, the federal statistics office said.",
+        "German inflation climbed to 2.3% in February, according to the federal statistics office.",
+        [("FL101", "b.md", 4, 29)],
+    ),
+    (
+        "Inflation in Germany rose to 3.2% in February, the federal statistics office said.",
+        "French inflation climbed to 2.3% in February, according to the federal statistics office.",
+        [],
+    ),
+    # An acronym of three words.
+    (
+        "The European Central Bank raised its deposit rate to 4% on Thursday.",
+        "On Thursday, the ECB lifted its deposit rate to 5.25%.",
+        [("FL101", "b.md", 4, 49)],
+    ),
+    (
+        "The European Central Bank raised its deposit rate to 4% on Thursday.",
+        "On Thursday, the BoE lifted its deposit rate to 5.25%.",
+        [],
+    ),
     # Quarters, months, subgroups and companies keep figures apart.
     (
         "Tesla delivered 405,278 vehicles in the first quarter, the company said.",

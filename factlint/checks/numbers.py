@@ -66,6 +66,8 @@ buckets, and sentences from (rarest term) buckets, never all pairs.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import math
 import operator
 from array import array
@@ -324,6 +326,7 @@ _MEASURE_FAMILIES: Mapping[str, frozenset[str]] = {
 }
 _TOKEN = fastre.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’\-]*|[\p{N}]+")
 _UPPER_SHORT = fastre.compile(r"[A-Z]{2,3}")
+_POSSESSIVE = fastre.compile(r"['’]s?$")  # "Nvidia's" names Nvidia
 _BEFORE_WORDS = 8  # words before a figure that carry its subject and measure
 _AFTER_WORDS = 6  # words after it
 _OF_AFTER = fastre.compile(r"(?i:\s+of\s+)(?P<rest>(?:[\p{L}'’\-]+\s*){1,6})")
@@ -441,8 +444,20 @@ def _clean_names(entities: Iterable[str], lower_words: frozenset[str]) -> frozen
                 continue
             if len(words) == 1 and w in lower_words:
                 continue  # "Meanwhile", "However": a capitalised common word
-            out.add(w)
+            out.add(_country(w))
     return frozenset(out)
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    from factlint.data import load_yaml
+
+    return {str(k): str(v) for k, v in load_yaml("numbers.yaml")["demonyms"].items()}
+
+
+def _country(word: str) -> str:
+    """The country a lowercase adjective names ("german" -> "germany"), else the word."""
+    return _countries().get(word, word)
 
 
 @lru_cache(maxsize=65536)
@@ -606,7 +621,10 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
         skip = indexes[q.sentence]
         window = _window(prose, clause, q.span)
         window_terms = _window_terms(prose, window, q.span)
-        window_words = {w.lower() for w in _TOKEN.findall(prose, window.start, window.end)}
+        window_words = {
+            _country(_POSSESSIVE.sub("", w.lower()))
+            for w in _TOKEN.findall(prose, window.start, window.end)
+        }
         near = (specific & window_words) | _phrases(prose, window.start, window.end, skip)
         own = [q.span, *linked.get(i, ())]
         if q.sentence not in numbers:
@@ -684,9 +702,51 @@ def _strength(shared: frozenset[str]) -> int:
     return sum(1 if " " in anchor else 2 for anchor in shared)
 
 
+@functools.lru_cache(maxsize=4096)
+def _spelled(near: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Runs of two to four words near a figure, chained from its two-word phrases
+    ("european central" + "central bank"), by their initials ("ecb"): what an acronym
+    of them reads as, lowercase."""
+    follows: dict[str, list[str]] = {}
+    for phrase in near:
+        words = phrase.split()
+        if len(words) == 2:
+            follows.setdefault(words[0], []).append(words[1])
+    runs: dict[str, tuple[str, ...]] = {}
+    todo = [(first, second) for first, seconds in follows.items() for second in seconds]
+    while todo:
+        run = todo.pop()
+        runs.setdefault("".join(w[0] for w in run), run)
+        if len(run) < 4:
+            todo += [(*run, nxt) for nxt in follows.get(run[-1], ()) if nxt not in run]
+    return runs
+
+
+def _aliased(near: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """The phrases of `near` with an acronym that, written out as the words of `other`
+    whose initials it is, gives a phrase of `other`: "ai fund" / "intelligence fund",
+    "ecb" / "european central" (with "artificial intelligence", "central bank" in
+    `other`)."""
+    spelled = _spelled(other)
+    found = set()
+    for phrase in near:
+        words = phrase.split()
+        if not any(w in spelled for w in words):
+            continue
+        out = [x for w in words for x in spelled.get(w, (w,))]
+        if any(f"{x} {y}" in other for x, y in itertools.pairwise(out)):
+            found.add(phrase)
+    return frozenset(found)
+
+
 def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> bool:
     """Whether two figures are about the same thing (see the module docstring)."""
-    if a.bucket != b.bucket or _strength(a.near & b.near) < 2:
+    if a.bucket != b.bucket:
+        return False
+    shared = a.near & b.near
+    if _strength(shared) < 2 and shared:
+        shared |= _aliased(a.near, b.near) | _aliased(b.near, a.near)
+    if _strength(shared) < 2:
         return False
     if a.doc == b.doc and (a.q.sentence == b.q.sentence or not (a.alone and b.alone)):
         return False
@@ -696,9 +756,13 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
         return False  # "in May" / "in April", "the first quarter" / "the second"
     if a.context and b.context and not a.context & b.context:
         return False  # "voters under 30" / "voters over 65"
-    a_specific = a.names - _WEAK_NAMES
-    b_specific = b.names - _WEAK_NAMES
-    if a.names and b.names and not a.names & b.names:
+    # A name one side writes as the initials of the other's words is named by both:
+    # "the national AI fund" / "the national artificial intelligence fund".
+    a_names = a.names | b.names.intersection(_spelled(a.near))
+    b_names = b.names | a.names.intersection(_spelled(b.near))
+    a_specific = a_names - _WEAK_NAMES
+    b_specific = b_names - _WEAK_NAMES
+    if a_names and b_names and not a_names & b_names:
         return False
     if a_specific - b_specific and b_specific - a_specific:
         return False  # each names someone the other does not: parallel statements
