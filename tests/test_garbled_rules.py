@@ -56,6 +56,8 @@ FL603 = [
 FL604 = [
     ("For years,the narrative held.", [(1, 5)]),
     ("It has 1,000 staff and 2,500 more.", []),
+    ("Sales rose in 2024,the company said, and in 2025,when it grew.", [(1, 15), (1, 45)]),
+    ("Codes 3,a and 12024,abc and FY-2024,q and 1,2024,x and 2024,Paris.", []),
     ("They experimented.However, little changed.", [(1, 6)]),
     ("The fund holds 60.06 billion yuan.", []),
     ("It came from Dubai.Fluent in English, he left.", [(1, 14)]),
@@ -297,8 +299,8 @@ def test_misspelling_skips_articles_in_other_languages(text: str, expected: list
         ),
         (
             "FL604",
-            "For years,the story.However, it held,and fell.",
-            "For years, the story. However, it held, and fell.",
+            "For years,the story.However, it held,and fell in 2024,when it ended.",
+            "For years, the story. However, it held, and fell in 2024, when it ended.",
         ),
         ("FL605", "Most of\nof the the money.", "Most of the money."),
         ("FL607", "Buisness and buisness. Recieved it.", "Business and business. Received it."),

@@ -1,8 +1,9 @@
 """FL604 missing-space: words glued together at a comma or a sentence end.
 
-"years,the" and "experimentation.However" are typing or conversion slips. The
-patterns are narrow on purpose: letters on both sides, a real word on the left and a
-word on the right, so decimals (60.06), thousands (1,000), initials (J.R.R.),
+"years,the", "in 2024,the" and "experimentation.However" are typing or conversion
+slips. The patterns are narrow on purpose: a word of letters (or a year before a
+comma) on the left and a word on the right, so decimals (60.06), thousands (1,000),
+initials (J.R.R.),
 abbreviations (U.S., e.g.), versions (v1.2.3), file names (report.pdf), domains
 (aicnbc.com) and names like Node.js never match.
 """
@@ -56,6 +57,12 @@ _RIGHT_COMMA = r"(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\€\x80-\x9f])"
 _RIGHT_STOP = r"(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\€\x80-\x9f]|\.[\p{L}\p{N}])"
 
 _COMMA = fastre.compile_regex(_LEFT + r"(,)" + _RIGHT_COMMA)
+# A year glued to a lowercase word: "in 2024,the company". Not a number of any other
+# shape ("3,a", a thousands group), nor an identifier ("FY-2024,q").
+_YEAR_COMMA = fastre.compile_regex(
+    r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+,:-])((?:1[5-9]|20)\d\d)(,)(\p{Ll}[\p{Ll}\p{M}]+)"
+    r"(?![\p{L}\p{N}_@/\\€\x80-\x9f])"
+)
 _STOP = fastre.compile_regex(_LEFT + r"([.?!])" + _RIGHT_STOP)
 
 # Right-hand words that make a name, not a new sentence: top-level domains
@@ -76,6 +83,8 @@ def missing_spaces(prose: str, start: int = 0, end: int | None = None) -> Iterat
     for m in _COMMA.finditer(prose, start, end, overlapped=True):
         if len(m.group(1)) >= 2:
             yield Span(m.start(), m.end())
+    for m in _YEAR_COMMA.finditer(prose, start, end):
+        yield Span(m.start(), m.end())
     for m in _STOP.finditer(prose, start, end, overlapped=True):
         left, mark, right = m.group(1), m.group(2), m.group(3)
         if len(left) < 2 or left.lower() in _ABBREVIATIONS:
@@ -97,7 +106,7 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
             glued = doc.text[span.start : span.end]
             if glued != doc.prose[span.start : span.end]:
                 continue
-            mark = span.start + len(regex.match(r"[\p{L}\p{M}]+", glued).group())
+            mark = span.start + len(regex.match(r"[\p{L}\p{M}\p{N}]+", glued).group())
             yield ctx.finding(
                 "FL604",
                 doc,
