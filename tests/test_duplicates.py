@@ -411,6 +411,22 @@ RESTATE_CASES = [
         "On the last day of voting, hours will not be extended past 9 p.m. at all.\n",
         [],
     ),
+    # a caption under a photo, restating the paragraph above the photo
+    (
+        "The city council approved a new budget of $12 million for road repairs on "
+        "Tuesday, after months of debate among residents and officials.\n\n"
+        "![Road works](roads.jpg)\n\n"
+        "The city council approved a $12 million budget for road repairs on Tuesday.\n",
+        [("FL502", 5, 1)],
+    ),
+    # near-miss: a heading between them starts another section
+    (
+        "The city council approved a new budget of $12 million for road repairs on "
+        "Tuesday, after months of debate among residents and officials.\n\n"
+        "## Road works\n\n"
+        "The city council approved a $12 million budget for road repairs on Tuesday.\n",
+        [],
+    ),
     # an image caption that copies the lead after it, nearly word for word
     (
         "Agents found 475 pounds of cocaine inside a vessel at the Las Croabas boat ramp. "

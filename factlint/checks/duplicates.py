@@ -551,6 +551,7 @@ def _restatements(
     reported: SpanIndex,
 ) -> Iterator[Finding]:
     lengths = sorted(u.words for u in units if u.kind == "paragraph")
+    images = frozenset(n for n, u in enumerate(units) if _is_image(doc, u))
     for i, short in enumerate(units):
         if short.kind != "paragraph" or reported.overlaps(short.span):
             continue
@@ -561,7 +562,7 @@ def _restatements(
         for j in (i - 1, i - 2, i + 1):
             if not 0 <= j < len(units):
                 continue
-            match = restates(doc.prose, block_sentences, units, i, j, typical)
+            match = restates(doc.prose, block_sentences, units, i, j, typical, images)
             if match is None:
                 continue
             long = units[j]
@@ -580,6 +581,15 @@ def _restatements(
             break
 
 
+# A line that is only a Markdown image ("![Road works](roads.jpg)").
+_IMAGE_LINE = fastre.compile(r"[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:\n|$)")
+
+
+def _is_image(doc: Document, unit: Unit) -> bool:
+    line_start = doc.text.rfind("\n", 0, unit.span.start) + 1
+    return _IMAGE_LINE.match(doc.text, line_start) is not None
+
+
 def restates(
     prose: str,
     block_sentences: Sequence[Sequence[Span]],
@@ -587,8 +597,11 @@ def restates(
     i: int,
     j: int,
     typical: float,
+    images: frozenset[int] = frozenset(),
 ) -> str | None:
-    """Why block i restates block j, or None. Block i is the short one."""
+    """Why block i restates block j, or None. Block i is the short one. An image
+    between them (`images`: block indexes) does not part them: a caption under a
+    photo restating the paragraph above it is the case in point."""
     short, long = units[i], units[j]
     if long.kind not in _PROSE_KINDS or long.words < _RESTATE_LONGER * short.words:
         return None
@@ -603,7 +616,7 @@ def restates(
     if j > i and _OPENING_QUOTE.match(long.text):
         return None
     parts = block_sentences[i]
-    if abs(i - j) == 1:
+    if abs(i - j) == 1 or (abs(i - j) == 2 and (i + j) // 2 in images):
         verbatim = _verbatim(prose, parts, short, long)
         if verbatim is not None:
             return verbatim
@@ -613,7 +626,7 @@ def restates(
     containment = len(shared) / len(short.terms)
     # A paraphrase: only of what came before, in the same section, as one plain
     # sentence (not quoted speech) that is short for this article.
-    if j > i or (j == i - 2 and units[i - 1].kind not in _PROSE_KINDS):
+    if j > i or (j == i - 2 and units[i - 1].kind not in _PROSE_KINDS and i - 1 not in images):
         return None
     if len(parts) != 1 or short.text.rstrip().endswith("?"):
         return None
