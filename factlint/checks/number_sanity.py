@@ -8,7 +8,8 @@ is a level (not a change) directly followed by "of" and a whole made of people o
 "all" of something: "of voters", "of the population", "of all respondents", "of the
 country's adults". A part larger than its whole needs the explicit "X of (the) Y
 <plural noun>" or "X out of Y" with X > Y ("12 of 10 members"), or the whole first with
-a verb after the part ("Of the 300 patients, 450 recovered"); years, money, scale
+a verb after the part ("Of the 300 patients, 450 recovered", "Of the 300 employees
+surveyed, 420 said"); years, money, scale
 words and labels ("Game 5 of 7") are not read.
 """
 
@@ -90,15 +91,18 @@ _PART_OF = fastre.compile(
     rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
     r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
 )
-# The whole first: "Of the 300 patients, 450 recovered". The part is a count of the
-# same thing only when a verb follows it straight away.
+# The whole first: "Of the 300 patients, 450 recovered", "Of the 300 employees
+# surveyed, 420 said ...". The part is a count of the same thing only when a verb
+# follows it straight away.
 _WHOLE_FIRST = fastre.compile(
     r"(?<![\p{L}\p{N}])(?i:of)\s+(?:(?i:the|these|those|its|their|our|all)\s+)?"
     rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
     r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
+    r"(?:\s+(?:surveyed|polled|asked|questioned|interviewed|tested|screened|sampled|studied))?"
     r"(?:\s+(?:in|at|on|from|across|under)\s+(?:the\s+|its\s+|their\s+)?[\p{L}'’-]+){0,2},\s+"
     rf"(?P<x>(?i:{_COUNT}))(?![\p{{N}}.,%])"
-    r"(?=\s+(?:were|was|are|is|have|had|has|will|would|could|did|remain(?:ed)?|\p{Ll}+ed)\b)"
+    r"(?=\s+(?:were|was|are|is|have|had|has|will|would|could|did|remain(?:ed)?|said|say|"
+    r"says|told|felt|thought|chose|saw|got|became|\p{Ll}+ed)\b)"
 )
 _LABEL_BEFORE = fastre.compile(
     r"(?i:\b(?:game|games|round|part|parts|chapter|step|steps|page|pages|episode|"
