@@ -19,6 +19,9 @@ strict. Two figures are compared only when all of these hold:
 - compatible subjects: the clauses share an anchor (a specific proper name, or two
   content words in a row such as "national AI fund"); their proper names are not
   disjoint, and not each with a name of its own ("Amazon invested" / "Google invested");
+  a name read as its country's ("German" is "Germany") and an acronym of words near
+  the other figure ("AI", "ECB") count as written on both sides, and a phrase with the
+  acronym as its words spelled out;
   the measure words near the figures are not of different families ("investment" /
   "revenue"); a percentage's "of ..." wholes share a word; and the weighted share of
   names and content words in common reaches `min_similarity` (`min_similarity_within`
