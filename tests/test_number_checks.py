@@ -119,6 +119,22 @@ CROSS: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
         "According to the finance ministry, the national EV fund has 60.06 billion yuan.",
         [],
     ),
+    # A death toll counts people; "fourth-quarter" is the fourth quarter.
+    (
+        "The earthquake in Myanmar killed 27 people, officials said on Friday.",
+        "The death toll from the Myanmar earthquake rose to 72, officials said on Friday.",
+        [("FL101", "b.md", 4, 52)],
+    ),
+    (
+        "Spotify's revenue rose to $4.2 billion in the fourth quarter, the company said.",
+        "Spotify reported fourth-quarter revenue of $2.4 billion.",
+        [("FL101", "b.md", 4, 44)],
+    ),
+    (
+        "Spotify's revenue rose to $4.2 billion in the fourth quarter, the company said.",
+        "Spotify reported third-quarter revenue of $2.4 billion.",
+        [],
+    ),
     # "Nvidia's" names Nvidia.
     (
         "Shares of Nvidia fell 17% on Monday, wiping almost $600 billion off its market value.",

@@ -391,6 +391,17 @@ TABLE: list[tuple[str, list[Row]]] = [
     ),
     ("10 million-plus users", [("10 million-plus", 1e7, 1e7, "user", "count", "MORE_THAN")]),
     ("numbers rose to 1,000,000", [("1,000,000", 1e6, 1e6, "", "number", "")]),
+    # People counted by what comes before: a population, a death toll
+    (
+        "London has a population of 8.9 million.",
+        [("8.9 million", 8.9e6, 8.9e6, "people", "count", "")],
+    ),
+    (
+        "The death toll from the Myanmar earthquake rose to 72 on Friday.",
+        [("72", 72.0, 72.0, "people", "count", "")],
+    ),
+    ("Population growth of 2 million was forecast.", [("2 million", 2e6, 2e6, "", "number", "")]),
+    ("A population of 500 wolves was counted.", [("500", 500.0, 500.0, "wolv", "count", "")]),
     (
         "The airline carried 4.5m passengers in March.",
         [("4.5m", 4.5e6, 4.5e6, "passenger", "count", "")],

@@ -349,7 +349,7 @@ _DIGITS = fastre.compile(r"(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)*")
 _PERIOD = fastre.compile(
     r"(?i:\b(?:january|february|march|april|june|july|august|september|october|november|"
     r"december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|(?:first|second|third|fourth|final|last)\s+"
+    r"thursday|friday|saturday|sunday|(?:first|second|third|fourth|final|last)[\s-]+"
     r"(?:quarter|half)|q[1-4]|h[12]|summer|autumn|winter|first|second|third|fourth|fifth|"
     r"sixth|seventh|eighth|ninth|tenth|final)\b)"
     r"|\bMay\b"
@@ -505,7 +505,7 @@ def _periods(text: str, clause: Span) -> frozenset[str]:
     "the first quarter"), times of day ("6:25 p.m.") and ordinals ("the second stage")."""
     out = set()
     for m in _PERIOD.finditer(text, clause.start, clause.end):
-        word = " ".join(m.group().lower().split())
+        word = " ".join(m.group().lower().replace("-", " ").split())  # "fourth-quarter"
         if m.group("clock"):
             out.add("at " + word.replace(" ", "").replace(".", ":", 1).replace(".", ""))
         else:

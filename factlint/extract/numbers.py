@@ -372,6 +372,16 @@ def _plural(word: str) -> bool:
     return len(last) > 2 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s"))
 
 
+# What a number counts people in when no noun follows it: "a population of 8.9
+# million", "the death toll rose to 72".
+_PEOPLE_BEFORE = fastre.compile(
+    r"(?i:\b(?:population|death\s+toll|number\s+of\s+(?:dead|deaths|victims))"
+    r"(?:\s+(?:from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?(?:\s+(?:has|had))?"
+    r"(?:\s+(?:of|at|to|was|is|stood|stands|rose|risen|climbed|jumped|increased|reached|hit))"
+    r"{1,2}\s+$)"
+)
+
+
 def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, bool]:
     """The head noun of the phrase after a figure, and whether it is the first word.
 
@@ -691,6 +701,8 @@ class _Reader:
                 return None  # "405B", "100m": a name or a distance, not a scale
             if head:
                 atom.kind, atom.unit = "count", stem(head)
+            elif _PEOPLE_BEFORE.search(text, max(self.sent.start, atom.qstart - 60), atom.qstart):
+                atom.kind, atom.unit = "count", "people"  # "a population of 8.9 million"
         if (
             is_word
             and not atom.scale
