@@ -74,7 +74,7 @@ import regex
 from factlint import fastre
 from factlint.claims import CALENDAR_YEARS, Subject
 from factlint.errors import InputError
-from factlint.subject import content_terms, entity_names, stem
+from factlint.subject import STOPWORDS, content_terms, entity_names, stem
 
 if TYPE_CHECKING:
     import yaml
@@ -1033,6 +1033,19 @@ def _inverse(rate: Rate) -> Rate:
 _DIGITS = fastre.compile(r"\d")
 
 
+def initials(text: str) -> frozenset[str]:
+    """The initials of each run of two to four content words in a row."""
+    words = text.split()
+    out = set()
+    for i in range(len(words)):
+        for n in range(2, 5):
+            run = words[i : i + n]
+            if len(run) < n or any(w in STOPWORDS or not w.isalpha() for w in run):
+                break
+            out.add("".join(w[0] for w in run))
+    return frozenset(out)
+
+
 def match_score(entry_aliases: Iterable[str], subject: Subject) -> float:
     """How well a claim's subject matches an entry's names, 0..1 (the best alias wins).
 
@@ -1046,8 +1059,14 @@ def match_score(entry_aliases: Iterable[str], subject: Subject) -> float:
     """
     from rapidfuzz import fuzz, utils
 
-    subject_keys = _with_parts(subject.terms | subject.entities)
     subject_text = utils.default_process(subject.text)
+    # The words of a name ("China's AI" -> "ai"), and the initials of runs of content
+    # words ("artificial intelligence" -> "ai"): what an alias's acronym is written as.
+    subject_keys = (
+        _with_parts(subject.terms | subject.entities)
+        | {w for name in subject.entities for w in name.split() if len(w) > 1}
+        | initials(subject_text)
+    )
     subject_numbers = {t for t in subject_text.split() if _DIGITS.search(t)}
     best = 0.0
     for alias in entry_aliases:

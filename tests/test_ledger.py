@@ -595,6 +595,29 @@ def test_candidates_find_nothing_for_an_unrelated_claim() -> None:
             0.5,
             0.7,
         ),
+        # The acronym written out, or inside a longer name: as high as "AI" itself.
+        (
+            "China's artificial intelligence industry investment fund has 60 billion yuan.",
+            "60 billion",
+            "cn-national-ai-fund-capital",
+            0.8,
+            1.0,
+        ),
+        (
+            "China's AI industry investment fund has registered capital of 60 billion yuan.",
+            "60 billion",
+            "cn-national-ai-fund-capital",
+            0.8,
+            1.0,
+        ),
+        # Initials of other words are no acronym: "an investment" is not "AI".
+        (
+            "China's industry fund made an investment of 60 billion yuan.",
+            "60 billion",
+            "cn-national-ai-fund-capital",
+            0.0,
+            0.75,
+        ),
         # Another fund: low.
         (
             "SoftBank's Vision Fund invested $100 billion in AI startups.",

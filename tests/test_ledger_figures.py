@@ -191,6 +191,16 @@ def test_a_years_total_is_not_compared_with_a_figure_so_far() -> None:
         ("Meta plans to spend up to $135 billion on AI this year.", []),
         ("Microsoft and Meta plan to spend up to $235 billion on AI this year.", []),
         ("The state jointly established a 70 billion yuan national AI fund.", ["FL401"]),
+        # The alias's acronym written out, and inside a longer name.
+        (
+            "China's artificial intelligence industry investment fund has registered "
+            "capital of 6.06 billion yuan.",
+            ["FL402"],
+        ),
+        (
+            "China's AI industry investment fund has registered capital of 6.06 billion yuan.",
+            ["FL402"],
+        ),
         # Another fund with the same words but not the name: not the AI fund.
         (
             "China's national integrated circuit industry investment fund raised 344 billion yuan.",

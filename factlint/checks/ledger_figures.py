@@ -58,7 +58,7 @@ from factlint import fastre
 from factlint.claims import Quantity, Subject
 from factlint.compare import resolve_time_scope
 from factlint.extract.numbers import QUALIFIER_PREFIX, figure_role, per_unit
-from factlint.ledger import Fact, Ledger, match_score, parse_date, period_bounds
+from factlint.ledger import Fact, Ledger, initials, match_score, parse_date, period_bounds
 from factlint.model import Location, Related, RuleMeta, Severity, Span
 from factlint.subject import STOPWORDS, entity_names, stem
 
@@ -279,12 +279,14 @@ _SUBJECT_WORD = fastre.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.\-]*")
 
 
 def _words(subject: Subject) -> frozenset[str]:
-    """The lowercased words of a claim's clause and of its names, possessives dropped."""
-    plain = (
+    """The lowercased words of a claim's clause and of its names, possessives dropped,
+    and the initials of its runs of content words (an alias's "AI" is written out)."""
+    plain = [
         w.lower().removesuffix("'s").rstrip(".")
         for w in _SUBJECT_WORD.findall(subject.text.replace("’", "'"))
-    )
-    return frozenset(plain) | {w for name in subject.entities for w in name.split()}
+    ]
+    names = {w for name in subject.entities for w in name.split()}
+    return frozenset(plain) | names | initials(" ".join(plain))
 
 
 def _alias_names(alias: str) -> frozenset[str]:
