@@ -725,12 +725,19 @@ def _spelled(near: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return runs
 
 
+@functools.lru_cache(maxsize=4096)
+def _tokens(near: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for phrase in near for w in phrase.split())
+
+
 def _aliased(near: frozenset[str], other: frozenset[str]) -> frozenset[str]:
     """The phrases of `near` with an acronym that, written out as the words of `other`
     whose initials it is, gives a phrase of `other`: "ai fund" / "intelligence fund",
     "ecb" / "european central" (with "artificial intelligence", "central bank" in
     `other`)."""
     spelled = _spelled(other)
+    if spelled.keys().isdisjoint(_tokens(near)):
+        return frozenset()  # most pairs: no acronym of the other's words at all
     found = set()
     for phrase in near:
         words = phrase.split()
@@ -747,9 +754,11 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
     if a.bucket != b.bucket:
         return False
     shared = a.near & b.near
-    if _strength(shared) < 2 and shared:
-        shared |= _aliased(a.near, b.near) | _aliased(b.near, a.near)
-    if _strength(shared) < 2:
+    strength = _strength(shared)
+    if strength < 2 and shared:
+        spelled = _aliased(a.near, b.near) | _aliased(b.near, a.near)
+        strength = _strength(shared | spelled) if spelled else strength
+    if strength < 2:
         return False
     if a.doc == b.doc and (a.q.sentence == b.q.sentence or not (a.alone and b.alone)):
         return False
