@@ -551,7 +551,11 @@ def _restatements(
     reported: SpanIndex,
 ) -> Iterator[Finding]:
     lengths = sorted(u.words for u in units if u.kind == "paragraph")
-    images = frozenset(n for n, u in enumerate(units) if _is_image(doc, u))
+    images = (
+        frozenset(n for n, u in enumerate(units) if _is_image(doc, u))
+        if "![" in doc.text
+        else frozenset()
+    )
     for i, short in enumerate(units):
         if short.kind != "paragraph" or reported.overlaps(short.span):
             continue

@@ -53,15 +53,16 @@ _LEFT = r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+-])(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)"
 # Right: a lowercase or capitalised word, ending at a word boundary (not "Com" in
 # "word.Com/x", not a file extension or an identifier), and not the start of mojibake:
 # a quote mark or dash read in the wrong encoding, "need,â€\x9d", is FL601's.
-_RIGHT_COMMA = r"(\p{Lu}?\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\€\x80-\x9f])"
-_RIGHT_STOP = r"(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{N}_@/\\€\x80-\x9f]|\.[\p{L}\p{N}])"
+_WORD_GOES_ON = r"[\p{L}\p{N}_@/\\€\x80-\x9f]"
+_RIGHT_COMMA = rf"(\p{{Lu}}?\p{{Ll}}[\p{{Ll}}\p{{M}}]*)(?!{_WORD_GOES_ON})"
+_RIGHT_STOP = rf"(\p{{Lu}}\p{{Ll}}[\p{{Ll}}\p{{M}}]*)(?!{_WORD_GOES_ON}|\.[\p{{L}}\p{{N}}])"
 
 _COMMA = fastre.compile_regex(_LEFT + r"(,)" + _RIGHT_COMMA)
 # A year glued to a lowercase word: "in 2024,the company". Not a number of any other
 # shape ("3,a", a thousands group), nor an identifier ("FY-2024,q").
 _YEAR_COMMA = fastre.compile_regex(
     r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+,:-])((?:1[5-9]|20)\d\d)(,)(\p{Ll}[\p{Ll}\p{M}]+)"
-    r"(?![\p{L}\p{N}_@/\\€\x80-\x9f])"
+    rf"(?!{_WORD_GOES_ON})"
 )
 _STOP = fastre.compile_regex(_LEFT + r"([.?!])" + _RIGHT_STOP)
 
