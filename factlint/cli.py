@@ -29,15 +29,26 @@ def _fail(message: str) -> None:
 
 
 def load_setup(
-    config_path: str | None, *, store_patterns: bool = False, **overrides: Any
+    config_path: str | None,
+    *,
+    store_patterns: bool = False,
+    shipped_patterns: bool = False,
+    **overrides: Any,
 ) -> tuple[Config, list[Any], Any]:
     """Config, checks and ledger, validated before any article is read (exit 2 if bad).
 
     With `store_patterns`, compiled patterns and parsed rule files come from and go to
-    the cache folder (`startup_store.close()` keeps them once the run is done).
+    the cache folder (`startup_store.close()` keeps them once the run is done); with
+    `shipped_patterns`, patterns come from those an installed wheel ships, and nothing
+    is kept.
     """
-    if store_patterns:  # first: the modules imported below take their classes' code from it
+    # First: the modules imported below take their classes' code from the store.
+    if store_patterns:
         _use_startup_store(config_path)
+    elif shipped_patterns:
+        from factlint import startup_store
+
+        startup_store.use(startup_store.StartupStore(None))
     from factlint.config import load_config
     from factlint.errors import FactlintError
     from factlint.registry import load_checks
@@ -299,7 +310,9 @@ def check(
     from factlint import startup_store
 
     try:
-        config, checks, ledger = load_setup(config_path, store_patterns=not no_cache)
+        config, checks, ledger = load_setup(
+            config_path, store_patterns=not no_cache, shipped_patterns=no_cache
+        )
         # Imported once the start-up store is in use, for their classes and patterns.
         from factlint import engine
         from factlint.model import Severity

@@ -21,6 +21,12 @@ stamp derives the value again.
 It lives beside the result cache (`.factlint_cache/startup.pickle`): `--no-cache`
 neither reads nor writes it, and `factlint cache clear` removes it. The command in use
 opens it (`use`) and saves it when done (`close`); without one, nothing is kept.
+
+A wheel also ships the patterns and class code of factlint's own modules, compiled when
+it was built (`write_shipped`, `compiled.pickle` in the package). A store falls back to
+them for what it lacks, so a first run, or one with `--no-cache` (a store that keeps
+nothing: `StartupStore(None)`), compiles only what a user's rules add. A source
+checkout has no such file.
 """
 
 from __future__ import annotations
@@ -31,12 +37,17 @@ import os
 import pickle
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import CodeType
 from typing import Any, TypeVar
 
 FILE_NAME = "startup.pickle"
+# Written into the package folder when a wheel is built (setup.py); read, never written.
+SHIPPED = Path(__file__).with_name("compiled.pickle")
+# What the shipped file holds: compiled patterns and class code, not derived values
+# (those are stamped with file paths and times, which an install changes).
+SHIPPED_KINDS = frozenset({"auto", "regex", "code"})
 # More entries than factlint and a large rule set use: stale ones are dropped then.
 MAX_ENTRIES = 5_000
 # Values one run may add: a run over many articles in one process keeps the first
@@ -83,25 +94,35 @@ def _sre_arguments(pattern: str, flags: int) -> tuple[Any, ...]:
 
 
 class StartupStore:
-    """Compiled patterns and derived values, loaded from and saved to `path`."""
+    """Compiled patterns and derived values, loaded from and saved to `path`; with
+    `path` None, a store that keeps nothing and answers from the shipped file only."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None, shipped: Path | None = None) -> None:
         self.path = path
+        self.shipped_path = SHIPPED if shipped is None else shipped
         self.stamp = _stamp()  # walks factlint's files: once, for loading and saving
-        self.known: dict[Key, tuple[str, Any]] = {}
+        self.known: dict[Key, tuple[str, Any]] = _load(path, self.stamp)
         self.added: dict[Key, tuple[str, Any]] = {}
         self.new_values = 0
-        try:
-            with open(path, "rb") as f:
-                stamp, known = pickle.load(f)
-            if stamp == self.stamp and isinstance(known, dict):
-                self.known = known
-        except Exception:  # missing, damaged or from another version: start empty
-            pass
+        self._shipped: dict[Key, tuple[str, Any]] | None = None  # read at the first miss
+
+    def _entry(self, key: Key) -> tuple[str, Any] | None:
+        """The entry for `key`: this store's, else the shipped file's (then kept here
+        too, so the next run need not read the shipped file)."""
+        entry = self.added.get(key) or self.known.get(key)
+        if entry is not None or key[0] not in SHIPPED_KINDS:
+            return entry
+        if self._shipped is None:
+            found = _load(self.shipped_path, self.stamp)
+            self._shipped = {k: e for k, e in found.items() if k[0] in SHIPPED_KINDS}
+        entry = self._shipped.get(key)
+        if entry is not None and self.path is not None:
+            self.added[key] = entry
+        return entry
 
     def get(self, key: Key) -> Any:
         """The compiled pattern, or None when it is not stored or cannot be rebuilt."""
-        entry = self.known.get(key)
+        entry = self._entry(key)
         if entry is None:
             return None
         try:
@@ -116,6 +137,8 @@ class StartupStore:
 
     def add(self, key: Key, compiled: Any) -> None:
         """Remember a pattern compiled in this run (saved by `save`)."""
+        if self.path is None:
+            return
         try:
             if isinstance(compiled, re.Pattern):
                 data = _sre_arguments(key[1], key[2])
@@ -128,6 +151,8 @@ class StartupStore:
     def value(self, name: str, stamp: str, derive: Callable[[], T]) -> T:
         """The value kept under `name` if it was derived from `stamp`, else `derive()`
         (kept for the next run; a value that cannot be pickled is just not kept)."""
+        if self.path is None:
+            return derive()
         key = ("value", name, 0)
         entry = self.added.get(key) or self.known.get(key)
         if entry is not None and entry[0] == "value" and entry[1][0] == stamp:
@@ -149,14 +174,15 @@ class StartupStore:
     def compiled(self, source: str) -> CodeType:
         """`source` compiled as `exec` compiles a string (no __future__ flags of ours)."""
         key = ("code", source, 0)
-        entry = self.added.get(key) or self.known.get(key)
+        entry = self._entry(key)
         if entry is not None and entry[0] == "code":
             try:
                 return marshal.loads(entry[1])  # type: ignore[no-any-return]
             except Exception:  # damaged: compile again
                 pass
         code = compile(source, "<string>", "exec", dont_inherit=True)
-        self.added[key] = ("code", marshal.dumps(code))
+        if self.path is not None:
+            self.added[key] = ("code", marshal.dumps(code))
         return code
 
     def take_new(self) -> dict[Key, tuple[str, Any]]:
@@ -179,7 +205,7 @@ class StartupStore:
 
     def save(self) -> None:
         """Write the store atomically if this run compiled anything new; never fails."""
-        if not self.added:
+        if not self.added or self.path is None:
             return
         entries = {**self.known, **self.added}
         if len(entries) > MAX_ENTRIES:
@@ -201,6 +227,21 @@ class StartupStore:
         except OSError:  # read-only or full: the next run compiles again
             return
         self.known, self.added = entries, {}
+
+
+def _load(path: Path | None, stamp: str) -> dict[Key, tuple[str, Any]]:
+    """The entries of the store file at `path`; {} when it is missing, damaged or was
+    written by another Python, `regex` or factlint."""
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as f:
+            found, known = pickle.load(f)
+        if found == stamp and isinstance(known, dict):
+            return known
+    except Exception:
+        pass
+    return {}
 
 
 _current: StartupStore | None = None
@@ -230,6 +271,11 @@ def _exec(
 
 def current() -> StartupStore | None:
     return _current
+
+
+def keeping() -> bool:
+    """Whether the store in use keeps what this run derives for the next one."""
+    return _current is not None and _current.path is not None
 
 
 def close() -> None:
@@ -279,3 +325,53 @@ def remembered_from_file(name: str, source: object, derive: Callable[[], T]) -> 
         return derive()
     st = os.stat(source)
     return remembered(name, f"{source}\0{st.st_size}\0{st.st_mtime_ns}", derive)
+
+
+def write_shipped(target: Path, articles: Sequence[str] = ()) -> int:
+    """Write to `target` (the wheel's `SHIPPED` file; setup.py calls this) the patterns and
+    class code of every factlint module, and those that checking `articles` with every
+    shipped rule compiles besides. Returns how many entries it holds.
+
+    Run it in a new process: a class made before it begins is not seen."""
+    import gc
+    import importlib
+    import pkgutil
+    import tempfile
+
+    import factlint
+    from factlint import fastre
+    from factlint.cache import CACHE_DIR
+
+    stamp = _stamp()
+    with tempfile.TemporaryDirectory() as folder:
+        kept = Path(folder) / CACHE_DIR / FILE_NAME
+        use(StartupStore(kept))
+        for module in pkgutil.walk_packages(factlint.__path__, "factlint."):
+            importlib.import_module(module.name)
+        for found in gc.get_objects():
+            if isinstance(found, fastre._Deferred):
+                found.pattern  # noqa: B018 (compiled, and kept, when first used)
+        close()
+        if articles:  # patterns built as rules run: from word lists, options, the ledger
+            _check(folder, [os.path.abspath(a) for a in articles])
+        entries = {k: e for k, e in _load(kept, stamp).items() if k[0] in SHIPPED_KINDS}
+    temp = target.with_name(f".{target.name}.tmp")
+    with open(temp, "wb") as f:
+        pickle.dump((stamp, entries), f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temp, target)
+    return len(entries)
+
+
+def _check(folder: str, articles: list[str]) -> None:
+    """`factlint check` over `articles` in one process, its cache folder in `folder`."""
+    from factlint.cli import main
+
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        args = ["check", "--select", "ALL", "--jobs", "1", "--exit-zero", "-o", os.devnull]
+        main([*args, *articles], standalone_mode=False)
+    except SystemExit:
+        pass
+    finally:
+        os.chdir(before)

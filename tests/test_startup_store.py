@@ -323,3 +323,128 @@ def test_a_metadata_file_is_parsed_once_while_its_text_holds(
     startup_store.use(StartupStore(store_path))
     data, _ = engine.read_metadata(folder, "sources.yaml")
     assert data == {"a.txt": {"date": datetime.date(2024, 1, 3)}} and len(parsed) == 2
+
+
+@pytest.fixture
+def shipped_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where stores look for the shipped patterns in this test (nothing there yet)."""
+    path = tmp_path / "package" / "compiled.pickle"
+    monkeypatch.setattr(startup_store, "SHIPPED", path)
+    return path
+
+
+def test_a_store_falls_back_to_the_shipped_patterns_and_keeps_them(
+    store_path: Path, shipped_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(shipped_path)  # a store file written by this very code, as a build writes one
+    startup_store.use(StartupStore(store_path))
+
+    def fail(pattern: str, flags: int) -> None:
+        raise AssertionError(f"compiled again: {pattern}")
+
+    monkeypatch.setattr(fastre, "_choose", fail)
+    assert fastre.compile(*SAMPLES[0]).search("60.06 billion yuan").group("n") == "60.06"
+    startup_store.close()
+    # The folder's store now holds the pattern itself: the next run reads no shipped file.
+    shipped_path.unlink()
+    assert StartupStore(store_path).get(("auto", SAMPLES[0][0], 0)) is not None
+
+
+def test_a_store_that_keeps_nothing_answers_from_the_shipped_file_only(
+    tmp_path: Path, shipped_path: Path
+) -> None:
+    _fill(shipped_path)
+    before = sorted(tmp_path.rglob("*"))
+    store = StartupStore(None)
+    assert store.get(("auto", *SAMPLES[1])) is not None
+    assert store.get(("auto", r"not (shipped)", 0)) is None
+    startup_store.use(store)
+    assert fastre.compile(r"not (shipped)").search("not shipped") is not None
+    assert startup_store.remembered("rule a", "v1", lambda: {"parsed": "v1"}) == {"parsed": "v1"}
+    assert not startup_store.keeping()
+    startup_store.close()
+    assert store.added == {} and sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_shipped_file_from_other_code_is_not_read(shipped_path: Path) -> None:
+    shipped_path.parent.mkdir(parents=True)
+    key = ("auto", *SAMPLES[0])
+    shipped_path.write_bytes(pickle.dumps(("another factlint", {key: ("re", ())})))
+    assert StartupStore(None).get(key) is None
+
+
+def test_no_cache_compiles_only_what_the_shipped_patterns_lack(tmp_path: Path) -> None:
+    """`write_shipped` in a new process, as a build runs it; then `check --no-cache` in
+    another compiles almost nothing, writes no cache folder, and reports the same."""
+    shipped = tmp_path / "compiled.pickle"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path\n"
+            "from factlint.startup_store import write_shipped\n"
+            "print(write_shipped(Path(sys.argv[1]), sys.argv[2:]))",
+            str(shipped),
+            str(SEED),
+        ],
+        cwd=tmp_path,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    assert int(build.stdout) > 500  # the modules' patterns and classes, and the rules'
+    article = tmp_path / "a.md"
+    article.write_text(TEXT, encoding="utf-8")
+    spies = (
+        "from pathlib import Path\n"
+        "from factlint import fastre, startup_store\n"
+        f"startup_store.SHIPPED = Path({str(shipped)!r}) if {{ship}} else Path('none')\n"
+        "misses = []\n"
+        "choose = fastre._choose\n"
+        "fastre._choose = lambda p, f: misses.append(p) or choose(p, f)\n"
+    )
+    args = "'check', '--no-cache', 'a.md', '-o', 'out.txt'"
+    report = "print(len(misses), code)"
+    counts = []
+    for ship in (True, False):
+        run = _new_process(tmp_path, spies.replace("{ship}", str(ship)), args, report)
+        counts.append(run.stdout.split())
+        reports = (tmp_path / "out.txt").read_text(encoding="utf-8")
+        assert "a.md:" in reports, run.stderr
+        if ship:
+            shipped_report = reports
+    assert int(counts[0][0]) <= 3 and int(counts[1][0]) > 100
+    assert counts[0][1] == counts[1][1] and shipped_report == reports
+    assert not (tmp_path / ".factlint_cache").exists()
+
+
+@pytest.mark.slow
+def test_the_built_package_ships_patterns_stamped_for_its_own_code(tmp_path: Path) -> None:
+    """setup.py's build step writes compiled.pickle into the built package, stamped for
+    the code beside it (not for the checkout it was built from)."""
+    built = tmp_path / "lib"
+    build = subprocess.run(
+        [sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(built)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import pickle; from factlint import startup_store as s\n"
+            "stamp, entries = pickle.loads(s.SHIPPED.read_bytes())\n"
+            "print(s.SHIPPED.parent.parent == __import__('pathlib').Path.cwd(), "
+            "stamp == s._stamp(), len(entries))",
+        ],
+        cwd=built,
+        env={**ENV, "PYTHONPATH": str(built)},
+        capture_output=True,
+        text=True,
+    )
+    same_folder, same_stamp, count = check.stdout.split()
+    assert (same_folder, same_stamp) == ("True", "True"), check.stderr
+    assert int(count) > 500

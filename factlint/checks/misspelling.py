@@ -141,7 +141,7 @@ def _dictionary() -> Callable[[str], str | None]:
     from factlint import startup_store
 
     source = _dictionary_file()
-    if startup_store.current() is None or not isinstance(source, Path):
+    if not startup_store.keeping() or not isinstance(source, Path):
         return _entries(source.read_text(encoding="utf-8")).get
     groups = startup_store.remembered_from_file(
         "codespell dictionary", source, lambda: _index(source.read_text(encoding="utf-8"))
