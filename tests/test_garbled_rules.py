@@ -142,15 +142,27 @@ FL606 = [
     (f"{LONG}.\n\nHead coach Russell Latapy’s men have a month to prepare for the\n", [(3, 1)]),
     (f"{LONG}.\n\nHe said it had cast a spotlight on the\n", [(3, 1)]),
     # ... but a sentence-case subheading can end an article: only an ending no headline
-    # has gives the cut away (subheadings of a real interview story, placed last).
-    (f"{LONG}.\n\nHe said it had cast a spotlight on\n", []),
+    # has gives the cut away (subheadings of a real interview story, placed last), or a
+    # grammar no headline has: a subject pronoun first, or a determiner and a finite
+    # verb (headlines drop both), or a quotation that opens and does not close.
+    (f"{LONG}.\n\nHe said it had cast a spotlight on\n", [(3, 1)]),
+    (f"{LONG}.\n\nThe incident has occurred at a time when Japan is seeing\n", [(3, 1)]),
+    (f"{LONG}.\n\nAll five crash victims were taken\n", [(3, 1)]),
+    (f"{LONG}.\n\n“If there’s really a problem and not just the ISO jumping\n", [(3, 1)]),
+    (f"{LONG}.\n\n“If there’s really a problem,” he said of the ISO jumping\n", [(3, 1)]),
+    (f"{LONG}.\n\n“Why the grid failed” and other stories\n", []),  # the quotation closes
+    (f"{LONG}.\n\nThere were 'concerns' in the royal family about Archie's skin color\n", []),
+    (f"{LONG}.\n\nThe quiet revolution in the suburbs of Lagos\n", []),  # no finite verb
+    (f"{LONG}.\n\nAmazon is expected to bring\n", []),  # a name first: a headline's way
     (f"{LONG}.\n\nMeghan has seen some of the headlines about her\n", []),
     (f"{LONG}.\n\nKate made Meghan cry, not the other way around\n", []),
     (f"{LONG}.\n\nThe details behind their split from the royals\n", []),
     (f"{LONG}.\n\nPolice said. Tegnell laughed and\n", [(3, 14)]),
     (f"{LONG}.\n\nShe said the talks would resume with\n", [(3, 1)]),
     (f"{LONG}.\n\nThe talks will resume after the\n", [(3, 1)]),
-    (f"{LONG}.\n\nShe said the talks would go on\n", []),  # "go on": finished
+    # A sentence that lacks only its full stop is reported too: its grammar is a
+    # sentence's, and whether "go on" or "cast a spotlight on" is finished is not told.
+    (f"{LONG}.\n\nShe said the talks would go on\n", [(3, 1)]),
     (f"{LONG}.\n\nThe talks went well\n", []),  # a complete clause, too short to judge
     (f"{LONG}.\n\nRelated Articles From The Agency\n", []),  # title case
     (f"{LONG}.\n\n## What the rules mean for\n", []),  # a Markdown heading

@@ -105,6 +105,39 @@ _AGENCIES = frozenset(
 )
 
 
+# A short last line that a headline's grammar would not give (headlines drop articles,
+# auxiliaries and subject pronouns): a subject pronoun first ("He said it had cast a
+# spotlight on") or reporting after a quotation ("…,” she said of the), or a determiner
+# first and a finite verb after it ("The incident has occurred at a time when Japan is").
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+_DETERMINERS = frozenset("the a an all some most many both each every his her their its".split())
+_FINITE = frozenset(
+    """
+    is are was were has have had will would could should can may might must did does do
+    said says told
+    """.split()
+)
+_REPORTING = frozenset("said says told".split())
+_WORDS = fastre.compile(r"[\p{L}\p{M}\p{N}'’.-]+")
+_OPENING_QUOTE = fastre.compile(r"^[\"“]")
+_CLOSING_QUOTE = fastre.compile(r"[\"”]")
+
+
+def _sentence_grammar(fragment: str) -> bool:
+    words = [w.lower() for w in _WORDS.findall(fragment)]
+    if len(words) < 6:
+        return False
+    if words[0] in _SUBJECT_PRONOUNS:
+        return True
+    if words[0] in _DETERMINERS and any(w in _FINITE for w in words[1:]):
+        return True
+    return any(a in _SUBJECT_PRONOUNS and b in _REPORTING for a, b in itertools.pairwise(words))
+
+
+def _unclosed_quotation(fragment: str) -> bool:
+    return _OPENING_QUOTE.match(fragment) is not None and not _CLOSING_QUOTE.search(fragment, 1)
+
+
 # A short last line that speaks to the reader, or as the publication, outside any
 # quotation, is a site's call to act or a note, not a sentence cut short.
 _TO_THE_READER = fastre.compile(r"\b(?:you|your|our|us)\b", regex.I)
@@ -147,6 +180,10 @@ def _unfinished_ending(block_text: str, *, heading: bool = False) -> tuple[int, 
         return fragment_start, f"it ends on '{text.split()[-1]}'"
     if not heading and len(words) >= 8 and last_word[:1].islower():
         return fragment_start, "it ends on a lowercase word without punctuation"
+    if heading and len(words) >= 4 and _unclosed_quotation(fragment):
+        return fragment_start, "a quotation opens and does not close"
+    if heading and last_word[:1].islower() and _sentence_grammar(fragment):
+        return fragment_start, "a sentence, not a heading, ends without punctuation"
     return None
 
 
