@@ -727,6 +727,42 @@ def test_impossible_date(text: str, expected: list) -> None:
     assert run_rule("FL204", text) == expected
 
 
+# A weekday with a date written without its year: the year that puts it nearest the
+# publication date (10 March 2025 here), when that is within WEEKDAY_NEAR_DAYS of it.
+MARCH_10 = {"date": datetime.date(2025, 3, 10)}
+FL204_NO_YEAR_CASES = [
+    ("The ceremony on Sunday, March 3, drew hundreds.\n", MARCH_10, [("FL204", 1, 17)]),
+    ("The ceremony on Monday, March 3, drew hundreds.\n", MARCH_10, []),
+    ("The ceremony on Sunday (March 3) drew hundreds.\n", MARCH_10, [("FL204", 1, 17)]),
+    ("Voters went to the polls on Sunday March 2.\n", MARCH_10, []),
+    ("The summit opens on Friday the 14th of March.\n", MARCH_10, []),
+    ("The summit opens on Thursday the 14th of March.\n", MARCH_10, [("FL204", 1, 21)]),
+    ("The council met on Tuesday, Jan. 6, the mayor said.\n", MARCH_10, []),  # 63 days
+    ("The ceremony on Sunday, March 3, drew hundreds.\n", None, []),  # no publication date
+    ("The ceremony on Sunday, March 3, 2024, drew hundreds.\n", MARCH_10, []),  # a Sunday
+    ("The festival runs Sunday, March 3-5, in the park.\n", MARCH_10, []),  # a range
+    ("On Friday, Dec. 27, the market closed early.\n", {"date": datetime.date(2025, 1, 3)}, []),
+    (
+        "On Friday, Dec. 26, the market closed early.\n",
+        {"date": datetime.date(2025, 1, 3)},
+        [("FL204", 1, 4)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "meta", "expected"), FL204_NO_YEAR_CASES)
+def test_weekday_of_a_date_without_its_year(text: str, meta: dict | None, expected: list) -> None:
+    assert run_rule("FL204", text, meta=meta) == expected
+
+
+def test_weekday_without_a_year_names_the_year_it_took() -> None:
+    (finding,) = rule_findings("FL204", "It opened on Sunday, March 3.\n", meta=MARCH_10)
+    assert finding.message == (
+        '"Sunday, March 3": 3 March 2025, the nearest to the publication date 2025-03-10, '
+        "was a Monday, not a Sunday"
+    )
+
+
 def test_impossible_date_messages() -> None:
     findings = rule_findings(
         "FL204", "It closed on 30 February.\n\nThe meeting on Monday, 17 February 2026 ran late.\n"

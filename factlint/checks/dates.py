@@ -11,7 +11,9 @@
   day may run two days past publication (time zones, late updates).
 - FL204 impossible-date: a day the calendar does not have ("30 February", "31 April
   2025", "29 February 2025") or a weekday that does not match its date ("Monday, 17
-  February 2026", a Tuesday).
+  February 2026", a Tuesday). A date written without its year ("Sunday, March 3") is
+  read in the year that puts it nearest the publication date, and only when that is
+  within six weeks of it: further away, the date in the metadata may be a crawl's.
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.checks._events import compound, is_attributive, lexicon, open_bound, says
 from factlint.claims import DateMention, Subject
-from factlint.extract.dates import compatible, impossible_dates, weekday_mismatch
+from factlint.extract.dates import (
+    compatible,
+    impossible_dates,
+    weekday_mismatch,
+    weekday_mismatch_near,
+)
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
 from factlint.subject import clause_around
@@ -81,17 +88,21 @@ RULES = (
         rationale=(
             "30 February, 31 April and 29 February in a year that is not a leap year do not "
             "exist, and 17 February 2026 was a Tuesday, not a Monday. Such a date is a typo, "
-            "and the reader cannot tell which part of it is wrong."
+            "and the reader cannot tell which part of it is wrong. A weekday with a date "
+            "written without its year ('Sunday, March 3') is checked in the year that puts it "
+            "nearest the publication date, within six weeks of it."
         ),
         examples_fail=(
             "The deal closed on 30 February.\n",
             "The meeting on Monday, 17 February 2026 ran late.\n",
             "The report came out on 29 February 2025.\n",
+            "---\ndate: 2025-03-10\n---\nThe ceremony on Sunday, March 3, drew hundreds.\n",
         ),
         examples_pass=(
             "The deal closed on 28 February.\n",
             "The meeting on Tuesday, 17 February 2026 ran late.\n",
             "The report came out on 29 February 2024.\n",
+            "---\ndate: 2025-03-10\n---\nThe ceremony on Monday, March 3, drew hundreds.\n",
         ),
     ),
 )
@@ -205,6 +216,7 @@ def _impossible(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     found = [
         *impossible_dates(doc.prose, analysis.sentences),
         *weekday_mismatch(doc.prose, analysis.sentences),
+        *weekday_mismatch_near(doc.prose, analysis.published),
     ]
     for span, message in sorted(found, key=lambda item: item[0]):
         raw = " ".join(doc.text[span.start : span.end].split())

@@ -252,6 +252,7 @@ class _Patterns:
     wordlike_after: fastre.Pattern
     tense: fastre.Pattern
     full_date: fastre.Pattern
+    weekday_no_year: fastre.Pattern
     impossible: fastre.Pattern
     dateline: fastre.Pattern
     published_label: fastre.Pattern
@@ -441,6 +442,14 @@ def _patterns() -> _Patterns:
             rf"|(?P<m2>\b(?:{_MONTH_TOK}))\b\.?\s+(?P<d2>{_DAY}),?)"
             rf"\s+(?P<y>{_YEAR}){_YEAR_END}"
             rf"|(?<![\w./-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d|-\d)"
+        ),
+        # "Tuesday, Jan. 6", "Sunday (March 3)", "Friday the 7th of March": no year after.
+        weekday_no_year=fastre.compile(
+            rf"(?P<wd>\b(?:{_WDAY_FULL}))\b(?:,[ \t]*|[ \t]+(?P<p>\()|[ \t]+)"
+            rf"(?:(?i:the)[ \t]+)?"
+            rf"(?:(?P<d>{_DAY})[ \t]+(?:of[ \t]+)?(?P<m>\b(?:{_MONTH_TOK}))\b\.?"
+            rf"|(?P<m2>\b(?:{_MONTH_TOK}))\b\.?[ \t]+(?P<d2>{_DAY}))"
+            rf"(?![-–/]\d)(?!\)?,?\s*(?:{_YEAR}){_YEAR_END})(?(p)\)?)"
         ),
         impossible=fastre.compile(
             rf"(?<![\w.,$/:#-])(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>\b(?:{_MONTH_TOK}))\b"
@@ -1642,6 +1651,39 @@ def weekday_mismatch(text: str, sentences: Sequence[Span]) -> list[tuple[Span, s
                     f"{_WEEKDAY_NAMES[date.weekday()]}, not a {_WEEKDAY_NAMES[wd]}",
                 )
             )
+    return out
+
+
+# A weekday and a date without a year name a day within weeks of publication ("on
+# Tuesday, Jan. 6"); beyond this, the publication date may be a crawl's, not the story's.
+WEEKDAY_NEAR_DAYS = 45
+
+
+def weekday_mismatch_near(text: str, published: datetime.date | None) -> list[tuple[Span, str]]:
+    """Weekdays that do not match a date written without its year, in the year that puts
+    it nearest the publication date ("Tuesday, Jan. 6" published in March 2025: a Monday)."""
+    if published is None:
+        return []
+    out = []
+    for m in _patterns().weekday_no_year.finditer(text):
+        month = _MONTH_LOOKUP[(m["m"] or m["m2"]).lower().rstrip(".")]
+        day = _day_num(m["d"] or m["d2"])
+        years = (published.year - 1, published.year, published.year + 1)
+        readings = [datetime.date(y, month, day) for y in years if _valid(y, month, day)]
+        if not readings:
+            continue  # "30 February": impossible_dates reports it
+        date = min(readings, key=lambda d: abs((d - published).days))
+        wd = _WEEKDAY_LOOKUP[m["wd"].lower()]
+        if abs((date - published).days) > WEEKDAY_NEAR_DAYS or date.weekday() == wd:
+            continue
+        out.append(
+            (
+                Span(m.start(), m.end()),
+                f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}, the nearest to the "
+                f"publication date {published.isoformat()}, was a "
+                f"{_WEEKDAY_NAMES[date.weekday()]}, not a {_WEEKDAY_NAMES[wd]}",
+            )
+        )
     return out
 
 
