@@ -667,6 +667,21 @@ def test_conversions_against_each_other() -> None:
         ("Of the 300 patients, 450 mg was the usual dose.", []),
         ("Of the 12 players, 15 percent were injured.", []),
         ("Of the 40 schools it built, 2012 marked the peak.", []),
+        # a rate of people: "one in five adults"
+        ("Some 7 in 5 adults said they had used the service.", [("FL106", 1, 6)]),
+        ("One in five adults said they had used the service.", []),
+        ("Six in five older voters backed him.", [("FL106", 1, 1)]),
+        ("He scored 12 in 10 games this season.", []),  # a tally, not a rate
+        ("Prices rose 7 in 5 markets.", []),
+        # the vote, and a share named beside the figure
+        ("The party won 112% of the vote in the district.", [("FL106", 1, 15)]),
+        ("The party won 52% of the vote in the district.", []),
+        ("Its market share reached 130% in the quarter.", [("FL106", 1, 5)]),
+        ("The firm holds a 130% market share, the regulator said.", [("FL106", 1, 18)]),
+        ("Its vote share rose to 112% in the district.", [("FL106", 1, 5)]),
+        ("Its market share rose 130% in the quarter.", []),  # a change
+        ("Its market share of 30% fell last year.", []),
+        ("The market share target of 130% was met.", []),
     ],
 )
 def test_impossible_share(text: str, expected: list[tuple[str, int, int]]) -> None:

@@ -6,8 +6,10 @@ growth ("rose 120%"), performance against a target ("150% of the target"), cover
 enrolment ratios; a sentence with such words is not read. A percentage is a share here only when it
 is a level (not a change) directly followed by "of" and a whole made of people or
 "all" of something: "of voters", "of the population", "of all respondents", "of the
-country's adults". A part larger than its whole needs the explicit "X of (the) Y
-<plural noun>" or "X out of Y" with X > Y ("12 of 10 members"), or the whole first with
+country's adults", "of the vote"; or a market's or a vote's share named beside it ("a
+market share of 130%", "130% market share"). A part larger than its whole needs the
+explicit "X of (the) Y <plural noun>", "X out of Y" or, for people, "X in Y adults"
+with X > Y ("12 of 10 members"), or the whole first with
 a verb after the part ("Of the 300 patients, 450 recovered", "Of the 300 employees
 surveyed, 420 said"); years, money, scale
 words and labels ("Game 5 of 7") are not read.
@@ -38,9 +40,10 @@ RULES = (
             "the whole is wrong. Growth ('rose 120%'), targets ('150% of the target'), "
             "cover ('doses for 200% of the population'), mobile penetration, voter rolls "
             "and gross enrolment legitimately exceed 100%, so only "
-            "a percentage directly followed by 'of' and a whole made of people, or 'of "
-            "all ...', is read as a share, and a part only in 'X of (the) Y <plural "
-            "noun>', 'X out of Y' or 'Of the Y <plural noun>, X <verb>'."
+            "a percentage directly followed by 'of' and a whole made of people, 'of "
+            "all ...' or 'of the vote', or named a market or vote share, is read as a "
+            "share, and a part only in 'X of (the) Y <plural noun>', 'X out of Y', 'X in "
+            "Y <people>' or 'Of the Y <plural noun>, X <verb>'."
         ),
         examples_fail=(
             "The poll found that 120% of voters backed the measure.\n",
@@ -68,9 +71,18 @@ _PEOPLE = (
 _SHARE_AFTER = fastre.compile(
     r"(?i:\s+of\s+(?:(?P<all>all)\s+(?:the\s+)?(?P<noun>[\p{L}-]+s)\b"
     r"|(?:the\s+|its\s+|their\s+|our\s+|this\s+|that\s+|[\p{L}-]+['’]s\s+){0,2}"
-    rf"(?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{_PEOPLE})\b)"
+    rf"(?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{_PEOPLE})\b"
+    r"|the\s+(?:popular\s+|national\s+|total\s+)?(?:vote|votes\s+cast|ballots\s+cast)\b)"
     r"(?!['’]))"
 )
+# A market's or a vote's share named just before the figure ("a market share of 130%",
+# "its vote share rose to 112%") or just after it ("130% market share").
+_SHARE_NOUN = r"(?:market|vote|audience|viewing|seat)\s+share"
+_SHARE_BEFORE = fastre.compile(
+    rf"(?i:\b{_SHARE_NOUN}\s+(?:of|at|to|was|is|reached|hit|stood\s+at|stands\s+at|"
+    r"rose\s+to|grew\s+to|climbed\s+to|jumped\s+to)\s+)$"
+)
+_SHARE_NOUN_AFTER = fastre.compile(rf"(?i:\s+(?:{_SHARE_NOUN})\b)")
 # Words that make a share above 100% legitimate: cover, capacity, targets, doses.
 _COVER = fastre.compile(
     r"(?i:\b(?:enough|cover(?:s|ed|ing|age)?|equivalent|doses?|capacity|target|goal|"
@@ -90,6 +102,10 @@ _PART_OF = fastre.compile(
     r"\s+(?:(?i:out\s+of|of)\s+)(?:(?i:the|its|their|all|our)\s+)?"
     rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
     r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
+    # "one in five adults": a rate of people only ("12 in 10 games" is a tally).
+    rf"|(?<![\p{{L}}\p{{N}}$£€¥.,/#-])(?P<x2>(?i:{_COUNT}))\s+(?i:in)\s+"
+    rf"(?P<y2>(?i:{_COUNT}))(?![\p{{N}}.,%])(?:\s+\p{{Ll}}[\p{{Ll}}-]*)?\s+"
+    rf"(?P<noun2>(?i:{_PEOPLE}))\b"
 )
 # The whole first: "Of the 300 patients, 450 recovered", "Of the 300 employees
 # surveyed, 420 said ...". The part is a count of the same thing only when a verb
@@ -125,18 +141,31 @@ def _shares(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         if q.kind != "percent" or max(q.value, q.value_high) <= 100:
             continue
         m = _SHARE_AFTER.match(prose, q.span.end, q.sentence.end)
-        if m is None or figure_role(prose, q) != "level":
+        named = _named_share(prose, q.span.start, q.span.end, q.sentence.start, q.sentence.end)
+        if (m is None and named is None) or figure_role(prose, q) != "level":
             continue
         if _COVER.search(prose, q.sentence.start, q.sentence.end):
             continue
-        whole = " ".join(m.group().split())
+        span = Span(q.span.start, m.end()) if m is not None else named
+        assert span is not None
+        whole = " ".join(m.group().split()) if m is not None else ""
+        shown = " ".join(prose[span.start : span.end].split())
         yield ctx.finding(
             "FL106",
             analysis.doc,
-            Span(q.span.start, m.end()),
-            f"{q.raw} {whole}: a share of a whole cannot exceed 100%",
+            span,
+            f"{shown}: a share of a whole cannot exceed 100%",
             key=f"share|{whole.lower()}|{q.value:g}",
         )
+
+
+def _named_share(prose: str, start: int, end: int, lo: int, hi: int) -> Span | None:
+    """The span of "market share of 130%" or "130% market share" around a figure."""
+    before = _SHARE_BEFORE.search(prose, max(lo, start - 40), start)
+    if before is not None:
+        return Span(before.start(), end)
+    after = _SHARE_NOUN_AFTER.match(prose, end, hi)
+    return Span(start, after.end()) if after is not None else None
 
 
 def _parts(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
@@ -147,12 +176,15 @@ def _parts(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
             *_WHOLE_FIRST.finditer(prose, sentence.start, sentence.end),
         ]
         for m in matches:
-            x, y = _number(m.group("x")), _number(m.group("y"))
+            groups = m.groupdict()
+            x = _number(groups["x"] or groups.get("x2"))
+            y = _number(groups["y"] or groups.get("y2"))
             if x is None or y is None or x <= y or y == 0:
                 continue
             if 1000 <= y <= 2099 or (1000 <= x <= 2099 and len(m.group("x")) == 4):
                 continue  # a year
-            if _SCALE_NOUN.match(m.group("noun")):
+            noun = groups["noun"] or groups.get("noun2") or ""
+            if _SCALE_NOUN.match(noun):
                 continue
             if _LABEL_BEFORE.search(prose, max(sentence.start, m.start() - 12), m.start()):
                 continue
@@ -162,7 +194,7 @@ def _parts(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
                 analysis.doc,
                 Span(m.start(), m.end()),
                 f"{phrase}: the part is larger than the whole",
-                key=f"part|{m.group('noun').lower()}|{x}|{y}",
+                key=f"part|{noun.lower()}|{x}|{y}",
             )
 
 
