@@ -78,6 +78,18 @@ FL604 = [
     # a closing quote read in the wrong encoding: FL601's mojibake, no glued word
     ("“We need new rules,â€\x9d he said, and left,â€” then,â€“ later.", []),
     ("“We need new rules,â€\x9d he said,and left.", [(1, 27)]),
+    # a sentence that ends on a year or a percentage
+    ("The economy grew in 2024.However, prices rose.", [(1, 21)]),
+    ("Output rose 3.5%.The rate was 2% in 2023.", [(1, 13)]),
+    ("See ISO 9001.The and v2024.Release and COVID-2019.The and 2024.Com today.", []),
+    # initials before a word, a colon before a quotation, a preposition before a year
+    ("The U.S.officials met on Monday.", [(1, 5)]),
+    ("The U.S.-based firm and the U.S.A. and U.S.gov and A.B.C. today.", []),
+    ("Officials said:“We will act soon.”", [(1, 11)]),
+    ('Officials said:"We will act soon."', [(1, 11)]),
+    ("At 10:30 the vote began; ratio 3:1 and key:value and re:Invent.", []),
+    ("The data were published in2022 and revised since2023.", [(1, 25), (1, 44)]),
+    ("Tags #in2022, @on2020, /in2022/ and Bin2020 stay.", []),
 ]
 
 FL605 = [
@@ -313,6 +325,11 @@ def test_misspelling_skips_articles_in_other_languages(text: str, expected: list
             "FL604",
             "For years,the story.However, it held,and fell in 2024,when it ended.",
             "For years, the story. However, it held, and fell in 2024, when it ended.",
+        ),
+        (
+            "FL604",
+            "The U.S.officials said:“We act.” It ended in2022. Prices rose 3%.The end.",
+            "The U.S. officials said: “We act.” It ended in 2022. Prices rose 3%. The end.",
         ),
         ("FL605", "Most of\nof the the money.", "Most of the money."),
         ("FL607", "Buisness and buisness. Recieved it.", "Business and business. Received it."),

@@ -1,6 +1,7 @@
 """FL604 missing-space: words glued together at a comma or a sentence end.
 
-"years,the", "in 2024,the" and "experimentation.However" are typing or conversion
+"years,the", "in 2024,the", "experimentation.However", "in 2024.However", "up
+3%.The", "U.S.officials", 'said:“We' and "published in2022" are typing or conversion
 slips. The patterns are narrow on purpose: a word of letters (or a year before a
 comma) on the left and a word on the right, so decimals (60.06), thousands (1,000),
 initials (J.R.R.),
@@ -65,6 +66,23 @@ _YEAR_COMMA = fastre.compile_regex(
     rf"(?!{_WORD_GOES_ON})"
 )
 _STOP = fastre.compile_regex(_LEFT + r"([.?!])" + _RIGHT_STOP)
+# A sentence that ends on a year or a percentage: "in 2024.However", "up 3%.The".
+_FIGURE_STOP = fastre.compile_regex(
+    r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+,:-])((?:1[5-9]|20)\d\d|\d+(?:\.\d+)?%)([.?!])" + _RIGHT_STOP
+)
+# Initials before a lowercase word: "U.S.officials" (not "U.S.-based", "U.S.A.").
+_INITIALS = fastre.compile_regex(
+    rf"(?<![\p{{L}}\p{{N}}\p{{M}}._@/\\'’&+-])((?:\p{{Lu}}\.){{2,}})(\p{{Ll}}{{3,}})(?!{_WORD_GOES_ON})"
+)
+# A colon glued to the quotation it introduces: 'said:“We'.
+_COLON_QUOTE = fastre.compile_regex(
+    r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+-])(\p{Ll}{2,})(:)(?=[“\"]\p{Lu})"
+)
+# A preposition glued to a year: "published in2022".
+_PREPOSITION_YEAR = fastre.compile_regex(
+    r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+#-])"
+    r"((?i:in|on|since|by|from|until|of|to|before|after|during|and))((?:1[5-9]|20)\d\d)(?![\p{N}\p{L}])"
+)
 
 # Right-hand words that make a name, not a new sentence: top-level domains
 # ("Amazon.Com") and file extensions ("Report.Docx").
@@ -78,14 +96,27 @@ _NOT_A_SENTENCE = frozenset(
 _ABBREVIATIONS = frozenset(a for a in ABBREVIATIONS if "." not in a)
 
 
-def missing_spaces(prose: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    """Spans of glued words ("years,the"); the mark is the first non-letter inside."""
+def missing_spaces(
+    prose: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[Span, int]]:
+    """Glued words ("years,the") and where the space goes: after the second group."""
     end = len(prose) if end is None else end
     for m in _COMMA.finditer(prose, start, end, overlapped=True):
         if len(m.group(1)) >= 2:
-            yield Span(m.start(), m.end())
+            yield Span(m.start(), m.end()), m.end(2)
     for m in _YEAR_COMMA.finditer(prose, start, end):
-        yield Span(m.start(), m.end())
+        yield Span(m.start(), m.end()), m.end(2)
+    for m in _INITIALS.finditer(prose, start, end):
+        if m.group(2) not in _NOT_A_SENTENCE:  # "U.S.gov": a domain's way
+            yield Span(m.start(), m.end()), m.end(1)
+    for m in _PREPOSITION_YEAR.finditer(prose, start, end):
+        yield Span(m.start(), m.end()), m.end(1)
+    for m in _COLON_QUOTE.finditer(prose, start, end):
+        quoted = regex.match(r"[“\"]\p{Lu}[\p{Ll}\p{M}]*", prose, pos=m.end())
+        yield Span(m.start(), quoted.end() if quoted else m.end()), m.end(2)
+    for m in _FIGURE_STOP.finditer(prose, start, end):
+        if m.group(3).lower() not in _NOT_A_SENTENCE:
+            yield Span(m.start(), m.end()), m.end(2)
     for m in _STOP.finditer(prose, start, end, overlapped=True):
         left, mark, right = m.group(1), m.group(2), m.group(3)
         if len(left) < 2 or left.lower() in _ABBREVIATIONS:
@@ -96,23 +127,27 @@ def missing_spaces(prose: str, start: int = 0, end: int | None = None) -> Iterat
             continue  # "Ph.Ds", "Mt.Fuji": a two-letter capitalised word is an abbreviation
         if mark == "!" and left[0].isupper():
             continue  # "Yahoo!Finance": a product name with its exclamation mark
-        yield Span(m.start(), m.end())
+        yield Span(m.start(), m.end()), m.end(2)
 
 
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     doc = analysis.doc
     for block in analysis.blocks:
-        spans = sorted(set(missing_spaces(doc.prose, block.span.start, block.span.end)))
-        for span in spans:
+        found = dict(missing_spaces(doc.prose, block.span.start, block.span.end))
+        for span, gap in sorted(found.items()):
             glued = doc.text[span.start : span.end]
             if glued != doc.prose[span.start : span.end]:
                 continue
-            mark = span.start + len(regex.match(r"[\p{L}\p{M}\p{N}]+", glued).group())
+            before = doc.text[gap - 1]
+            if before.isalnum():  # "in2022"
+                where = f"between '{doc.text[span.start : gap]}' and '{doc.text[gap : span.end]}'"
+            else:
+                where = f"after '{before}' in '{glued}'"
             yield ctx.finding(
                 "FL604",
                 doc,
                 span,
-                f"missing space after '{doc.text[mark]}' in '{glued}'",
-                fix=Fix(Span(mark + 1, mark + 1), " "),
+                f"missing space {where}",
+                fix=Fix(Span(gap, gap), " "),
                 key=glued,
             )
