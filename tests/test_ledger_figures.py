@@ -281,6 +281,34 @@ def test_unit_matches(text: str, fact_id: str, expected: bool, ledger: Ledger) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Training took 2.788 million GPU-hours.", True),
+        ("Training took 2.788 million H800 GPU hours.", True),  # as the paper writes it
+        ("Training took 2.788 million GPU hours.", True),
+        ("The firm logged 2.788 million hours of video.", False),  # no "GPU" beside it
+        ("Training took 2.788 million H800 GPU days.", False),
+    ],
+)
+def test_a_compound_unit_meets_its_head_noun_with_the_modifier_beside(
+    text: str, expected: bool
+) -> None:
+    fact = load_ledger(shipped_ledger_paths()).get("deepseek-v3-training-compute")
+    assert isinstance(fact, Fact) and fact.unit == "GPU-hours"
+    assert unit_matches(_q(text), fact) is expected
+
+
+def test_the_papers_wording_of_gpu_hours_is_checked_against_the_ledger() -> None:
+    import datetime
+
+    shipped = load_ledger(shipped_ledger_paths())
+    text = "DeepSeek said training DeepSeek-V3 took 3.5 million H800 GPU hours."
+    q = _q(text)
+    (hit,) = ledger_hits(text, (q,), datetime.date(2025, 2, 10), shipped, numbers.DEFAULTS)
+    assert (hit.rule_id, hit.fact.id) == ("FL401", "deepseek-v3-training-compute")
+
+
+@pytest.mark.parametrize(
     ("lower", "upper", "unit", "expected"),
     [
         (60.06e9, 60.06e9, "CNY", "60.06 billion CNY"),

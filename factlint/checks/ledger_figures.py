@@ -220,8 +220,17 @@ def unit_matches(q: Quantity, fact: Fact) -> bool:
         return q.kind == "points" and q.unit == "pp"
     if unit == "":
         return q.kind == "fraction"
-    if q.kind in ("count", "measure"):
-        return bool(q.unit) and stem(q.unit.lower()) == stem(unit.lower())
+    if q.kind in ("count", "measure") and q.unit:
+        if stem(q.unit.lower()) == stem(unit.lower()):
+            return True
+        # "2.788 million H800 GPU hours" for a fact counted in "GPU-hours": the head
+        # noun, with the fact's modifier named beside the figure.
+        modifier, _, head = unit.lower().rpartition("-")
+        return (
+            bool(modifier)
+            and stem(q.unit.lower()) == stem(head)
+            and modifier in q.subject.terms | q.subject.entities
+        )
     return False
 
 
