@@ -338,6 +338,38 @@ FL201_CASES = [
         [
             (
                 "a.md",
+                "Acme Corp completed its acquisition of Beta Ltd on 12 February 2024.\n",
+                None,
+            ),
+            ("b.md", "Acme Corp closed its purchase of Beta Ltd on 14 February 2024.\n", None),
+        ],
+        [("a.md", 1, 52), ("b.md", 1, 46)],
+        id="one-closing-in-other-words",
+    ),
+    pytest.param(
+        [
+            ("a.md", "Acme Corp agreed its acquisition of Beta Ltd on 12 February 2024.\n", None),
+            ("b.md", "Acme Corp closed its purchase of Beta Ltd on 14 February 2024.\n", None),
+        ],
+        [],
+        id="agreement-and-closing-in-other-words",
+    ),
+    pytest.param(
+        [
+            ("a.md", "The US lifted its ban on Huawei and ZTE chips on 12 May 2024.\n", None),
+            (
+                "b.md",
+                "The lifting of the US ban on Huawei and ZTE chips came on 15 May 2024.\n",
+                None,
+            ),
+        ],
+        [("a.md", 1, 50), ("b.md", 1, 59)],
+        id="one-lifting-inflected",
+    ),
+    pytest.param(
+        [
+            (
+                "a.md",
                 "Moonshot released Kimi K1.5 in January 2025 and Kimi K2 in July 2025.\n",
                 None,
             ),

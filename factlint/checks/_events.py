@@ -106,6 +106,7 @@ class Lexicon:
     countries: fastre.Pattern  # one named group per country code
     variants: fastre.Pattern
     variant_of: Mapping[str, str]  # a stage word (lowercase, single-spaced) -> its kind
+    stage_of: Mapping[str, str]  # a stage word -> the first word of its stage
     place_names: fastre.Pattern
     generic: frozenset[str]
     places: frozenset[str]
@@ -127,7 +128,15 @@ def lexicon() -> Lexicon:
     kinds = data["kinds"]
     # One alternation, the kind looked up afterwards: far faster than a group per kind.
     kind_of = {str(w).lower(): name for name, words in kinds.items() for w in words}
-    variant_of = {str(w).lower(): name for name, words in data["variants"].items() for w in words}
+    stages = [
+        (name, [str(w).lower() for w in (group if isinstance(group, list) else [group])])
+        for name, groups in data["variants"].items()
+        for group in groups
+    ]
+    variant_of = {w: name for name, words in stages for w in words}
+    stage_of = {
+        w: " ".join(words[0].replace("-", " ").split()) for _, words in stages for w in words
+    }
     return Lexicon(
         kinds=PhraseSet(kind_of),
         kind_of=kind_of,
@@ -144,6 +153,7 @@ def lexicon() -> Lexicon:
         ),
         variants=fastre.compile(rf"(?<![\w-])(?:{_phrases(variant_of)})(?![\w-])", regex.I),
         variant_of=variant_of,
+        stage_of=stage_of,
         place_names=fastre.compile(rf"(?<![\w-])(?:{_phrases(data['places'])})(?![\w-])", regex.I),
         generic=frozenset(str(w).lower() for w in data["generic_names"]),
         single_party=frozenset(data["single_party"]),
@@ -317,7 +327,8 @@ def signature_of_text(
     numbers = {m.group().replace(",", "") for m in _NUMBER.finditer(plain)}
     terms = _terms(body)
     names = {w for p in parties for w in p}
-    not_objects = _terms(" ".join(names)) | _terms(" ".join(found))
+    stages = [m.group() for m in lex.variants.finditer(body)]
+    not_objects = _terms(" ".join(names)) | _terms(" ".join(found)) | _terms(" ".join(stages))
     not_objects |= {t for t in terms if t in lex.generic and not _is_place_word(t, lex)}
     return EventSig(
         kinds=frozenset(kinds),
@@ -331,8 +342,8 @@ def signature_of_text(
             " ".join(m.group().lower().split()) for m in lex.place_names.finditer(body)
         ),
         variants=frozenset(
-            (lex.variant_of[w], w.replace("-", " "))
-            for w in (" ".join(m.group().lower().split()) for m in lex.variants.finditer(body))
+            (lex.variant_of[w], lex.stage_of[w])
+            for w in (" ".join(stage.lower().split()) for stage in stages)
         ),
         numbers=frozenset(numbers),
         editions=frozenset(

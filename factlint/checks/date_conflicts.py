@@ -186,6 +186,8 @@ def same_event(a: EventSig, b: EventSig, min_similarity: float) -> bool:
     objects = len(a.objects & b.objects)
     if a.objects and b.objects and not objects:
         return False  # "in total downloads" / "in derivative models": other measures
+    if a.variants & b.variants:
+        objects += 1  # one stage named by both ("completed" / "closed"): what happened
     # Three parties; two and what happened to them; one and several words more.
     if parties < 1 or objects < (0 if parties >= 3 else 1 if parties == 2 else 4):
         return False
