@@ -672,6 +672,7 @@ def test_conversions_against_each_other() -> None:
         ("One in five adults said they had used the service.", []),
         ("Six in five older voters backed him.", [("FL106", 1, 1)]),
         ("He scored 12 in 10 games this season.", []),  # a tally, not a rate
+        ("Some 1200 in 500 adults agreed.", []),  # a part that reads as a year: not read
         ("Prices rose 7 in 5 markets.", []),
         # the vote, and a share named beside the figure
         ("The party won 112% of the vote in the district.", [("FL106", 1, 15)]),

@@ -102,10 +102,12 @@ _PART_OF = fastre.compile(
     r"\s+(?:(?i:out\s+of|of)\s+)(?:(?i:the|its|their|all|our)\s+)?"
     rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])"
     r"(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?P<noun>\p{Ll}[\p{Ll}-]*s)\b"
-    # "one in five adults": a rate of people only ("12 in 10 games" is a tally).
-    rf"|(?<![\p{{L}}\p{{N}}$£€¥.,/#-])(?P<x2>(?i:{_COUNT}))\s+(?i:in)\s+"
-    rf"(?P<y2>(?i:{_COUNT}))(?![\p{{N}}.,%])(?:\s+\p{{Ll}}[\p{{Ll}}-]*)?\s+"
-    rf"(?P<noun2>(?i:{_PEOPLE}))\b"
+)
+# "one in five adults": a rate of people only ("12 in 10 games" is a tally).
+_RATE_OF_PEOPLE = fastre.compile(
+    rf"(?<![\p{{L}}\p{{N}}$£€¥.,/#-])(?P<x>(?i:{_COUNT}))\s+(?i:in)\s+"
+    rf"(?P<y>(?i:{_COUNT}))(?![\p{{N}}.,%])(?:\s+\p{{Ll}}[\p{{Ll}}-]*)?\s+"
+    rf"(?P<noun>(?i:{_PEOPLE}))\b"
 )
 # The whole first: "Of the 300 patients, 450 recovered", "Of the 300 employees
 # surveyed, 420 said ...". The part is a count of the same thing only when a verb
@@ -173,18 +175,16 @@ def _parts(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     for sentence in analysis.sentences:
         matches = [
             *_PART_OF.finditer(prose, sentence.start, sentence.end),
+            *_RATE_OF_PEOPLE.finditer(prose, sentence.start, sentence.end),
             *_WHOLE_FIRST.finditer(prose, sentence.start, sentence.end),
         ]
         for m in matches:
-            groups = m.groupdict()
-            x = _number(groups["x"] or groups.get("x2"))
-            y = _number(groups["y"] or groups.get("y2"))
+            x, y = _number(m.group("x")), _number(m.group("y"))
             if x is None or y is None or x <= y or y == 0:
                 continue
             if 1000 <= y <= 2099 or (1000 <= x <= 2099 and len(m.group("x")) == 4):
                 continue  # a year
-            noun = groups["noun"] or groups.get("noun2") or ""
-            if _SCALE_NOUN.match(noun):
+            if _SCALE_NOUN.match(m.group("noun")):
                 continue
             if _LABEL_BEFORE.search(prose, max(sentence.start, m.start() - 12), m.start()):
                 continue
@@ -194,7 +194,7 @@ def _parts(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
                 analysis.doc,
                 Span(m.start(), m.end()),
                 f"{phrase}: the part is larger than the whole",
-                key=f"part|{noun.lower()}|{x}|{y}",
+                key=f"part|{m.group('noun').lower()}|{x}|{y}",
             )
 
 
