@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import ABBREVIATIONS
@@ -76,7 +74,7 @@ _INITIALS = fastre.compile_regex(
 )
 # A colon glued to the quotation it introduces: 'said:“We'.
 _COLON_QUOTE = fastre.compile_regex(
-    r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+-])(\p{Ll}{2,})(:)(?=[“\"]\p{Lu})"
+    r"(?<![\p{L}\p{N}\p{M}._@/\\'’&+-])(\p{Ll}{2,})(:)([“\"]\p{Lu}[\p{Ll}\p{M}]*)"
 )
 # A preposition glued to a year: "published in2022".
 _PREPOSITION_YEAR = fastre.compile_regex(
@@ -112,8 +110,7 @@ def missing_spaces(
     for m in _PREPOSITION_YEAR.finditer(prose, start, end):
         yield Span(m.start(), m.end()), m.end(1)
     for m in _COLON_QUOTE.finditer(prose, start, end):
-        quoted = regex.match(r"[“\"]\p{Lu}[\p{Ll}\p{M}]*", prose, pos=m.end())
-        yield Span(m.start(), quoted.end() if quoted else m.end()), m.end(2)
+        yield Span(m.start(), m.end()), m.end(2)
     for m in _FIGURE_STOP.finditer(prose, start, end):
         if m.group(3).lower() not in _NOT_A_SENTENCE:
             yield Span(m.start(), m.end()), m.end(2)

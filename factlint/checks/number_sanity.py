@@ -143,13 +143,14 @@ def _shares(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         if q.kind != "percent" or max(q.value, q.value_high) <= 100:
             continue
         m = _SHARE_AFTER.match(prose, q.span.end, q.sentence.end)
-        named = _named_share(prose, q.span.start, q.span.end, q.sentence.start, q.sentence.end)
-        if (m is None and named is None) or figure_role(prose, q) != "level":
+        if m is not None:
+            span: Span | None = Span(q.span.start, m.end())
+        else:
+            span = _named_share(prose, q.span.start, q.span.end, q.sentence.start, q.sentence.end)
+        if span is None or figure_role(prose, q) != "level":
             continue
         if _COVER.search(prose, q.sentence.start, q.sentence.end):
             continue
-        span = Span(q.span.start, m.end()) if m is not None else named
-        assert span is not None
         whole = " ".join(m.group().split()) if m is not None else ""
         shown = " ".join(prose[span.start : span.end].split())
         yield ctx.finding(

@@ -1666,7 +1666,7 @@ def weekday_mismatch_near(text: str, published: datetime.date | None) -> list[tu
         return []
     out = []
     for m in _patterns().weekday_no_year.finditer(text):
-        month = _MONTH_LOOKUP[(m["m"] or m["m2"]).lower().rstrip(".")]
+        month = _MONTH_LOOKUP[(m["m"] or m["m2"]).lower()]
         day = _day_num(m["d"] or m["d2"])
         years = (published.year - 1, published.year, published.year + 1)
         readings = [datetime.date(y, month, day) for y in years if _valid(y, month, day)]
