@@ -7,7 +7,7 @@ import math
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -31,27 +31,24 @@ def _fail(message: str) -> None:
 def load_setup(
     config_path: str | None,
     *,
-    store_patterns: bool = False,
-    shipped_patterns: bool = False,
+    patterns: Literal["compile", "cache", "shipped"] = "compile",
     **overrides: Any,
 ) -> tuple[Config, list[Any], Any]:
     """Config, checks and ledger, validated before any article is read (exit 2 if bad).
 
-    With `store_patterns`, compiled patterns and parsed rule files come from and go to
-    the cache folder (`startup_store.close()` keeps them once the run is done); with
-    `shipped_patterns`, patterns come from those an installed wheel ships, and nothing
-    is kept.
+    `patterns` says where compiled patterns and parsed rule files come from: compiled
+    afresh; from and to the cache folder (`startup_store.close()` keeps them once the
+    run is done); or from those an installed wheel ships, keeping nothing.
     """
     # First: the modules imported below take their classes' code from the store.
-    if store_patterns:
+    if patterns == "cache":
         _use_startup_store(config_path)
-    elif shipped_patterns:
+    elif patterns == "shipped":
         from factlint import startup_store
 
         startup_store.use(startup_store.StartupStore(None))
     from factlint.config import load_config
     from factlint.errors import FactlintError
-    from factlint.registry import load_checks
 
     try:
         config = load_config(Path(config_path) if config_path else None).with_cli(**overrides)
@@ -63,13 +60,22 @@ def load_setup(
         startup_store.use(None)
         _fail(str(exc))
     try:
-        checks = load_checks(config)
-        ledger = _load_ledger(config)
-        _validate_selectors(config, checks)
-        _validate_options(config, checks)
+        checks, ledger = checks_and_ledger(config)
     except FactlintError as exc:
         _fail(str(exc))
     return config, checks, ledger
+
+
+def checks_and_ledger(config: Config) -> tuple[list[Any], Any]:
+    """The checks and ledger `config` names, validated against each other; raises a
+    FactlintError naming the file and line at fault."""
+    from factlint.registry import load_checks
+
+    checks = load_checks(config)
+    ledger = _load_ledger(config)
+    _validate_selectors(config, checks)
+    _validate_options(config, checks)
+    return checks, ledger
 
 
 def _use_startup_store(config_path: str | None) -> None:
@@ -311,7 +317,7 @@ def check(
 
     try:
         config, checks, ledger = load_setup(
-            config_path, store_patterns=not no_cache, shipped_patterns=no_cache
+            config_path, patterns="shipped" if no_cache else "cache"
         )
         # Imported once the start-up store is in use, for their classes and patterns.
         from factlint import engine

@@ -341,6 +341,7 @@ def write_shipped(target: Path, articles: Sequence[str] = ()) -> int:
     import factlint
     from factlint import fastre
     from factlint.cache import CACHE_DIR
+    from factlint.fix import replace_file
 
     stamp = _stamp()
     with tempfile.TemporaryDirectory() as folder:
@@ -355,10 +356,7 @@ def write_shipped(target: Path, articles: Sequence[str] = ()) -> int:
         if articles:  # patterns built as rules run: from word lists, options, the ledger
             _check(folder, [os.path.abspath(a) for a in articles])
         entries = {k: e for k, e in _load(kept, stamp).items() if k[0] in SHIPPED_KINDS}
-    temp = target.with_name(f".{target.name}.tmp")
-    with open(temp, "wb") as f:
-        pickle.dump((stamp, entries), f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temp, target)
+    replace_file(target, pickle.dumps((stamp, entries), protocol=pickle.HIGHEST_PROTOCOL))
     return len(entries)
 
 

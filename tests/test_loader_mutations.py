@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from factlint.analysis import Analysis
-from factlint.cli import _validate_options, _validate_selectors
+from factlint.cli import checks_and_ledger
 from factlint.config import Config, load_config_file
 from factlint.document import build_document
 from factlint.engine import check_documents, plan
@@ -188,13 +188,11 @@ def test_an_edited_config_loads_or_names_its_line(text: str) -> None:
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         try:
             config = load_config_file(path)
-            checks = load_checks(config)
-            _validate_selectors(config, checks)
-            _validate_options(config, checks)
+            checks, ledger = checks_and_ledger(config)
         except ConfigError as error:
             assert_located(error, str(path.resolve()), text)
             return
         except FactlintError as error:  # a rule or ledger the config names, located
             assert error.path and error.message.strip()
             return
-    check_seed(config, checks)
+    check_seed(config, checks, ledger)

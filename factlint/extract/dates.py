@@ -1668,8 +1668,9 @@ def weekday_mismatch_near(text: str, published: datetime.date | None) -> list[tu
     for m in _patterns().weekday_no_year.finditer(text):
         month = _MONTH_LOOKUP[(m["m"] or m["m2"]).lower()]
         day = _day_num(m["d"] or m["d2"])
-        years = (published.year - 1, published.year, published.year + 1)
-        readings = [datetime.date(y, month, day) for y in years if _valid(y, month, day)]
+        readings = [
+            datetime.date.fromisoformat(r) for r in _day_readings(published, month, day) if r
+        ]
         if not readings:
             continue  # "30 February": impossible_dates reports it
         date = min(readings, key=lambda d: abs((d - published).days))
