@@ -236,6 +236,10 @@ FL610 = [
     ('He said it "looks more like 60,000".\n', []),
     ("He said “the market is strong.\nPrices will rise,” he added.\n", []),  # hard-wrapped
     ("“First.\n\n“Second.\n\n“Third,” he said.\n", []),
+    # one line a paragraph: a quotation runs on over lines as over paragraphs
+    ('He said: "First.\n"Second.\n"Third."\nPrices fell.\n', []),
+    ('He said: "First.\n"Second.\nPrices fell.\n', [(2, 1)]),
+    ("The sky went “really dark.\n“The smoke came here,” he said.\n", [(1, 14)]),
     # the speaker named after the words: the quotation ended in that paragraph
     ("“The share was 6.8 percent, Fa said.\n\n“We also learned more.”\n", [(1, 1)]),
     ("“The share was 6.8 percent, said Julia Fa.\n\n“We also learned more.”\n", [(1, 1)]),

@@ -222,6 +222,12 @@ def _partial(prose: str, mark: Mark) -> bool:
     return word is not None and word.group(1).lower() not in word_tables()["reporting_verbs"]
 
 
+def _opens_line(prose: str, group: Span, mark: Mark) -> bool:
+    """Whether `mark` opens a line of `group` other than its first."""
+    start = prose.rfind("\n", group.start, mark.offset) + 1
+    return start > group.start and not prose[start : mark.offset].strip(" \t*_>")
+
+
 def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
     """Unmatched double quotes, letting a quotation run on over paragraphs."""
     problems: list[Mark] = []
@@ -239,6 +245,11 @@ def quote_problems(prose: str, groups: Sequence[Span]) -> list[Mark]:
             pending = []
         stack: list[Mark] = []
         for mark in marks:
+            if mark.opening and stack and _opens_line(prose, group, mark):
+                # A quotation running on over lines of one paragraph, each line opened
+                # anew (plain text with one line a paragraph): as over paragraphs.
+                problems.extend(m for m in stack if _partial(prose, m))
+                stack = []
             if mark.opening:
                 stack.append(mark)
             elif stack:
