@@ -59,8 +59,12 @@ def _kind(line: str) -> str:
 
 
 def _title_like(line: str) -> bool:
-    """A short line with no sentence ending: a heading in exported text."""
+    """A short line with no sentence ending: a heading in exported text. A line opening
+    with a dash credits what precedes it ("— FIFA World Cup (@FIFAWorldCup) July 15,
+    2018" under an embedded post), as a signature does."""
     stripped = line.strip().strip("*_ ")
+    if stripped.startswith(("—", "–", "―")):
+        return False
     return 0 < len(stripped) <= 90 and not _LINE_END_COMPLETE.search(stripped)
 
 

@@ -183,6 +183,13 @@ FL503_CASES = [
     ),
     # near-miss: a two-word heading repeated ("Related stories") is navigation
     ("## Related stories\n\nOne.\n\n## Related stories\n\nTwo.\n", []),
+    # near-miss: the credit line under each embedded post is no heading
+    (
+        "France won the final.\n\nWhat a night for France!\n— Sports Desk (@desk) July 15, "
+        "2018\n\nThe crowd sang.\n\nWhat a match it was!\n— Sports Desk (@desk) July 15, "
+        "2018\n\nThe end of the day.\n",
+        [],
+    ),
     # near-miss: a Markdown title repeating the front matter title is normal
     (
         f'---\ntitle: "Council approves budget"\n---\n\n# Council approves budget\n\n{BUDGET}\n',
