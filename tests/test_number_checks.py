@@ -379,6 +379,87 @@ def test_figures_of_the_day_need_articles_of_the_same_days() -> None:
     assert tuples([("a.md", D2025 + c), ("b.md", next_year + d)]) == []
 
 
+# --- undated articles, and articles about different events -----------------------------
+
+UNDATED: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
+    # One flight, two crew counts: the articles agree on the passengers, so they report
+    # one moment.
+    (
+        "The Airbus A350 from Lisbon had 291 passengers and 14 crew members on board.",
+        "The Airbus A350, which left Lisbon with 291 passengers and 12 crew members, "
+        "landed safely.",
+        [("FL101", "b.md", 1, 60)],
+    ),
+    # Two elections five years apart: nothing else in common, so no conflict.
+    (
+        "Her rival, Anna Berg, won 38.4 percent of the vote.",
+        "Her challenger Anna Berg won 44.9% of the vote, her best result so far.",
+        [],
+    ),
+    # A slip by a power of ten needs no date.
+    (
+        "Vantor and Helix plan to invest up to $80 billion in chip plants this year.",
+        "Helix and Vantor plan up to $800 billion for chip plants this year.",
+        [("FL102", "b.md", 1, 23)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), UNDATED)
+def test_undated_articles_conflict_only_when_they_share_another_figure(
+    a: str, b: str, expected: list[tuple[str, str, int, int]]
+) -> None:
+    assert pair(a, b, date="") == expected
+
+
+def test_a_figure_of_the_day_needs_both_dates() -> None:
+    a = "Crews carried out four swiftwater rescues across Westland in the past 24 hours."
+    b = "Westland crews carried out nine swiftwater rescues in the past 24 hours."
+    assert pair(a, b) == [("FL101", "b.md", 4, 28)]
+    assert pair(a, b, date="") == []
+
+
+def test_different_stories_do_not_pair_their_figures() -> None:
+    air = (
+        "Several passengers were hurt when a Northwind Airways jet met turbulence near "
+        "Reykjavik. The Northwind Airways flight to Reykjavik diverted.\n\n"
+        "The Boeing 787 had 241 passengers and 11 crew members on board."
+    )
+    sea = (
+        "A Coral Line ferry bound for Palmira ran aground. Coral Line said the ferry "
+        "to Palmira was refloated.\n\n"
+        "The Boeing 787 had 198 passengers and 11 crew members on board, by one account."
+    )
+    assert pair(air, sea) == []
+    # The same passage in two reports of one flight is a conflict.
+    same = sea.replace("Coral Line ferry", "Northwind Airways jet").replace("Palmira", "Reykjavik")
+    assert pair(air, same.replace("Coral Line", "Northwind Airways")) == [("FL101", "b.md", 6, 20)]
+
+
+def test_expected_figures_are_not_compared_with_reported_ones() -> None:
+    a = "Analysts expected Orvex to earn $1.77 per share in the quarter."
+    b = "Orvex earned $1.57 per share in the quarter, the company said."
+    assert pair(a, b) == []
+    assert pair(a, b.replace("earned", "was forecast to earn")) == [("FL101", "b.md", 4, 28)]
+
+
+def test_a_sentence_opening_word_is_no_anchor_on_both_sides() -> None:
+    a = "Expect this to be nearing $400 million by then."
+    b = "Expect this to top $60 million."
+    assert pair(a, b) == []
+    # A name the other article writes inside a sentence is one.
+    assert pair("Orvex earned $40 million.", "The unit of Orvex earned $55 million.") == [
+        ("FL101", "b.md", 4, 26)
+    ]
+
+
+def test_an_offer_and_a_fee_are_not_the_deal() -> None:
+    deal = "Corvan buys Tessel for $66 billion."
+    assert pair(deal, "Corvan first made a $62 billion offer for Tessel in May.") == []
+    assert pair(deal, "Corvan will pay a $2 billion breakup fee to Tessel if it fails.") == []
+    assert pair(deal, "Corvan agreed to buy Tessel for $61 billion.") == [("FL101", "b.md", 4, 33)]
+
+
 # --- within one article ---------------------------------------------------------------
 
 
