@@ -720,6 +720,10 @@ FL203_CASES = [
     ("Updated: March 5, 2025\n\nSales rose 5% last year.\n", MARCH_2025, []),
     ("Warren did well in the 2026 Senate race.\n", MARCH_2025, []),
     ("Warren did well in the Senate race in 2026.\n", MARCH_2025, [("FL203", 1, 39)]),
+    # a period under way at publication: its end may come later
+    ("The deficit for 2024-25 has been pegged at 4.4%.\n", MARCH_2025, []),
+    ("The deficit for 2024 to 2026 was set at 4.4%.\n", MARCH_2025, []),
+    ("The deficit for 2026-27 has been pegged at 4.4%.\n", MARCH_2025, [("FL203", 1, 17)]),
 ]
 
 

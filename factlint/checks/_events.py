@@ -236,6 +236,22 @@ def compound(text: str, dates: Sequence[DateMention]) -> frozenset[int]:
     return frozenset(out)
 
 
+_YEAR_IN = fastre.compile(r"(?<!\d)\d{4}(?!\d)")
+_RANGE_GAP = fastre.compile(r"\s*(?:[-–—/]|to|through|until)\s*")
+
+
+def range_ends(text: str, dates: Sequence[DateMention]) -> dict[int, int]:
+    """The mentions that end a range of years ("2020-21", "2024 to 2026") -> the ones
+    starting it. "January to October 2023" is no such range: its start has no year."""
+    order = sorted(range(len(dates)), key=lambda i: dates[i].span.start)
+    return {
+        j: i
+        for i, j in itertools.pairwise(order)
+        if _RANGE_GAP.fullmatch(text, dates[i].span.end, dates[j].span.start)
+        and _YEAR_IN.search(dates[i].raw)
+    }
+
+
 def names_text(text: str, prose: str) -> str:
     """`prose` with masked company names that look like web addresses ("Z.ai") restored."""
     if len(text) != len(prose):
