@@ -80,6 +80,11 @@ TITLES = [
     ("Sen.", "", "Senator", "", ""),
     ("Rep.", "", "Congressman", "", ""),
     ("Governor", "", "Governor", "BVI", ""),
+    # A clipped name is the organisation: "Fed" / "Federal Reserve".
+    ("Chair", "Fed", "Chair", "Federal Reserve", ""),
+    ("governor", "Fed", "governor", "Reserve Bank of India", "role"),
+    ("Commissioner", "Met", "Commissioner", "Metropolitan Police", ""),
+    ("Commissioner", "Met", "Commissioner", "Merseyside Police", "role"),
 ]
 
 

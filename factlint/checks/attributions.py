@@ -520,17 +520,26 @@ def _descriptive(org: str) -> bool:
 
 
 def same_organisation(a: str, b: str) -> bool:
-    """One organisation written two ways: equal, shorter, or an acronym of the other."""
+    """One organisation written two ways: equal, shorter, an acronym of the other, or
+    one word clipped from the start of the other's first ("Fed" / "Federal Reserve",
+    "Met" / "Metropolitan Police")."""
     wa, wb = _org_words(a), _org_words(b)
     if not wa or not wb:
         return True
     if set(wa) <= set(wb) or set(wb) <= set(wa):
         return True
+    for short, long_ in ((wa, wb), (wb, wa)):
+        if len(short) == 1 and len(long_) > 1 and _clipped(short[0], long_[0]):
+            return True
     ca, cb = a.replace(".", "").strip(), b.replace(".", "").strip()
     for short, long_ in ((ca, b), (cb, a)):
         if short.isupper() and len(short) >= 2 and short.lower() == _acronym(long_):
             return True
     return False
+
+
+def _clipped(short: str, word: str) -> bool:
+    return len(short) >= 3 and len(word) > len(short) and word.startswith(short)
 
 
 def _match_roles(a_title: str, b_title: str, drop: frozenset[str]) -> str:
