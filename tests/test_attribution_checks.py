@@ -245,8 +245,25 @@ POPULATION_C = (
     'is running on a Chinese tech stack in five to 10 years time," Rory Green said.\n'
 )
 
+RETURNS_A = (
+    '"We returned nearly $15 billion to shareholders through buybacks and dividends during '
+    'the quarter, bringing total payments through our capital plan to over $200 billion," '
+    "Dana Ruiz said.\n"
+)
+RETURNS_B = (
+    '"We also returned $11.7 billion to shareholders during the quarter, bringing total '
+    'capital payments under our plan to almost $223 billion," Dana Ruiz said.\n'
+)
+
 DRIFT_CASES = [
     ("drift", pair(SHOCK, SHOCK_DRIFT), [("FL303", "b.md", 1, 19)]),
+    # Other amounts of money: two statements (two quarters' results), not one reworded.
+    ("other-amounts", pair(RETURNS_A, RETURNS_B), []),
+    (
+        "same-amounts",
+        pair(RETURNS_A, RETURNS_A.replace(" and dividends", "").replace("We", "We also")),
+        [("FL303", "b.md", 1, 2)],
+    ),
     ("case-punctuation-quote-style", pair(SHOCK, SHOCK_STYLE), []),
     (
         "odd-one-first",

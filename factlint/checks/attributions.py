@@ -879,7 +879,7 @@ def _quotes(analysis: Analysis) -> _Quotes:
             norm = compare_form(s)
             terms = _terms(norm)
             names = _terms(" ".join(_CAPITALISED.findall(s)[1:]).lower()) - {"i"}
-            numbers = frozenset(w for w in norm.split() if w.isdigit())
+            numbers = frozenset(_DIGITS.findall(norm))  # "$15" too
             units.append(_Unit(-1, -1, k, len(units), s, norm, terms, q.speaker, names, numbers))
     return _Quotes(forms, tuple(units), tuple(conflicts))
 
