@@ -445,6 +445,7 @@ def _unit_key(q: Quantity) -> str:
     return q.unit
 
 
+@functools.lru_cache(maxsize=4)  # asked for the story and for the figures of one article
 def _lower_words(prose: str) -> frozenset[str]:
     """Words that occur in lowercase somewhere in the article: not names when capitalised."""
     return frozenset(w for w in _TOKEN.findall(prose) if w.islower())
@@ -461,16 +462,18 @@ class _Story:
 
 
 _PRINCIPAL_NAMES = 8
+# A capitalised word (a `_TOKEN`) after a word or a comma of its sentence, or a
+# possessive ("Spotify's") anywhere.
+_NAME_WORD = fastre.compile_regex(
+    r"(?<![\p{L}\p{M}])(?:(?<=[\p{L}\p{M}\p{N},&][ \t]*)\p{Lu}[\p{L}\p{M}\p{N}'’\-]*"
+    r"|\p{Lu}[\p{L}\p{M}\p{N}'’\-]*(?<=['’]s)(?![\p{L}\p{M}\p{N}'’\-]))"
+)
 
 
 @per_document(*_RULE_IDS)
 def _own_story(analysis: Analysis) -> _Story:
     prose = analysis.doc.prose
-    counts: Counter[str] = Counter()
-    for m in _TOKEN.finditer(prose):
-        w = m.group()
-        if w[0].isupper() and (w.endswith(("'s", "’s")) or _inside_sentence(prose, m.start())):
-            counts[_name_word(w)] += 1
+    counts = Counter(map(_name_word, _NAME_WORD.findall(prose)))
     lower = _lower_words(prose)
     named = [w for w, n in counts.most_common() if n >= 2 and _principal_word(w, lower)]
     return _Story(frozenset(counts), frozenset(named[:_PRINCIPAL_NAMES]))
@@ -490,12 +493,6 @@ def different_stories(a: _Story, b: _Story) -> bool:
         and a.principal.isdisjoint(b.names)
         and b.principal.isdisjoint(a.names)
     )
-
-
-def _inside_sentence(prose: str, start: int) -> bool:
-    """Whether the word at `start` follows a word or a comma of its sentence."""
-    before = prose[max(0, start - 40) : start].rstrip(" \t")
-    return bool(before) and (before[-1].isalnum() or before[-1] in ",&")
 
 
 def _name_word(word: str) -> str:
