@@ -28,7 +28,13 @@ strict. Two figures are compared only when all of these hold:
   names and content words in common reaches `min_similarity` (`min_similarity_within`
   inside one article, where the subjects are closer anyway);
 - different sentences (figures in one sentence are contrasts: "from 1.2% to nearly
-  30%").
+  30%");
+- between articles, one story: not two articles that each name their own people or
+  places often and never the other's (`different_stories`); and, for a conflict
+  between undated articles, one moment: they agree on another figure of two
+  significant digits or more (`_Run.same_moment`). A slip by a power of ten and a
+  rounding need neither; what analysts expected or forecast is compared only with
+  other expectations.
 
 Verdicts come from `factlint.compare.compare`: FL101 conflict, FL102 magnitude-slip,
 FL103 rounded (between articles only: inside an article a writer rounding their own
