@@ -66,6 +66,10 @@ class Analysis:
             from factlint.extract.dates import find_dateline
 
             found = find_dateline(self.doc.prose[self.doc.body_start :])
+        if found is None:
+            from factlint.extract.dates import url_date
+
+            found = url_date(str(self.doc.meta.get("url") or self.doc.meta.get("source") or ""))
         return found if found is not None and found.year in CALENDAR_YEARS else None
 
     @cached_property

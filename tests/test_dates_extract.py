@@ -23,6 +23,7 @@ from factlint.extract.dates import (
     find_dateline,
     impossible_dates,
     parse_publication_date,
+    url_date,
     weekday_mismatch,
 )
 from factlint.model import Span
@@ -667,6 +668,41 @@ def test_parse_publication_date(value: object, expected: datetime.date | None) -
 )
 def test_find_dateline(text: str, expected: datetime.date | None) -> None:
     assert find_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/world/2019/03/09/storm-hits/", D(2019, 3, 9)),
+        ("https://news.example/a/2019/3/9/storm", D(2019, 3, 9)),
+        ("http://news.example/articles/82802/20150908/turtles.htm", D(2015, 9, 8)),
+        ("https://news.example/qld/on-alert-20211201-p59dof.html?ref=rss", D(2021, 12, 1)),
+        # near misses: no day, an impossible day, a number that is no date, no address
+        ("https://news.example/2020/05/storm", None),
+        ("https://news.example/2019/13/40/storm", None),
+        ("https://news.example/item/12345678/storm", None),
+        ("https://2019.example/03/09/storm", None),
+        ("https://news.example/storm?d=20190309", None),
+        ("Reuters, 2019/03/09", None),
+        ("", None),
+    ],
+)
+def test_url_date(url: str, expected: datetime.date | None) -> None:
+    assert url_date(url) == expected
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.text())
+def test_url_date_never_fails(tail: str) -> None:
+    found = url_date("https://news.example/" + tail)
+    assert found is None or isinstance(found, datetime.date)
+
+
+def test_an_undated_article_takes_its_address_date() -> None:
+    meta = '---\nurl: "https://news.example/2019/03/09/storm/"\n---\nThe storm hit.\n'
+    assert Analysis(document_from_text(meta, "a.md")).published == D(2019, 3, 9)
+    dated = meta.replace("---\nurl", "---\ndate: 2019-03-10\nurl")
+    assert Analysis(document_from_text(dated, "a.md")).published == D(2019, 3, 10)
 
 
 # --- helpers for the checks layer -----------------------------------------------------

@@ -1580,6 +1580,27 @@ def find_dateline(text: str) -> datetime.date | None:
     return None
 
 
+# A news address's date: "/2019/03/09/", "/20150908/", "-20211201-p59dof".
+_URL_DATE = fastre.compile(
+    r"(?<=/)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?=/|$)"
+    r"|(?<=[/_-])(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=[/_.-]|$)"
+)
+
+
+def url_date(url: str) -> datetime.date | None:
+    """The publication date a news address carries in its path, if any: the first
+    year, month and day written as a path ("/2019/03/09/") or as eight digits between
+    separators ("/20150908/"). Only a web address counts."""
+    if not url.startswith(("http://", "https://")):
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for m in _URL_DATE.finditer(path, path.find("/", path.find("//") + 2) + 1 or len(path)):
+        y, mo, d = (int(m["y"] or m["y2"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+        if _valid(y, mo, d):
+            return datetime.date(y, mo, d)
+    return None
+
+
 # --- helpers for the checks layer ---------------------------------------------------------
 
 _VALUE = fastre.compile(
