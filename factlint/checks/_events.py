@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -224,12 +224,16 @@ def not_the_event_date(text: str, d: DateMention, counting: frozenset[Span]) -> 
     return d.sentence in counting
 
 
+def _in_turn(dates: Sequence[DateMention]) -> Iterator[tuple[int, int]]:
+    """Indexes of each mention and the next one in the text."""
+    return itertools.pairwise(sorted(range(len(dates)), key=lambda i: dates[i].span.start))
+
+
 def compound(text: str, dates: Sequence[DateMention]) -> frozenset[int]:
     """Indexes of mentions written right beside another ("a year ago this week"): one
     expression the extractor read as two, so neither part is the event's date."""
-    order = sorted(range(len(dates)), key=lambda i: dates[i].span.start)
     out = set()
-    for i, j in itertools.pairwise(order):
+    for i, j in _in_turn(dates):
         gap = text[dates[i].span.end : dates[j].span.start]
         if len(gap) <= 3 and not gap.strip(" \t,"):
             out.update((i, j))
@@ -240,16 +244,15 @@ _YEAR_IN = fastre.compile(r"(?<!\d)\d{4}(?!\d)")
 _RANGE_GAP = fastre.compile(r"\s*(?:[-–—/]|to|through|until)\s*")
 
 
-def range_ends(text: str, dates: Sequence[DateMention]) -> dict[int, int]:
-    """The mentions that end a range of years ("2020-21", "2024 to 2026") -> the ones
-    starting it. "January to October 2023" is no such range: its start has no year."""
-    order = sorted(range(len(dates)), key=lambda i: dates[i].span.start)
-    return {
-        j: i
-        for i, j in itertools.pairwise(order)
+def range_ends(text: str, dates: Sequence[DateMention]) -> frozenset[int]:
+    """Indexes of mentions that end a range of years ("2020-21", "2024 to 2026").
+    "January to October 2023" is no such range: its start has no year."""
+    return frozenset(
+        j
+        for i, j in _in_turn(dates)
         if _RANGE_GAP.fullmatch(text, dates[i].span.end, dates[j].span.start)
         and _YEAR_IN.search(dates[i].raw)
-    }
+    )
 
 
 def names_text(text: str, prose: str) -> str:

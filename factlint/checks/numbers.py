@@ -510,7 +510,7 @@ def _clean_names(entities: Iterable[str], lower_words: frozenset[str]) -> frozen
     for entity in entities:
         words = entity.split()
         for word in words:
-            w = word.strip(".'’-").removesuffix("'s").removesuffix("’s")
+            w = _name_word(word)
             if len(w) < 2 or w in STOPWORDS or not any(c.isalpha() for c in w):
                 continue
             if len(words) == 1 and w in lower_words:
@@ -1352,9 +1352,9 @@ def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
 
 
 def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
-    if a.doc != b.doc and not same_story(run.corpus[a.doc], run.corpus[b.doc]):
-        return True
-    if a.doc != b.doc and run.apart(a.doc, b.doc):
+    if a.doc != b.doc and (
+        not same_story(run.corpus[a.doc], run.corpus[b.doc]) or run.apart(a.doc, b.doc)
+    ):
         return True
     if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
         return True

@@ -1591,10 +1591,15 @@ def url_date(url: str) -> datetime.date | None:
     """The publication date a news address carries in its path, if any: the first
     year, month and day written as a path ("/2019/03/09/") or as eight digits between
     separators ("/20150908/"). Only a web address counts."""
+    from urllib.parse import urlsplit
+
     if not url.startswith(("http://", "https://")):
         return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    for m in _URL_DATE.finditer(path, path.find("/", path.find("//") + 2) + 1 or len(path)):
+    try:
+        path = urlsplit(url).path  # not the host, the query or the fragment
+    except ValueError:  # "http://[oops": no address
+        return None
+    for m in _URL_DATE.finditer(path):
         y, mo, d = (int(m["y"] or m["y2"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
         if _valid(y, mo, d):
             return datetime.date(y, mo, d)
