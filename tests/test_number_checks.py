@@ -390,6 +390,18 @@ UNDATED: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
         "landed safely.",
         [("FL101", "b.md", 1, 60)],
     ),
+    # A large amount is as telling as a count: both give the fund's $60.06 billion.
+    (
+        "The Tellora fund holds $60.06 billion and backs 28 start-ups.",
+        "The Tellora fund, with $60.06 billion, backs 24 start-ups.",
+        [("FL101", "b.md", 1, 46)],
+    ),
+    # A round amount is not: "$60 billion" may be any year's figure.
+    (
+        "The Tellora fund holds $60 billion and backs 28 start-ups.",
+        "The Tellora fund, with $60 billion, backs 24 start-ups.",
+        [],
+    ),
     # Two elections five years apart: nothing else in common, so no conflict.
     (
         "Her rival, Anna Berg, won 38.4 percent of the vote.",

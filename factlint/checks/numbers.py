@@ -943,8 +943,8 @@ def _telling(q: Quantity) -> bool:
     """Whether two articles giving this figure is a sign they report one event: two
     significant digits at least ("326 passengers", "57.5%", not "6%" or "$1 billion"),
     and no small count or length of time ("12 states", "three months")."""
-    digits = f"{abs(q.value):.6g}".replace(".", "").strip("0")
-    if len(digits) < 2 or "e" in digits:
+    mantissa = f"{abs(q.value):.5e}".partition("e")[0]  # "6.00600" for 60.06 billion
+    if len(mantissa.replace(".", "").strip("0")) < 2:
         return False
     if q.kind == "count":
         return q.value >= 20
