@@ -658,12 +658,19 @@ def test_parse_publication_date(value: object, expected: datetime.date | None) -
         ("> **WASHINGTON, Tuesday, February 17, 2026** -- Talks began.", D(2026, 2, 17)),
         ("Published: 17 February 2026\n\nThe fund grew.", D(2026, 2, 17)),
         ("Posted on February 17, 2026 by staff\n\nText.", D(2026, 2, 17)),
+        ("Posted at 11:51 PM, Mar 09, 2019\n\nThe storm hit.", D(2019, 3, 9)),
+        ("Published 9:30 a.m. ET on Monday, March 9, 2020\n\nText.", D(2020, 3, 9)),
+        ("Posted: 10:05 EDT, Sat 9 March 2019\n\nText.", D(2019, 3, 9)),
         # near misses: a date in the prose is not a dateline
         ("The company said on Feb 17, 2026 that it grew.", None),
         ("LONDON (Reuters) - Shares fell on Feb 17.", None),
         ("BEIJING, Feb 17 (Reuters) - China said ...", None),
         ("WASHINGTON (AP) — The vote on Feb 17, 2026 - a Tuesday - failed.", None),
         ("x" * 450 + "\nPublished: 17 February 2026", None),
+        # a labelled line whose words before the date are no time of day
+        ("Posted at the office on March 9, 2019", None),
+        ("Posted 42 photos, March 9, 2019", None),
+        ("MIAMI, 11:51 PM, Mar 09, 2019 -- The storm hit.", None),
     ],
 )
 def test_find_dateline(text: str, expected: datetime.date | None) -> None:

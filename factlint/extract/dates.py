@@ -1560,19 +1560,28 @@ def parse_publication_date(value: object) -> datetime.date | None:
     return found.date() if found is not None else None
 
 
+# "Posted at 11:51 PM, Mar 09, 2019", "Published 9:30 a.m. ET on Monday, ...": the
+# time a labelled line may give before its date.
+_CLOCK_FIRST = fastre.compile(
+    r"(?i)[ \t]*(?:at[ \t]+)?(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?|\d{1,2}[ \t]*[ap]\.?m\.?)"
+    r"(?:[ \t]+(?-i:\p{Lu}{2,4}))?[ \t]*[,|·–—-]?[ \t]*(?:on[ \t]+)?"
+)
+
+
 def find_dateline(text: str) -> datetime.date | None:
     """The date of a dateline or "Published:" line in the first 400 characters, if any.
 
     Conservative: only a full date with its year counts ("BEIJING, Feb 17, 2026 (Reuters) -",
-    "Published: 17 February 2026").
+    "Published: 17 February 2026", "Posted at 11:51 PM, Mar 09, 2019").
     """
     head = text[:400]
     p = _patterns()
-    for pattern in (p.published_label, p.dateline):
+    for labelled, pattern in ((True, p.published_label), (False, p.dateline)):
         for m in pattern.finditer(head):
             fragment = m["date"]
             full = _full_dates(fragment)
-            if full and not fragment[: full[0][0].start].strip(" ,"):
+            before = fragment[: full[0][0].start] if full else ""
+            if full and (not before.strip(" ,") or (labelled and _CLOCK_FIRST.fullmatch(before))):
                 return full[0][1]
             iso = regex.match(r"\s*(\d{4})-(\d{2})-(\d{2})(?!\d)", fragment)
             if iso and _valid(int(iso[1]), int(iso[2]), int(iso[3])):
