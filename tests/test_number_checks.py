@@ -448,6 +448,57 @@ def test_different_stories_do_not_pair_their_figures() -> None:
     assert pair(air, same.replace("Coral Line", "Northwind Airways")) == [("FL101", "b.md", 6, 20)]
 
 
+def test_an_offer_per_share_is_not_a_share_price() -> None:
+    a = "Microsoft will pay $95 per Activision share, in a deal worth $68.7 billion."
+    b = "The $68.7 billion deal was agreed. Activision closed at $65.39 on Friday."
+    assert pair(a, b, date="") == []
+    assert pair(a, b.replace("closed at", "was worth"), date="") == []
+
+
+def test_a_share_price_of_the_moment_needs_both_dates() -> None:
+    a = "Microsoft agreed the $68.7 billion deal. Activision Blizzard stock was up 36.7% at $89.49."
+    b = "Microsoft agreed the $68.7 billion deal. Activision Blizzard stock was up 26% at $82.31."
+    assert pair(a, b, date="") == []
+    assert pair(a, b) == [("FL105", "b.md", 4, 75)]
+    # Without words of the moment, the $68.7 billion deal both give makes them one moment.
+    a, b = (
+        s.replace("was up 36.7% at", "was at").replace("was up 26% at", "was at") for s in (a, b)
+    )
+    assert pair(a, b, date="") == [("FL101", "b.md", 1, 75)]
+
+
+def test_a_figure_the_other_article_also_gives_is_no_conflict() -> None:
+    a = (
+        "The starting prices of iPhone 15 Pro and iPhone 15 Pro Max are $999 (₹1,34,900) "
+        "and $1,199 (₹1,59,900), respectively."
+    )
+    b = "The iPhone 15 Pro starts at $999, while the iPhone Pro Max starts at $1,199."
+    # Its $1,199 was paired with the $999 there, its best match by the words around.
+    assert pair(a, b) == []
+
+
+def test_a_running_total_is_not_a_quarter() -> None:
+    a = "Tesla has now delivered 318,687 vehicles year-to-date, up 25% on last year."
+    b = "That is a jump from the 90,000 vehicles Tesla delivered last quarter."
+    assert pair(a, b) == []
+    assert pair(a.replace(" year-to-date", ""), b) == [("FL101", "b.md", 4, 25)]
+
+
+def test_a_runoff_is_not_the_first_round() -> None:
+    runoff = (
+        "Erdogan won 52.18 percent of the votes in the presidential runoff.\n\n"
+        "The final results showed that Recep Tayyip Erdogan received 52.18 percent of the "
+        "votes."
+    )
+    first = (
+        "Recep Tayyip Erdogan won 49.51 percent of the vote, while Kemal Kilicdaroglu won "
+        "44.92 percent."
+    )
+    # The second sentence's 52.18 percent is the runoff's: the article said so before.
+    assert pair(runoff, first) == []
+    assert pair(runoff.split("\n\n")[1], first) == [("FL101", "b.md", 4, 26)]
+
+
 def test_expected_figures_are_not_compared_with_reported_ones() -> None:
     a = "Analysts expected Orvex to earn $1.77 per share in the quarter."
     b = "Orvex earned $1.57 per share in the quarter, the company said."
@@ -807,6 +858,9 @@ def _q(text: str) -> tuple[str, str, str]:
         ("GDP per capita of $12,000 is low.", ("$12,000", "level", "capita")),
         ("Income is $12,000 per capita.", ("$12,000", "level", "capita")),
         ("GDP is $12 billion.", ("$12 billion", "level", "")),
+        ("Microsoft will pay $95 per Activision share.", ("$95", "level", "share")),
+        ("It paid $95 to a Google employee.", ("$95", "level", "")),
+        ("It costs $95 per Google search.", ("$95", "level", "")),
     ],
 )
 def test_role_and_rate(text: str, expected: tuple[str, str, str]) -> None:

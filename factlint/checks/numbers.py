@@ -364,6 +364,10 @@ _PERIOD = fastre.compile(
     r"|\bMay\b"
     r"|(?P<clock>\b\d{1,2}(?:[:.]\d{2})?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b))"
 )
+_STAGE = fastre.compile(
+    r"(?i:\b(?:(?P<to_date>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year)"
+    r"|(?P<round1>first[\s-]round)|(?P<round2>second[\s-]round|run-?offs?))\b)"
+)
 _PERIOD_CANON = {
     "first quarter": "q1",
     "second quarter": "q2",
@@ -383,7 +387,11 @@ _VOLATILE = fastre.compile(
     r"currently|latest|this\s+(?:morning|afternoon|evening|week|month)|last\s+(?:night|"
     r"week|month)|new\s+(?:cases|infections|deaths|hospitali[sz]ations)|death\s+toll|"
     r"toll|closed\s+at|opened\s+at|trading\s+at|traded\s+at|shares?\s+(?:rose|fell)|"
-    r"poll|polls|polling|forecast|(?:past|last|previous|the)\s+(?:24|48|72)\s+hours)\b)"
+    r"poll|polls|polling|forecast|(?:past|last|previous|the)\s+(?:24|48|72)\s+hours|"
+    # a share price of the moment: "was up 36.7% at $89.49", "at publication time"
+    r"(?:up|down)\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+(?:at|to)|"
+    r"at\s+(?:the\s+time\s+of\s+)?(?:publication|writing|press\s+time)|"
+    r"pre-?market|after-?hours|intraday)\b)"
 )
 _VOLATILE_DAYS = 2
 # Words of a figure someone expected, forecast or aimed at: compared only with another
@@ -416,7 +424,7 @@ class Figure:
     q: Quantity
     scope: str  # time scope, "rel:" resolved
     published: date | None
-    bucket: str  # kind, unit, role and rate: what must be equal to compare
+    bucket: str  # kind, unit, role, rate and stage: what must be equal to compare
     names: frozenset[str]  # proper names of the clause, one word each
     near: frozenset[str]  # specific names and two-word phrases near the figure
     # Names of `near` the article capitalises only as a sentence's first word: perhaps
@@ -568,6 +576,16 @@ def _window(text: str, clause: Span, span: Span) -> Span:
     return Span(min(start, span.start), max(end, span.end))
 
 
+def _stage(text: str, clause: Span) -> str:
+    """The stage of a series a clause counts in, if it names one: a running total is no
+    quarter's count ("318,687 vehicles year-to-date" / "90,000 last quarter"), nor a
+    runoff's share the first round's. A figure is compared only with one of its stage."""
+    m = _STAGE.search(text, clause.start, clause.end)
+    if m is None:
+        return ""
+    return next(name for name, found in m.groupdict().items() if found)
+
+
 def _periods(text: str, clause: Span) -> frozenset[str]:
     """What sets a figure apart in time or sequence: periods shorter than a year ("May",
     "the first quarter"), times of day ("6:25 p.m.") and ordinals ("the second stage")."""
@@ -710,7 +728,8 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
                 q=_bare(q),
                 scope=resolve_time_scope(q.time_scope, published),
                 published=published,
-                bucket=f"{q.kind}|{_unit_key(q)}|{role}|{per_unit(prose, q)}",
+                bucket=f"{q.kind}|{_unit_key(q)}|{role}|{per_unit(prose, q)}|"
+                f"{_stage(prose, clause)}",
                 names=figure_names,
                 near=near,
                 initial=frozenset(w for w in near if " " not in w and w not in named),
@@ -724,7 +743,26 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
                 context=_context_numbers(numbers[q.sentence], clause, own),
             )
         )
-    return tuple(out)
+    return _staged_alike(out)
+
+
+def _staged_alike(figures: list[Figure]) -> tuple[Figure, ...]:
+    """The figures, each without a stage taking the stage the article gives the same
+    value of the same kind elsewhere: "won 52.18 percent in the runoff" makes a later
+    "received 52.18 percent" the runoff's too."""
+    stages: dict[tuple[str, str], str] = {}
+    for f in figures:
+        base, _, stage = f.bucket.rpartition("|")
+        if stage:
+            stages.setdefault((base, _value_key(f.q)), f.bucket)
+    if not stages:
+        return tuple(figures)
+    return tuple(
+        replace(f, bucket=stages.get((f.bucket[:-1], _value_key(f.q)), f.bucket))
+        if f.bucket.endswith("|")
+        else f
+        for f in figures
+    )
 
 
 # --- when two figures are about the same thing --------------------------------------
@@ -1002,6 +1040,16 @@ def _times(here: Quantity, there: Quantity) -> str:
     return shares.get(-k, f"1/{10**-k:,} of")
 
 
+# Two values further apart than this, and not by a slip of a power of ten, measure
+# different things ("$95 per share" / "a $68.7 billion deal", "$65.39" a share).
+_MAX_CONFLICT_RATIO = 10.0
+
+
+def _sizes_apart(a: Quantity, b: Quantity) -> bool:
+    small, big = sorted((abs(a.value), abs(b.value)))
+    return big > small * _MAX_CONFLICT_RATIO
+
+
 def _compare(a: Figure, b: Figure) -> Verdict | None:
     # Times were checked by the caller (with "rel:" resolved); compare values only.
     return compare(replace(a.q, time_scope=""), replace(b.q, time_scope=""))
@@ -1035,6 +1083,8 @@ def figure_pairs(run: _Run) -> list[_Pair]:
             # that differ may be two moments.
             if verdict and verdict.kind == "conflict" and not run.same_moment(a, b):
                 continue
+            if verdict and verdict.kind == "conflict" and _sizes_apart(a.q, b.q):
+                continue
             matched[(i, j)] = (similarity(a, b), verdict)
     # The best score of each figure against each article, and how many reach it.
     best: dict[tuple[int, int], tuple[float, int]] = {}
@@ -1046,12 +1096,22 @@ def figure_pairs(run: _Run) -> list[_Pair]:
                 best[where] = (score, 1)
             elif score == top:
                 best[where] = (top, count + 1)
+    # A figure another article also gives, about the same thing, is not in conflict
+    # with it: "$999 and $1,199, respectively" there agrees with "$1,199" here.
+    agreed = {
+        (x, figures[y].doc)
+        for (i, j), (_, verdict) in matched.items()
+        if verdict is None and figures[i].doc != figures[j].doc
+        for x, y in ((i, j), (j, i))
+    }
     out: list[_Pair] = []
     for (i, j), (score, verdict) in sorted(matched.items()):
         a, b = figures[i], figures[j]
         if verdict is None or _pair_id(a, b) in run.taken:
             continue
         if best[(i, b.doc)] != (score, 1) or best[(j, a.doc)] != (score, 1):
+            continue
+        if (i, b.doc) in agreed or (j, a.doc) in agreed:
             continue
         pair = _verdict_pair(run, a, b, verdict)
         if pair is not None:
@@ -1351,10 +1411,21 @@ def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     return _told_apart(run, a, b)
 
 
+def _of_other_days(a: _Sentence, b: _Sentence) -> bool:
+    """A figure of the day told again, in articles not known to be of near days: a story
+    updated, no slip ("Activision was up 36.7% at $89.49" / "up 26% at $82.31")."""
+    figures = (*a.figures, *b.figures)
+    if not a.figures or not b.figures or not any(f.volatile for f in figures):
+        return False
+    return not _near_days(a.figures[0], b.figures[0])
+
+
 def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     if a.doc != b.doc and (
         not same_story(run.corpus[a.doc], run.corpus[b.doc]) or run.apart(a.doc, b.doc)
     ):
+        return True
+    if a.doc != b.doc and _of_other_days(a, b):
         return True
     if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
         return True

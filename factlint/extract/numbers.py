@@ -1030,10 +1030,11 @@ _CHANGE_AFTER = fastre.compile(
     r"up|down|year-on-year|year-over-year|on\s+the\s+year)(?![\p{L}-]))"
 )
 _PER_AFTER = fastre.compile(
-    r"(?i:(?:\s+\p{L}[\p{L}-]*){0,2}?\s+(?:(?:per|a|an|each|every)\s+(?P<noun>\p{L}+)"
+    r"(?i:(?:\s+\p{L}[\p{L}-]*){0,2}?\s+(?:(?P<per>per|a|an|each|every)\s+(?P<noun>\p{L}+)"
     r"|(?P<adv>annually|yearly|monthly|weekly|daily|hourly|per\s+annum))(?![\p{L}])"
     r"(?!\s+(?:ago|earlier|later|before|after|from|since)\b))"
 )
+_NEXT_WORD = fastre.compile(r"[ \t]+(\p{L}+)(?![\p{L}])")
 _PER_BEFORE = fastre.compile(
     r"(?i:(?<![\p{L}])(?P<adj>annual|yearly|monthly|weekly|daily|hourly|average|median|"
     r"per\s+(?:capita|person|head))\s+(?:\p{L}+\s+){0,2})$"
@@ -1085,6 +1086,16 @@ def per_unit(text: str, q: Quantity) -> str:
         noun = stem(after.group("noun"))
         if noun in _PER_NOUNS:
             return noun
+        # "$95 per Activision share": a name before the noun ("to a Google employee"
+        # is no rate: only "per" says so)
+        named = _NEXT_WORD.match(text, after.end(), q.sentence.end)
+        if (
+            named
+            and after.group("per").lower() == "per"
+            and after.group("noun")[0].isupper()
+            and stem(named[1]) in _PER_NOUNS
+        ):
+            return stem(named[1])
     before = _PER_BEFORE.search(text, max(q.sentence.start, q.span.start - 30), q.span.start)
     if before is not None:
         adj = " ".join(before.group("adj").lower().split())
