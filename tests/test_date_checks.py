@@ -644,6 +644,8 @@ def test_each_event_word_goes_with_the_nearest_date() -> None:
         ("the company's 2024 report", True),
         ("in 2025 Stanford released", False),
         ("the report of September 2024", False),
+        ("Tesla released their Q3-2020 vehicle delivery report", True),
+        ("Tesla released its report in Q3 2020", False),
     ],
 )
 def test_attributive_year(text: str, expected: bool) -> None:
@@ -724,6 +726,11 @@ FL203_CASES = [
     ("The deficit for 2024-25 has been pegged at 4.4%.\n", MARCH_2025, []),
     ("The deficit for 2024 to 2026 was set at 4.4%.\n", MARCH_2025, []),
     ("The deficit for 2026-27 has been pegged at 4.4%.\n", MARCH_2025, [("FL203", 1, 17)]),
+    # a fiscal year is named by the calendar year it ends in: it may have begun a year before
+    ("Revenue rose 5% in the first quarter of fiscal 2026.\n", MARCH_2025, []),
+    ("Revenue rose 5% in fiscal year 2026.\n", MARCH_2025, []),
+    ("Revenue rose 5% in the first quarter of fiscal 2027.\n", MARCH_2025, [("FL203", 1, 20)]),
+    ("Revenue rose 5% in the first quarter of 2026.\n", MARCH_2025, [("FL203", 1, 20)]),
 ]
 
 

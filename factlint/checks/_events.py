@@ -63,7 +63,8 @@ _DOMAIN_NAME = fastre.compile(r"(?<![\w./@-])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}
 _ATTRIBUTIVE = fastre.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those)|\p{L}['’]s?)\s+\Z", regex.I
 )
-_BARE_YEAR = fastre.compile(r"\d{4}")
+# A year, or a quarter or half written as a label ("Q3-2020", "H1 2024", "2020-Q3").
+_BARE_YEAR = fastre.compile(r"\d{4}|(?i:[qh][1-4])[ -]?\d{4}|\d{4}[ -]?(?i:[qh][1-4])")
 _YEAR = fastre.compile(r"(?<![\w.,$])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 _BOUND_CUE = fastre.compile(
     r"\b(?:by|until|till|through|before|after|since|from)\s+(?:the\s+)?"
@@ -194,7 +195,8 @@ class EventSig:
 
 
 def is_attributive(text: str, d: DateMention) -> bool:
-    """A bare year used as a modifier ("a 2025 report") rather than as a date."""
+    """A bare year or quarter used as a modifier ("a 2025 report", "their Q3-2020
+    delivery report") rather than as a date."""
     if not _BARE_YEAR.fullmatch(d.raw):
         return False
     return _ATTRIBUTIVE.search(text, max(0, d.span.start - _LOOKBEHIND), d.span.start) is not None

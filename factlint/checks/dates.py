@@ -155,6 +155,18 @@ def _has_own_past_verb(text: str, clause: Span, span: Span) -> bool:
     return False
 
 
+_FISCAL = fastre.compile(r"(?i:\b(?:fiscal|financial)(?:\s+year)?\b|\bFY)")
+_FISCAL_BEFORE = fastre.compile(r"(?i:\b(?:fiscal|financial)(?:\s+year)?|\bFY)\s*'?$")
+
+
+def _fiscal(text: str, d: DateMention) -> bool:
+    """Whether a mention names a fiscal period ("the first quarter of fiscal 2025",
+    "FY2025", "its fiscal year 2024"), which need not be the calendar's."""
+    if _FISCAL.search(d.raw):
+        return True
+    return _FISCAL_BEFORE.search(text, max(0, d.span.start - 20), d.span.start) is not None
+
+
 def _after(published: datetime.date, slack: int) -> DateMention:
     """Every date up to `published` + `slack` days, as a mention to compare with."""
     limit = published + datetime.timedelta(days=slack)
@@ -177,6 +189,8 @@ def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     doc = analysis.doc
     text = doc.prose
     bound = _after(published, int(ctx.options["future_slack_days"]))
+    # A company's fiscal 2025 may have begun in calendar 2024: its bound is a year later.
+    fiscal_bound = _after(published, int(ctx.options["future_slack_days"]) + 366)
     intention = lexicon().intention
     joined = compound(text, analysis.dates)
     ends = range_ends(text, analysis.dates)
@@ -191,8 +205,8 @@ def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
             continue
         if not (d.value or d.candidates) or d.grain == "decade":
             continue
-        if compatible(d, bound):  # some reading is on or before publication
-            continue
+        if compatible(d, fiscal_bound if _fiscal(text, d) else bound):
+            continue  # some reading is on or before publication
         clause = clause_around(text, d.sentence, d.span)
         blanked = text[clause.start : d.span.start] + " " + text[d.span.end : clause.end]
         if says(intention, blanked) or not _has_own_past_verb(text, clause, d.span):
