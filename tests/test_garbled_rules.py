@@ -197,6 +197,9 @@ FL607 = [
     ("He despatched troops to the Somme; Didi said so.", []),  # real words and names
     ("The accomodation was poor.", [(1, 5)]),
     ("The tag #accomodation is a hashtag.", []),
+    # the last word of a text cut off mid-word is cut, not misspelt
+    ("He saw bodies buried in ruins and helpe", []),
+    ("He saw bodies buried in ruins and helpe\n\nThey left.", [(1, 35)]),
 ]
 
 FL607_SPANISH = [("Ella dijo que alle oder ist.", [])]

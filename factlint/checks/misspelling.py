@@ -228,6 +228,8 @@ def misspellings(analysis: Analysis) -> Iterator[tuple[Span, str, tuple[str, ...
                 continue  # a capitalised word mid-sentence is most likely a name
         if _SIC.match(prose, m.end()):
             continue
+        if not prose[m.end() :].strip():
+            continue  # the last word of a text cut off ("... and helpe"): cut, not misspelt
         if doc.text[m.start() : m.end()] != word:
             continue
         yield Span(m.start(), m.end()), word, suggestions
