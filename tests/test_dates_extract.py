@@ -661,6 +661,10 @@ def test_parse_publication_date(value: object, expected: datetime.date | None) -
         ("Posted at 11:51 PM, Mar 09, 2019\n\nThe storm hit.", D(2019, 3, 9)),
         ("Published 9:30 a.m. ET on Monday, March 9, 2020\n\nText.", D(2020, 3, 9)),
         ("Posted: 10:05 EDT, Sat 9 March 2019\n\nText.", D(2019, 3, 9)),
+        # a line of its own, or run into the text by a page's scraping
+        ("Quake toll rises\n\nAugust 3, 2014\n\nOfficials said.", D(2014, 8, 3)),
+        ("Quake toll rises\n\nAugust 3, 2014Chinese officials said.", D(2014, 8, 3)),
+        ("**Sunday, August 3, 2014** | Staff\n\nText.", D(2014, 8, 3)),
         # near misses: a date in the prose is not a dateline
         ("The company said on Feb 17, 2026 that it grew.", None),
         ("LONDON (Reuters) - Shares fell on Feb 17.", None),
@@ -671,6 +675,8 @@ def test_parse_publication_date(value: object, expected: datetime.date | None) -
         ("Posted at the office on March 9, 2019", None),
         ("Posted 42 photos, March 9, 2019", None),
         ("MIAMI, 11:51 PM, Mar 09, 2019 -- The storm hit.", None),
+        ("August 3, 2014 was the day the quake hit.", None),
+        ("The vote of March 9, 2019\n\nText.", None),
     ],
 )
 def test_find_dateline(text: str, expected: datetime.date | None) -> None:

@@ -1568,11 +1568,20 @@ _CLOCK_FIRST = fastre.compile(
 )
 
 
+# A line that opens with a date and nothing else: alone, before a separator, or run into
+# the first word of the text by a page's scraping ("August 3, 2014Chinese officials").
+_DATE_LINE = fastre.compile(
+    r"(?m)^[ \t>*_#]*(?P<date>[^\n]{6,45}?)"
+    r"(?:[ \t*_]*$|(?<=\d)(?=\p{Lu}\p{Ll})|[*_]*[ \t]+[|·•–—-][ \t])"
+)
+
+
 def find_dateline(text: str) -> datetime.date | None:
-    """The date of a dateline or "Published:" line in the first 400 characters, if any.
+    """The date of a dateline, a "Published:" line or a line of its own in the first 400
+    characters, if any.
 
     Conservative: only a full date with its year counts ("BEIJING, Feb 17, 2026 (Reuters) -",
-    "Published: 17 February 2026", "Posted at 11:51 PM, Mar 09, 2019").
+    "Published: 17 February 2026", "Posted at 11:51 PM, Mar 09, 2019", "August 3, 2014").
     """
     head = text[:400]
     p = _patterns()
@@ -1586,6 +1595,10 @@ def find_dateline(text: str) -> datetime.date | None:
             iso = regex.match(r"\s*(\d{4})-(\d{2})-(\d{2})(?!\d)", fragment)
             if iso and _valid(int(iso[1]), int(iso[2]), int(iso[3])):
                 return datetime.date(int(iso[1]), int(iso[2]), int(iso[3]))
+    for m in _DATE_LINE.finditer(head):
+        full = _full_dates(m["date"])
+        if full and (full[0][0].start, full[0][0].end) == (0, len(m["date"])):
+            return full[0][1]
     return None
 
 
