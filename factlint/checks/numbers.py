@@ -748,21 +748,37 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
 
 def _staged_alike(figures: list[Figure]) -> tuple[Figure, ...]:
     """The figures, each without a stage taking the stage the article gives the same
-    value of the same kind elsewhere: "won 52.18 percent in the runoff" makes a later
-    "received 52.18 percent" the runoff's too."""
-    stages: dict[tuple[str, str], str] = {}
+    value of the same kind elsewhere, and then the stage of a figure of its kind in its
+    sentence: "won 52.18 percent in the runoff" makes a later "received 52.18 percent
+    and Kilicdaroglu got 47.82 percent" the runoff's too."""
+    by_value: dict[tuple[str, str], str] = {}
     for f in figures:
         base, _, stage = f.bucket.rpartition("|")
         if stage:
-            stages.setdefault((base, _value_key(f.q)), f.bucket)
-    if not stages:
+            by_value.setdefault((base, _value_key(f.q)), stage)
+    if not by_value:
         return tuple(figures)
-    return tuple(
-        replace(f, bucket=stages.get((f.bucket[:-1], _value_key(f.q)), f.bucket))
+    staged = [
+        _with_stage(f, by_value.get((f.bucket[:-1], _value_key(f.q)), ""))
         if f.bucket.endswith("|")
         else f
         for f in figures
+    ]
+    by_sentence: dict[tuple[Span, str], str] = {}
+    for f in staged:
+        base, _, stage = f.bucket.rpartition("|")
+        if stage:
+            by_sentence.setdefault((f.q.sentence, base), stage)
+    return tuple(
+        _with_stage(f, by_sentence.get((f.q.sentence, f.bucket[:-1]), ""))
+        if f.bucket.endswith("|")
+        else f
+        for f in staged
     )
+
+
+def _with_stage(f: Figure, stage: str) -> Figure:
+    return replace(f, bucket=f.bucket + stage) if stage else f
 
 
 # --- when two figures are about the same thing --------------------------------------
