@@ -219,6 +219,10 @@ FL608 = [
 FL609 = [
     ("The fund (worth 60 billion yuan was launched.", [(1, 10)]),
     ("The fund (worth 60 billion yuan) was launched.", []),
+    # a text that breaks off: the bracket may close in the part lost (FL606 says so)
+    ("Prices rose.\n\nA wave hit. Waves taller than 10 feet (3", []),
+    ("A wave hit. Waves taller than 10 feet (3\n\nPrices rose.", [(1, 39)]),
+    ("Prices rose.\n\nA wave hit. Waves taller than 10 feet (3.", [(3, 39)]),
     ("The fund was launched last year] by the state.", [(1, 32)]),
     ("The fund was launched [last year] by the state.", []),
     ("Choose a) the fund or b) the bond :) or 1) this, 2) that.", []),
@@ -233,6 +237,7 @@ FL609 = [
 FL610 = [
     ("He said “the market is strong, and left.\n\nPrices fell.\n", [(1, 9)]),
     ("He said “the market is strong,” and left.\n\nPrices fell.\n", []),
+    ("Prices fell.\n\nHe said “the market is strong, and", []),  # cut off
     ("He said the market is strong,” and left.\n", [(1, 30)]),
     ("He said “the market is strong.\n\n“Prices will rise,” he added.\n", []),
     ('He said "the market" and the screen is 27" across.\n', []),

@@ -247,6 +247,20 @@ def _cut_paragraphs(analysis: Analysis) -> Iterator[tuple[Span, str]]:
             yield Span(block.span.end - len(last.group()), block.span.end), nxt.group(1)
 
 
+def cut_ending(analysis: Analysis) -> tuple[Span, str] | None:
+    """The unfinished sentence an article breaks off in, and why it reads so; None when
+    the article ends as it should."""
+    last = _last_paragraph(analysis)
+    if last is None or _tail_blanked(analysis, last.span.end):
+        return None
+    text = analysis.doc.prose[last.span.start : last.span.end]
+    found = _unfinished_ending(text, heading=last.kind == "heading")
+    if found is None:
+        return None
+    offset, why = found
+    return Span(last.span.start + offset, last.span.end), why
+
+
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     doc = analysis.doc
     for span, next_word in _cut_paragraphs(analysis):
@@ -257,15 +271,10 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
             f"paragraph breaks off mid-sentence; the next paragraph continues with '{next_word}'",
             key=f"cut|{doc.prose[max(0, span.start - 40) : span.end].strip()}",
         )
-    last = _last_paragraph(analysis)
-    if last is None or _tail_blanked(analysis, last.span.end):
-        return
-    text = doc.prose[last.span.start : last.span.end]
-    found = _unfinished_ending(text, heading=last.kind == "heading")
+    found = cut_ending(analysis)
     if found is None:
         return
-    offset, why = found
-    span = Span(last.span.start + offset, last.span.end)
+    span, why = found
     fragment = " ".join(doc.text[span.start : span.end].split())
     shown = fragment if len(fragment) <= 60 else "…" + fragment[-59:]
     yield ctx.finding(

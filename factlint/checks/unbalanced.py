@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import Block
+from factlint.checks.truncation import cut_ending
 from factlint.document import LINK_OPENER
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
@@ -276,12 +277,17 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     doc = analysis.doc
     prose = doc.prose
     groups = paragraph_groups(doc.text, analysis.blocks)
+    # A mark opened in the sentence the article breaks off in ("Waves taller than 10
+    # feet (3") may close in the part lost, which FL606 reports.
+    cut = cut_ending(analysis)
+    lost = cut[0].start if cut is not None else len(prose)
     for group in groups:
         for mark in bracket_problems(prose, group, doc.text):
-            yield _finding(ctx, analysis, "FL609", mark, group)
+            if not (mark.opening and mark.offset >= lost):
+                yield _finding(ctx, analysis, "FL609", mark, group)
     for mark in quote_problems(prose, groups):
         group = next((g for g in groups if g.start <= mark.offset < g.end), None)
-        if group is not None:
+        if group is not None and not (mark.opening and mark.offset >= lost):
             yield _finding(ctx, analysis, "FL610", mark, group)
 
 
