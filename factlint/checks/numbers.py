@@ -7,16 +7,23 @@ strict. Two figures are compared only when all of these hold:
 - same kind and unit (money in one currency, "$" = USD; one counted noun; percent);
   bare numbers, multipliers and fractions are not paired;
 - the same role: a level is not compared with a change ("rose 5%", "5% higher") and a
-  starting point ("from 3%") with nothing; a rate ("$5 million a year", "per user")
-  only with a rate per the same thing;
+  starting point ("from 3%") with nothing; a rate ("$5 million a year", "per user",
+  "per Activision share") only with a rate per the same thing;
+- the same stage, when a clause names one: a running total ("year-to-date") or an
+  election round ("first round", "runoff"); a figure whose clause names none takes the
+  stage its article gives the same value elsewhere, then that of a figure of its kind
+  in its sentence;
 - compatible times: the years their sentences state (with "this year" and "last year"
   resolved against each article's publication date) are equal; a figure without a
   stated year is taken to describe its article's present, so it meets a stated year
   only when that year is the publication year or the one before, and two figures
   without a stated year only when their articles appeared at most `max_days_apart`
   (31) days apart, and figures of the day ("new cases", "so far", "the death toll",
-  "in the past 24 hours", "shares closed at", polls) only when both articles are
-  dated and appeared at most two days apart;
+  "in the past 24 hours", "shares closed at", "was up 36.7% at", polls) only when both
+  articles are dated and appeared at most two days apart;
+- for a conflict, values at most ten times apart: further apart, and not by a slip of
+  a power of ten, they measure different things ("$95 a share" / "a $68.7 billion
+  deal");
 - compatible subjects: the clauses share an anchor (a specific proper name, or two
   content words in a row such as "national AI fund"); their proper names are not
   disjoint, and not each with a name of its own ("Amazon invested" / "Google invested");
@@ -36,6 +43,10 @@ strict. Two figures are compared only when all of these hold:
   rounding need neither; what analysts expected or forecast is compared only with
   other expectations.
 
+A figure is compared with its best match in each other article only, when that match
+is mutual and unique, and not at all with an article that also gives its value about
+the same thing ("$999 and $1,199, respectively" there agrees with "$1,199" here).
+
 Verdicts come from `factlint.compare.compare`: FL101 conflict, FL102 magnitude-slip,
 FL103 rounded (between articles only: inside an article a writer rounding their own
 precise figure is style). A pair is reported once, on the later mention (on the
@@ -47,7 +58,8 @@ do: a reading more copies agree with than contradict is taken as right, and its 
 with another reading are reported on the other copy only (`_Consensus`).
 
 FL105 finds near-identical sentences (rapidfuzz ratio of the sentences with figures
-masked at least `sentence_threshold`), within or across articles, whose figures differ.
+masked at least `sentence_threshold`), within or across articles, whose figures differ;
+across articles not for figures of the day unless both are dated within two days.
 Sentences are bucketed by their three rarest content terms, so only sentences sharing
 one are scored. When the differing figures are a power of ten apart the pair is
 reported as FL102 (or FL103 for a rounding) instead; either way the pair is not
