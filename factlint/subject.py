@@ -31,6 +31,19 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    from factlint.data import load_yaml
+
+    return {str(k): str(v) for k, v in load_yaml("numbers.yaml")["demonyms"].items()}
+
+
+def country(word: str) -> str:
+    """The country a lowercase adjective names ("german" -> "germany"), else the word."""
+    return _demonyms().get(word, word)
+
+
 _WORD = fastre.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+")
 # A run of capitalised words (allowing inner "of", "and", "de" and glued acronyms).
 _NAME_RUN = fastre.compile(

@@ -85,6 +85,9 @@ TITLES = [
     ("governor", "Fed", "governor", "Reserve Bank of India", "role"),
     ("Commissioner", "Met", "Commissioner", "Metropolitan Police", ""),
     ("Commissioner", "Met", "Commissioner", "Merseyside Police", "role"),
+    # A country's adjective names the country: "North Korean leader" / "leader of North Korea".
+    ("leader", "North Korean", "leader", "North Korea", ""),
+    ("leader", "South Korean", "leader", "North Korea", "role"),
 ]
 
 

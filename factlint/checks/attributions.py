@@ -84,7 +84,7 @@ from factlint.model import Finding, RuleMeta, Severity
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.similarity import ratio as text_ratio
-from factlint.subject import STOPWORDS, candidate_pairs, stem
+from factlint.subject import STOPWORDS, candidate_pairs, country, stem
 
 _BREAK = "<!-- next article -->\n"
 
@@ -497,7 +497,9 @@ def _time_bound(title: str) -> bool:
 
 
 def _org_words(org: str) -> tuple[str, ...]:
-    return tuple(w for w in _WORD.findall(fold(org)) if w not in _ORG_FILLER)
+    """Its words but the filler, a country's adjective as its name ("North Korean" is
+    "North Korea")."""
+    return tuple(country(w) for w in _WORD.findall(fold(org)) if w not in _ORG_FILLER)
 
 
 def _acronym(org: str) -> str:

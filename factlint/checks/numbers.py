@@ -122,7 +122,14 @@ from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span,
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.similarity import ratio as text_ratio
-from factlint.subject import STOPWORDS, candidate_pairs, clause_around, content_terms, stem
+from factlint.subject import (
+    STOPWORDS,
+    candidate_pairs,
+    clause_around,
+    content_terms,
+    country,
+    stem,
+)
 
 if TYPE_CHECKING:
     import regex
@@ -535,20 +542,8 @@ def _clean_names(entities: Iterable[str], lower_words: frozenset[str]) -> frozen
                 continue
             if len(words) == 1 and w in lower_words:
                 continue  # "Meanwhile", "However": a capitalised common word
-            out.add(_country(w))
+            out.add(country(w))
     return frozenset(out)
-
-
-@functools.cache
-def _countries() -> dict[str, str]:
-    from factlint.data import load_yaml
-
-    return {str(k): str(v) for k, v in load_yaml("numbers.yaml")["demonyms"].items()}
-
-
-def _country(word: str) -> str:
-    """The country a lowercase adjective names ("german" -> "germany"), else the word."""
-    return _countries().get(word, word)
 
 
 @lru_cache(maxsize=65536)
@@ -695,7 +690,7 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
     prose = analysis.doc.prose
     published = analysis.published
     lower_words = _lower_words(prose)
-    named = {_country(w) for w in _own_story(analysis).names}
+    named = {country(w) for w in _own_story(analysis).names}
     by_sentence: dict[Span, list[Span]] = {}
     paired: Counter[Span] = Counter()
     linked: dict[int, list[Span]] = {}  # a figure and its parenthesised conversion
@@ -726,7 +721,7 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
         window = _window(prose, clause, q.span)
         window_terms = _window_terms(prose, window, q.span)
         window_words = {
-            _country(_POSSESSIVE.sub("", w.lower()))
+            country(_POSSESSIVE.sub("", w.lower()))
             for w in _TOKEN.findall(prose, window.start, window.end)
         }
         near = (specific & window_words) | _phrases(prose, window.start, window.end, skip)
