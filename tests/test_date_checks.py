@@ -726,6 +726,10 @@ FL203_CASES = [
     ("The deficit for 2024-25 has been pegged at 4.4%.\n", MARCH_2025, []),
     ("The deficit for 2024 to 2026 was set at 4.4%.\n", MARCH_2025, []),
     ("The deficit for 2026-27 has been pegged at 4.4%.\n", MARCH_2025, [("FL203", 1, 17)]),
+    # a past act that schedules the event is not the event
+    ("The judge set the sentencing for March 28, 2025.\n", MARCH_2025, []),
+    ("The vote was postponed until 12 March 2025.\n", MARCH_2025, []),
+    ("The sentencing took place on March 28, 2025.\n", MARCH_2025, [("FL203", 1, 30)]),
     # a fiscal year is named by the calendar year it ends in: it may have begun a year before
     ("Revenue rose 5% in the first quarter of fiscal 2026.\n", MARCH_2025, []),
     ("Revenue rose 5% in fiscal year 2026.\n", MARCH_2025, []),

@@ -155,6 +155,12 @@ def _has_own_past_verb(text: str, clause: Span, span: Span) -> bool:
     return False
 
 
+# A past act that puts the event at its date: scheduling, not the event.
+_SCHEDULED = fastre.compile(
+    r"(?i:\b(?:set|fixed|scheduled|slated|rescheduled|postponed|adjourned|delayed|deferred|"
+    r"moved|pushed\s+back|brought\s+forward)\b[^.;!?]{0,60}?\b(?:for|to|until|till|on)"
+    r"\s+(?:the\s+)?\Z)"
+)
 _FISCAL = fastre.compile(r"(?i:\b(?:fiscal|financial)(?:\s+year)?\b|\bFY)")
 _FISCAL_BEFORE = fastre.compile(r"(?i:\b(?:fiscal|financial)(?:\s+year)?|\bFY)\s*'?$")
 
@@ -211,6 +217,8 @@ def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         blanked = text[clause.start : d.span.start] + " " + text[d.span.end : clause.end]
         if says(intention, blanked) or not _has_own_past_verb(text, clause, d.span):
             continue
+        if _SCHEDULED.search(text, clause.start, d.span.start):
+            continue  # "Judge Kaplan set the sentencing for March 28": the setting is past
         shown = " or ".join(d.candidates) if d.candidates else d.value
         yield ctx.finding(
             "FL203",
