@@ -238,6 +238,7 @@ FL610 = [
     ("He said “the market is strong, and left.\n\nPrices fell.\n", [(1, 9)]),
     ("He said “the market is strong,” and left.\n\nPrices fell.\n", []),
     ("Prices fell.\n\nHe said “the market is strong, and", []),  # cut off
+    ("Prices fell.\n\nHe said “the market is strong. It will grow, and", []),
     ("He said the market is strong,” and left.\n", [(1, 30)]),
     ("He said “the market is strong.\n\n“Prices will rise,” he added.\n", []),
     ('He said "the market" and the screen is 27" across.\n', []),

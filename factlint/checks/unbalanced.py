@@ -277,10 +277,12 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     doc = analysis.doc
     prose = doc.prose
     groups = paragraph_groups(doc.text, analysis.blocks)
-    # A mark opened in the sentence the article breaks off in ("Waves taller than 10
+    # A mark opened in the paragraph the article breaks off in ("Waves taller than 10
     # feet (3") may close in the part lost, which FL606 reports.
     cut = cut_ending(analysis)
-    lost = cut[0].start if cut is not None else len(prose)
+    lost = len(prose)
+    if cut is not None:
+        lost = next((g.start for g in groups if g.start <= cut[0].start < g.end), cut[0].start)
     for group in groups:
         for mark in bracket_problems(prose, group, doc.text):
             if not (mark.opening and mark.offset >= lost):
