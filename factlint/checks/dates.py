@@ -194,9 +194,10 @@ def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
         return
     doc = analysis.doc
     text = doc.prose
-    bound = _after(published, int(ctx.options["future_slack_days"]))
+    slack = int(ctx.options["future_slack_days"])
+    bound = _after(published, slack)
     # A company's fiscal 2025 may have begun in calendar 2024: its bound is a year later.
-    fiscal_bound = _after(published, int(ctx.options["future_slack_days"]) + 366)
+    fiscal_bound = _after(published, slack + 366)
     intention = lexicon().intention
     joined = compound(text, analysis.dates)
     ends = range_ends(text, analysis.dates)

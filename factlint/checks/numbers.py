@@ -94,7 +94,7 @@ import math
 import operator
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
@@ -766,30 +766,26 @@ def _staged_alike(figures: list[Figure]) -> tuple[Figure, ...]:
     value of the same kind elsewhere, and then the stage of a figure of its kind in its
     sentence: "won 52.18 percent in the runoff" makes a later "received 52.18 percent
     and Kilicdaroglu got 47.82 percent" the runoff's too."""
-    by_value: dict[tuple[str, str], str] = {}
+    by_value = _take_stages(figures, lambda f, base: (base, _value_key(f.q)))
+    return tuple(_take_stages(by_value, lambda f, base: (f.q.sentence, base)))
+
+
+def _take_stages(
+    figures: list[Figure], key: Callable[[Figure, str], tuple[object, str]]
+) -> list[Figure]:
+    """Each figure without a stage given the stage of the first figure with one and the
+    same `key` (of the figure and its bucket without the stage)."""
+    stages: dict[tuple[object, str], str] = {}
     for f in figures:
         base, _, stage = f.bucket.rpartition("|")
         if stage:
-            by_value.setdefault((base, _value_key(f.q)), stage)
-    if not by_value:
-        return tuple(figures)
-    staged = [
-        _with_stage(f, by_value.get((f.bucket[:-1], _value_key(f.q)), ""))
-        if f.bucket.endswith("|")
-        else f
+            stages.setdefault(key(f, base), stage)
+    if not stages:
+        return figures
+    return [
+        _with_stage(f, stages.get(key(f, f.bucket[:-1]), "")) if f.bucket.endswith("|") else f
         for f in figures
     ]
-    by_sentence: dict[tuple[Span, str], str] = {}
-    for f in staged:
-        base, _, stage = f.bucket.rpartition("|")
-        if stage:
-            by_sentence.setdefault((f.q.sentence, base), stage)
-    return tuple(
-        _with_stage(f, by_sentence.get((f.q.sentence, f.bucket[:-1]), ""))
-        if f.bucket.endswith("|")
-        else f
-        for f in staged
-    )
 
 
 def _with_stage(f: Figure, stage: str) -> Figure:
@@ -1112,9 +1108,11 @@ def figure_pairs(run: _Run) -> list[_Pair]:
             verdict = _compare(a, b)
             # A slip by a power of ten, or a rounding, tells of itself; other values
             # that differ may be two moments.
-            if verdict and verdict.kind == "conflict" and not run.same_moment(a, b):
-                continue
-            if verdict and verdict.kind == "conflict" and _sizes_apart(a.q, b.q):
+            if (
+                verdict
+                and verdict.kind == "conflict"
+                and (not run.same_moment(a, b) or _sizes_apart(a.q, b.q))
+            ):
                 continue
             matched[(i, j)] = (similarity(a, b), verdict)
     # The best score of each figure against each article, and how many reach it.
@@ -1453,10 +1451,10 @@ def _of_other_days(a: _Sentence, b: _Sentence) -> bool:
 
 def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     if a.doc != b.doc and (
-        not same_story(run.corpus[a.doc], run.corpus[b.doc]) or run.apart(a.doc, b.doc)
+        not same_story(run.corpus[a.doc], run.corpus[b.doc])
+        or run.apart(a.doc, b.doc)
+        or _of_other_days(a, b)
     ):
-        return True
-    if a.doc != b.doc and _of_other_days(a, b):
         return True
     if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
         return True

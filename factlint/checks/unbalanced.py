@@ -283,13 +283,17 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     lost = len(prose)
     if cut is not None:
         lost = next((g.start for g in groups if g.start <= cut[0].start < g.end), cut[0].start)
+
+    def may_close_later(mark: Mark) -> bool:
+        return mark.opening and mark.offset >= lost
+
     for group in groups:
         for mark in bracket_problems(prose, group, doc.text):
-            if not (mark.opening and mark.offset >= lost):
+            if not may_close_later(mark):
                 yield _finding(ctx, analysis, "FL609", mark, group)
     for mark in quote_problems(prose, groups):
         group = next((g for g in groups if g.start <= mark.offset < g.end), None)
-        if group is not None and not (mark.opening and mark.offset >= lost):
+        if group is not None and not may_close_later(mark):
             yield _finding(ctx, analysis, "FL610", mark, group)
 
 
