@@ -29,9 +29,16 @@ from datetime import date
 
 from factlint.claims import Quantity
 
-__all__ = ["Verdict", "comparable", "compare", "resolve_time_scope"]
+__all__ = ["Verdict", "comparable", "compare", "is_hedged", "resolve_time_scope"]
 
 _HEDGED = frozenset({"APPROX", "NEARLY"})
+
+
+def is_hedged(q: Quantity) -> bool:
+    """Whether the writer gave `q` as an estimate ("about", "nearly")."""
+    return q.qualifier in _HEDGED
+
+
 _POWERS = {1: "a tenth", 2: "a hundredth", 3: "a thousandth"}
 
 

@@ -26,7 +26,7 @@ from factlint.directives import apply_suppressions, decode_error_findings
 from factlint.document import Document, build_document, looks_binary, looks_like_report
 from factlint.errors import FactlintError
 from factlint.model import FileError, Finding, RuleMeta, RunResult
-from factlint.rule import Check, Context
+from factlint.rule import Check, Context, less_sure
 from factlint.selection import specificity
 
 if TYPE_CHECKING:
@@ -391,7 +391,9 @@ def check_documents(
 
 def _with_severity(f: Finding, p: Plan) -> Finding:
     severity = p.rules[f.rule_id].severity
-    return f if f.severity == severity else dataclasses.replace(f, severity=severity)
+    if f.severity in (severity, less_sure(severity)):  # as sure as the rule, or less
+        return f
+    return dataclasses.replace(f, severity=severity)
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:

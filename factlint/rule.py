@@ -18,7 +18,9 @@ file the config names) defines:
 
 One module may report several related rules (one pass, several ids); the engine runs
 it when any of them is selected and drops findings of the others. Checks never read
-files or the environment: options and the ledger arrive in `ctx`.
+files or the environment: options and the ledger arrive in `ctx`. A finding the check
+is less sure of than the rule's usual case (`ctx.finding(..., sure=False)`) is reported
+one severity lower than the rule's, after the config's overrides.
 
 A corpus check's READS names what the workers compute, ship and cache for it; a
 property it reads without naming is still computed, in the parent, at a cost. With
@@ -34,7 +36,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from factlint.errors import RuleLoadError
-from factlint.model import Finding, Fix, Related, RuleMeta, Span
+from factlint.model import Finding, Fix, Related, RuleMeta, Severity, Span
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
@@ -60,6 +62,11 @@ class Check:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.rules)
+
+
+def less_sure(severity: Severity) -> Severity:
+    """The severity one step below `severity` (info stays info)."""
+    return Severity(max(Severity.INFO, severity - 1))
 
 
 @dataclass(frozen=True)
@@ -100,13 +107,16 @@ class Context:
         related: Iterable[Related] = (),
         fix: Fix | None = None,
         key: str = "",
+        sure: bool = True,
     ) -> Finding:
+        """A finding at the rule's severity; one step lower when the check is less `sure`
+        of it than of the rule's usual case (an error becomes a warning)."""
         meta = self.rules[rule_id]
         return Finding(
             rule_id=meta.id,
             rule_name=meta.name,
             category=meta.category,
-            severity=meta.severity,
+            severity=meta.severity if sure else less_sure(meta.severity),
             message=message,
             location=doc.location(span),
             span=span,

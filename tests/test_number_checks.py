@@ -23,7 +23,7 @@ from factlint.compare import resolve_time_scope
 from factlint.document import document_from_text
 from factlint.extract.numbers import extract_quantities, figure_role, per_unit
 from factlint.ledger import Ledger, load_ledger, shipped_ledger_paths
-from factlint.model import Finding, Span
+from factlint.model import Finding, Severity, Span
 from factlint.rule import Context
 from tests.helpers import run_rule
 
@@ -257,6 +257,41 @@ def test_a_figure_several_articles_give_otherwise_is_one_finding_with_each_as_ev
     where = [(r.location.path, r.location.line, r.location.col, r.message) for r in f.related]
     assert where == [("a.md", 4, 39, "72"), ("b.md", 4, 39, "72")]
     assert f.key == "grenfell,grenfell tower,tower|people|27|72"
+
+
+def test_a_conflict_between_two_estimates_is_a_warning() -> None:
+    quake = [
+        ("a.md", D2025 + "Ludian county, where the quake hit hardest, has about 400,000 people."),
+        ("b.md", D2025 + "Officials said around 265,900 people live in Ludian county."),
+    ]
+    (f,) = findings(quake)
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == ("FL101", "b.md", 4, 16)
+    assert f.message == "around 265,900 here, but about 400,000 in a.md:4 (both hedged)"
+    assert f.severity is Severity.WARNING
+    # One estimate against an exact count: the rule's own severity.
+    exact = [quake[0], ("b.md", D2025 + "Officials said 265,900 people live in Ludian county.")]
+    (f,) = findings(exact)
+    assert (f.rule_id, f.message) == ("FL101", "265,900 here, but about 400,000 in a.md:4")
+    assert f.severity is Severity.ERROR
+
+
+def test_a_place_with_an_exact_conflict_among_its_pairs_stays_an_error() -> None:
+    (f,) = findings(
+        [
+            (
+                "a.md",
+                D2025 + "Ludian county, where the quake hit hardest, has about 400,000 people.",
+            ),
+            (
+                "b.md",
+                D2025 + "Ludian county, a remote place, has 400,000 people, the census found.",
+            ),
+            ("c.md", D2025 + "Officials said around 265,900 people live in Ludian county."),
+        ]
+    )
+    assert (f.rule_id, f.location.path, f.location.line) == ("FL101", "c.md", 4)
+    assert f.message.endswith("(and 1 more)")
+    assert f.severity is Severity.ERROR
 
 
 SPEND = "Microsoft plans to spend {} on AI data centres this fiscal year, the company said."
@@ -1106,3 +1141,33 @@ def test_random_articles_never_crash(texts: list[str]) -> None:
     for f in findings(articles):
         text = dict(articles)[f.location.path]
         assert 0 <= f.span.start <= f.span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("config", "severity"),
+    [
+        ("", "warning"),
+        ("severity: {FL101: warning}\n", "info"),
+        ("severity: {FL101: info}\n", "info"),
+    ],
+)
+def test_two_estimates_stay_a_step_below_the_configured_severity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, severity: str
+) -> None:
+    (tmp_path / "a.md").write_text(
+        D2025 + "Ludian county has about 400,000 people, officials said."
+    )
+    (tmp_path / "b.md").write_text(
+        D2025 + "Officials said around 265,900 people live in Ludian county."
+    )
+    (tmp_path / "factlint.yaml").write_text(config)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--format", "json", "--select", "FL1", "a.md", "b.md"]
+    )
+    got = [
+        (f["rule"], f["path"], f["line"], f["column"], f["severity"])
+        for f in json.loads(result.stdout)["findings"]
+    ]
+    assert got == [("FL101", "b.md", 4, 16, severity)]
+    assert result.exit_code == (1 if severity == "warning" else 0)

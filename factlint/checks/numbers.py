@@ -49,7 +49,8 @@ the same thing ("$999 and $1,199, respectively" there agrees with "$1,199" here)
 
 Verdicts come from `factlint.compare.compare`: FL101 conflict, FL102 magnitude-slip,
 FL103 rounded (between articles only: inside an article a writer rounding their own
-precise figure is style). A pair is reported once, on the later mention (on the
+precise figure is style). A conflict between two estimates ("about", "nearly") is
+reported a step lower, a warning. A pair is reported once, on the later mention (on the
 rounded one for FL103), with the other as related location. Pairs reported at one
 place under one rule are one finding, as FL201's dates are: the message names the
 nearest other passage and counts the rest ("(and 2 more)"), each is a related location.
@@ -114,7 +115,7 @@ from factlint.checks.ledger_figures import (
     matching_facts,
 )
 from factlint.claims import Quantity, Subject
-from factlint.compare import Verdict, compare, resolve_time_scope
+from factlint.compare import Verdict, compare, is_hedged, resolve_time_scope
 from factlint.extract.numbers import MONTHS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
 from factlint.links import Links, Totals, bucket_count, key
@@ -157,7 +158,9 @@ RULES = (
             "overlap, at least one is wrong. Matching is strict: the clauses must share a "
             "specific name or phrase, must not name different companies or people, must "
             "not measure different things (investment / revenue), and the figures must be "
-            "levels of the same period, not a change or an earlier value."
+            "levels of the same period, not a change or an earlier value. Between two "
+            "estimates ('about 400,000' / 'around 265,900') it is a warning: each may "
+            "come from its own count."
         ),
         examples_fail=(
             _A_2026 + "Acme Robotics raised $40 million in its Series B round, led by "
@@ -942,6 +945,7 @@ class _Pair:
     there: Figure
     message: str
     key: str
+    sure: bool = True  # a conflict between two hedged figures is reported a step lower
 
 
 @dataclass(slots=True)
@@ -1054,6 +1058,11 @@ def _verdict_pair(
         else:
             rule_id = "FL101"
             text = f"{here.q.raw} here, but {there.q.raw} {run.where(here, there)}"
+            # "about 400,000" / "around 265,900": estimates, each perhaps from its
+            # own source or count; neither writer claimed the exact figure.
+            if is_hedged(a.q) and is_hedged(b.q):
+                text += " (both hedged)"
+                return _Pair(rule_id, here, there, text, _key(here, there), sure=False)
     return _Pair(rule_id, here, there, text, _key(here, there))
 
 
@@ -1793,7 +1802,10 @@ def one_per_place(findings: Sequence[Finding]) -> Iterator[Finding]:
         group.sort(key=_evidence_order)
         evidence = tuple(dict.fromkeys(r for f in group for r in f.related[:1]))
         more = f" (and {len(evidence) - 1} more)" if len(evidence) > 1 else ""
-        yield replace(group[0], message=group[0].message + more, related=evidence)
+        severity = max(f.severity for f in group)  # as sure as its surest pair
+        yield replace(
+            group[0], message=group[0].message + more, related=evidence, severity=severity
+        )
 
 
 def _evidence_order(f: Finding) -> tuple[bool, str, int, int]:
@@ -1880,6 +1892,7 @@ def check(corpus: Sequence[Analysis], ctx: Context) -> Iterator[Finding]:
                 pair.message,
                 related=[run.related(pair.there, f"{pair.there.q.raw}")],
                 key=pair.key,
+                sure=pair.sure,
             )
         )
     for (d, _), hit in sorted(hits.items()):
