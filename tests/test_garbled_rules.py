@@ -169,6 +169,20 @@ FL606 = [
     (f"{LONG}.\n\nMeghan has seen some of the headlines about her\n", []),
     (f"{LONG}.\n\nKate made Meghan cry, not the other way around\n", []),
     (f"{LONG}.\n\nThe details behind their split from the royals\n", []),
+    # ... and no subheading runs over eleven words: a longer line that ends on a
+    # lowercase word was cut, whatever its last word.
+    (
+        f"{LONG}.\n\nHead coach Russell Latapy’s men have just over a month to prepare for"
+        " the crucial\n",
+        [(3, 1)],
+    ),
+    (f"{LONG}.\n\nMr Sunak is widely expected to stand down as the Conservative lead\n", [(3, 1)]),
+    (
+        f"{LONG}.\n\nThe pair shook hands and met in a one-on-one setting before conferring\n",
+        [(3, 1)],
+    ),
+    (f"{LONG}.\n\nMr Sunak is widely expected to stand down as Conservative lead\n", []),
+    (f"{LONG}.\n\nThis article first appeared in the print edition of the weekly paper\n", []),
     (f"{LONG}.\n\nPolice said. Tegnell laughed and\n", [(3, 14)]),
     (f"{LONG}.\n\nShe said the talks would resume with\n", [(3, 1)]),
     (f"{LONG}.\n\nThe talks will resume after the\n", [(3, 1)]),

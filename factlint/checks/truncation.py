@@ -5,7 +5,9 @@ has started ("…internationally. Speed"), or on a lowercase word, was cut short
 length limit or a broken export. Headings, bylines, credits, list items and tables
 end without punctuation legitimately and are never checked; nor is a short last line
 that speaks to the reader outside a quotation ("Tell us what you think of the"), a
-site's call to act.
+site's call to act. A last line in sentence case longer than subheadings are (over
+eleven words) ending on a lowercase word was cut, unless it is a note about the article
+("first appeared in").
 
 Inside the article only the clearest case is reported: a paragraph ending on a comma
 or a function word whose next paragraph starts in lowercase, i.e. one paragraph cut
@@ -141,6 +143,16 @@ def _unclosed_quotation(fragment: str) -> bool:
 # A short last line that speaks to the reader, or as the publication, outside any
 # quotation, is a site's call to act or a note, not a sentence cut short.
 _TO_THE_READER = fastre.compile(r"\b(?:you|your|our|us)\b", regex.I)
+# Sentence-case subheadings run to about eleven words ("There were 'concerns' in the
+# royal family about Archie's skin color"); most cut last lines seen run to 12-17.
+_SUBHEADING_MAX_WORDS = 11
+# "This article first appeared in the print edition": a note that may end unpunctuated.
+_ABOUT_THE_ARTICLE = fastre.compile(
+    r"\b(?:(?:article|story|report|column|piece|interview)\s+(?:was|has|is|first|originally)|"
+    r"(?:originally|first)\s+(?:appeared|published|ran)|views\s+expressed|print\s+edition|"
+    r"contributed\s+to\s+this|rights\s+reserved|copyright|newsletter|subscribe)\b",
+    regex.I,
+)
 _QUOTE_MARK = fastre.compile(r"[\"“”«»]")
 
 
@@ -148,7 +160,8 @@ def _unfinished_ending(block_text: str, *, heading: bool = False) -> tuple[int, 
     """(offset of the unfinished sentence, why) when a last paragraph stops mid-sentence.
 
     A short last line (`heading`: blocks reads it as one) may be a sentence-case
-    subheading, so only an ending no headline has gives it away.
+    subheading, so only an ending no headline has gives it away, or a length no
+    subheading has: more than eleven words, ending on a lowercase word.
     """
     text = block_text.rstrip()
     if not text or _TERMINAL.search(text):
@@ -178,12 +191,16 @@ def _unfinished_ending(block_text: str, *, heading: bool = False) -> tuple[int, 
     dangling = _DANGLING_AFTER_HEADING if heading else DANGLING
     if len(words) >= 4 and (text.endswith(",") or last_word.lower() in dangling):
         return fragment_start, f"it ends on '{text.split()[-1]}'"
-    if not heading and len(words) >= 8 and last_word[:1].islower():
-        return fragment_start, "it ends on a lowercase word without punctuation"
     if heading and len(words) >= 4 and _unclosed_quotation(fragment):
         return fragment_start, "a quotation opens and does not close"
     if heading and last_word[:1].islower() and _sentence_grammar(fragment):
         return fragment_start, "a sentence, not a heading, ends without punctuation"
+    # A line longer than subheadings are, in sentence case and last in the article, was
+    # cut, unless it is a note about the article itself.
+    long_enough = len(words) > _SUBHEADING_MAX_WORDS if heading else len(words) >= 8
+    note = heading and _ABOUT_THE_ARTICLE.search(fragment) is not None
+    if long_enough and not note and last_word[:1].islower():
+        return fragment_start, "it ends on a lowercase word without punctuation"
     return None
 
 
