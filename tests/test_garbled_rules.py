@@ -257,6 +257,9 @@ FL610 = [
     ("He said “the market is strong.\n\n“Prices will rise,” he added.\n", []),
     ('He said "the market" and the screen is 27" across.\n', []),
     ('He said it "looks more like 60,000".\n', []),
+    # a wire style closes with two apostrophes
+    ("\"We are at the tipping point,'' said Clapp. \"Act now.''\n", []),
+    ("\"We are at the tipping point, said Clapp. It's 'now'.\n", [(1, 1)]),
     ("He said “the market is strong.\nPrices will rise,” he added.\n", []),  # hard-wrapped
     ("“First.\n\n“Second.\n\n“Third,” he said.\n", []),
     # one line a paragraph: a quotation runs on over lines as over paragraphs

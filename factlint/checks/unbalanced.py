@@ -162,7 +162,9 @@ def _straight_direction(prose: str, i: int, span: Span) -> bool | None:
 
 
 _OTHER_QUOTES = fastre.compile_regex(r"[„‟«»]")
-_DOUBLE_QUOTES = fastre.compile_regex(r"[“”\"]")
+# Two apostrophes after a word close a quotation in some wire styles ("… warming,''
+# said Clapp").
+_DOUBLE_QUOTES = fastre.compile_regex(r"[“”\"]|(?<=\S)''(?!')")
 # UTF-8 punctuation read as Windows-1252 or Latin-1: "â€œ" was “, "â€\x9d" ”, and "â€“"
 # (an en dash) holds a “ of its own. FL601 reports the mojibake; its marks cannot be
 # counted here.
@@ -185,6 +187,8 @@ def quote_marks(prose: str, span: Span) -> list[Mark] | None:
                 return None
             inches = not direction and i > span.start and prose[i - 1].isdigit()
             marks.append(Mark(i, ch, direction, optional=inches))
+        elif ch == "''":
+            marks.append(Mark(i, ch, False))
         else:
             marks.append(Mark(i, ch, ch == "“"))
     return marks
