@@ -88,6 +88,16 @@ TITLES = [
     # A country's adjective names the country: "North Korean leader" / "leader of North Korea".
     ("leader", "North Korean", "leader", "North Korea", ""),
     ("leader", "South Korean", "leader", "North Korea", "role"),
+    # One side's organisation is named in the other's title: the lab inside a university.
+    (
+        "executive director of the Laser Interferometer Gravitational-Wave Observatory (LIGO)"
+        " laboratory",
+        "Caltech",
+        "executive director",
+        "LIGO",
+        "",
+    ),
+    ("director of the Google AI lab", "Stanford University", "director", "Duke University", "role"),
 ]
 
 

@@ -615,9 +615,18 @@ def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
         and not _descriptive(a_org)
         and not _descriptive(b_org)
         and not same_organisation(a_org, b_org)
+        # "executive director, LIGO" / "executive director of the ... (LIGO)
+        # laboratory, Caltech": one organisation is named in the other side's title.
+        and not _org_in_title(a_org, b_title)
+        and not _org_in_title(b_org, a_title)
     ):
         return "role"
     return "wording" if roles == "wording" else ""
+
+
+def _org_in_title(org: str, title: str) -> bool:
+    words = frozenset(_org_words(org))
+    return bool(words) and words <= frozenset(_org_words(title))
 
 
 @functools.lru_cache(maxsize=8192)
