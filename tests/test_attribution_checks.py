@@ -413,6 +413,20 @@ DRIFT_CASES = [
         [("FL303", "w.md", 5, 2)],
     ),
     ("within-one-article-other-remark", [("w.md", FORD_A + "\nHe left.\n\n" + FORD_B, FEB)], []),
+    (
+        "within-one-paragraph-side-by-side",
+        [
+            (
+                "w.md",
+                'Tu won half of the prize "for her discoveries concerning a novel therapy '
+                'against Malaria", while Campbell and Omura were jointly awarded the other '
+                'half "for their discoveries concerning a novel therapy against infections '
+                'caused by roundworm parasites," said the assembly.\n',
+                FEB,
+            )
+        ],
+        [],
+    ),
 ]
 
 

@@ -1144,7 +1144,7 @@ def _usable_pairs(
                         b = units[j]
                         if described and not copies.shared(a.doc, b.doc):
                             continue
-                        if (mine[i] or mine[j]) and (a.doc != b.doc or a.quote != b.quote):
+                        if (mine[i] or mine[j]) and _two_remarks(docs, a, b):
                             packed.append((i * n + j if i < j else j * n + i) * k + m)
         # Two quotes without a speaker in copies of one story (articles that share
         # another quoted sentence word for word) are one remark too.
@@ -1174,6 +1174,17 @@ def _usable_pairs(
     # Each pair is met once: a unit is in one group, and groups meet once each way.
     ordered = sorted(packed)
     return _Pairs(n, array("q", ordered) if isinstance(packed, array) else ordered, scores)
+
+
+def _two_remarks(docs: Sequence[Analysis], a: _Unit, b: _Unit) -> bool:
+    """Whether two units may be one remark quoted twice: in two articles, or in two
+    paragraphs of one. Two quotes of one paragraph are set side by side on purpose
+    ("for her discoveries ... against Malaria", while the others "for their
+    discoveries ... against roundworm parasites")."""
+    if a.doc != b.doc:
+        return True
+    quotes = docs[a.doc].attributions.quotes
+    return a.quote != b.quote and quotes[a.quote].paragraph != quotes[b.quote].paragraph
 
 
 _NONE: frozenset[int] = frozenset()
