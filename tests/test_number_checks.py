@@ -61,6 +61,24 @@ def pair(a: str, b: str, date: str = D2025) -> list[tuple[str, str, int, int]]:
 # --- FL101-FL103 across articles: each failing pair beside a near miss ----------------
 
 CROSS: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
+    # "cases of measles" is "measles cases", and both clauses name the CDC.
+    (
+        "There have been 917 cases of measles reported in the United States this year, the "
+        "US Centers for Disease Control and Prevention said Thursday.",
+        "The Centers for Disease Control and Prevention reported 971 measles cases for 2025.",
+        [("FL101", "b.md", 4, 57)],
+    ),
+    (
+        "There have been 917 cases of measles reported in the United States this year, the "
+        "US Centers for Disease Control and Prevention said Thursday.",
+        "The Centers for Disease Control and Prevention reported 971 flu cases for 2025.",
+        [],
+    ),
+    (
+        "There have been 917 cases of measles reported in the United States this year.",
+        "The Centers for Disease Control and Prevention reported 971 measles cases for 2025.",
+        [],
+    ),
     # The same cut, two counts.
     (
         "Acme Corp said on Tuesday it would cut 1,200 jobs, about 8% of its workforce.",

@@ -25,7 +25,9 @@ strict. Two figures are compared only when all of these hold:
   a power of ten, they measure different things ("$95 a share" / "a $68.7 billion
   deal");
 - compatible subjects: the clauses share an anchor (a specific proper name, or two
-  content words in a row such as "national AI fund"); their proper names are not
+  content words in a row such as "national AI fund", "cases of measles" read as
+  "measles cases"; one such phrase near both figures is enough when both clauses name
+  one specific name, "the CDC"); their proper names are not
   disjoint, and not each with a name of its own ("Amazon invested" / "Google invested");
   a name read as its country's ("German" is "Germany") and an acronym of words near
   the other figure ("AI", "ECB") count as written on both sides, and a phrase with the
@@ -563,10 +565,12 @@ def _stem(word: str) -> str:
 
 
 def _phrases(text: str, start: int, end: int, skip: SpanIndex) -> frozenset[str]:
-    """Two content words in a row ("national ai", "ai fund") in text[start:end]."""
+    """Two content words in a row ("national ai", "ai fund") in text[start:end], and
+    the two of "X of Y" as "Y X" ("cases of measles" is "measles cases")."""
     out: set[str] = set()
     prev = ""
     prev_end = -1
+    of = ""  # the word before an "of" that follows it
     inside = skip.overlapping(start, end)
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
@@ -576,11 +580,16 @@ def _phrases(text: str, start: int, end: int, skip: SpanIndex) -> frozenset[str]
         if keep and inside:
             keep = not any(s.start <= m.start() < s.end for s in inside)
         if not keep:
+            adjacent = prev and not text[prev_end : m.start()].strip()
+            of = prev if low == "of" and word == low and adjacent else ""
             prev = ""
             continue
         token = _stem(low)
         if prev and text[prev_end : m.start()].strip(" -") == "":
             out.add(f"{prev} {token}")
+        if of and word == low:
+            out.add(f"{token} {of}")
+        of = ""
         prev, prev_end = token, m.end()
     return frozenset(p for p in out if not set(p.split()) <= _WEAK_NAMES)
 
@@ -906,6 +915,8 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
     if strength < 2 and shared:
         spelled = _aliased(a.near, b.near) | _aliased(b.near, a.near)
         strength = _strength(shared | spelled) if spelled else strength
+    if strength == 1 and (a.names & b.names) - _WEAK_NAMES:
+        strength = 2  # "measles cases" near both, and "the CDC" in both clauses
     if strength < 2:
         return False
     if a.doc == b.doc and (a.q.sentence == b.q.sentence or not (a.alone and b.alone)):
