@@ -137,7 +137,7 @@ def _slip(a: Quantity, b: Quantity, overlap: bool) -> Verdict | None:
 
 
 def _rounded(a: Quantity, b: Quantity) -> Verdict | None:
-    if a.precision == b.precision or a.qualifier != b.qualifier or a.qualifier in _HEDGED:
+    if a.precision == b.precision or a.qualifier != b.qualifier or is_hedged(a):
         return None
     coarse, fine = (a, b) if a.precision > b.precision else (b, a)
     p = coarse.precision

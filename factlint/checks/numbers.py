@@ -1051,6 +1051,7 @@ def _later(
 def _verdict_pair(
     run: _Run, a: Figure, b: Figure, verdict: Verdict, carrier: Figure | None = None
 ) -> _Pair | None:
+    sure = True
     if verdict.kind == "rounded":
         if a.doc == b.doc:
             return None
@@ -1071,10 +1072,10 @@ def _verdict_pair(
             text = f"{here.q.raw} here, but {there.q.raw} {run.where(here, there)}"
             # "about 400,000" / "around 265,900": estimates, each perhaps from its
             # own source or count; neither writer claimed the exact figure.
-            if is_hedged(a.q) and is_hedged(b.q):
+            sure = not (is_hedged(a.q) and is_hedged(b.q))
+            if not sure:
                 text += " (both hedged)"
-                return _Pair(rule_id, here, there, text, _key(here, there), sure=False)
-    return _Pair(rule_id, here, there, text, _key(here, there))
+    return _Pair(rule_id, here, there, text, _key(here, there), sure)
 
 
 def _times(here: Quantity, there: Quantity) -> str:
