@@ -59,6 +59,7 @@ The cache holds pickles: it trusts its folder as it trusts the repository's code
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import os
@@ -443,8 +444,6 @@ class Cache:
     def _keyed(
         self, index: int, item: Item, metadata: Mapping[Path, Mapping[str, Any]]
     ) -> tuple[int, Item, str | None]:
-        import dataclasses
-
         if item.data is not None:  # stdin: an editor buffer, never cached
             return index, item, None
         try:  # os calls: pathlib costs more than the read itself over 10,000 files
@@ -591,60 +590,28 @@ class Cache:
 
     # writing
 
-    def add(self, key: str, outcome: Outcome, apart: Mapping[str, str] | None = None) -> None:
-        """Queue one analysed file; files with rule errors are not cached (retry next run).
+    def add(
+        self,
+        key: str,
+        outcome: Outcome,
+        apart: Mapping[str, str] | None = None,
+        links: bool = False,
+    ) -> Outcome | None:
+        """Queue one analysed file (see `pack`) and return it as a later run reads it back;
+        None if it is not cached."""
+        if self._broken or (packed := pack(outcome, apart or {}, links)) is None:
+            return None
+        return self.keep(key, packed)
 
-        `apart` maps a claim to its group: those claims are kept in `claims`, a row per
-        group, and left out of the file's own row. A check's keys (a links group) go in the
-        row's `links` column instead: a run that reports some articles reads every
-        article's keys, which come with the rows the parent reads anyway."""
-        if (outcome.path is None and not outcome.final) or outcome.rule_errors or self._broken:
-            return
-        from factlint.parallel import LINKS_SUFFIX, register_pickling
-
-        register_pickling()
-        apart = apart or {}
-        kept: dict[str, Any] = {}
-        groups: dict[str, dict[str, Any]] = {}
-        for name, value in outcome.extracted.items():
-            group = apart.get(name)
-            (kept if group is None else groups.setdefault(group, {}))[name] = value
-        # The checks' keys go in the row's `links` column, the other groups in `claims`.
-        stored = {g: claims for g, claims in groups.items() if not g.endswith(LINKS_SUFFIX)}
-        held = {
-            g: pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
-            for g, claims in sorted(groups.items())
-            if g.endswith(LINKS_SUFFIX)
-        }
-        # The claims kept with the document, and the document inside them, are pickled
-        # apart in the row: a hit unpickles each only if a check reads it
-        # (DeferredAnalysis).
-        packed = outcome.packed
-        if packed is None and outcome.doc is not None:
-            doc = pickle.dumps(outcome.doc, protocol=pickle.HIGHEST_PROTOCOL)
-            packed = pickle.dumps((doc, kept), protocol=pickle.HIGHEST_PROTOCOL)
-        value = pickle.dumps(
-            (
-                outcome.name,
-                outcome.path,
-                packed,
-                # apart too: the row of a checked file also answers a run that reads it
-                # for the corpus rules only, without its findings
-                pickle.dumps(outcome.findings, protocol=pickle.HIGHEST_PROTOCOL),
-                outcome.read_errors,
-                outcome.notices,
-                outcome.final,
-                tuple(sorted(stored)),
-            ),
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
-        links = pickle.dumps(held, protocol=pickle.HIGHEST_PROTOCOL) if held else None
-        self._pending.append((key, value, self._now, links))
-        for group, claims in sorted(stored.items()):
-            blob = pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
-            self._pending_claims.append((key, group, blob))
-        if len(self._pending) >= _WRITE_BATCH:
-            self._write()
+    def keep(self, key: str, packed: Packed) -> Outcome:
+        """Queue a file packed for the cache; the file as a hit reads it back. Claims
+        the cache then fails to keep are worked out again when a check reads them."""
+        if not self._broken:
+            self._pending.append((key, packed.value, self._now, packed.links))
+            self._pending_claims += [(key, group, blob) for group, blob in packed.claims]
+            if len(self._pending) >= _WRITE_BATCH:
+                self._write()
+        return dataclasses.replace(packed.outcome, apart_row=key if packed.apart else None)
 
     def flush(self) -> None:
         """Write what is queued, prune old rows, close. Called once at the end of a run."""
@@ -687,6 +654,88 @@ class Cache:
             with contextlib.suppress(Exception):
                 self._db.close()
             self._db = None
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """One analysed file pickled as the cache stores it, to be kept under its key
+    (`Cache.keep`). Workers pack what they analyse: the parent then stores bytes, and
+    holds each file as a hit, without unpickling claims it only passes on."""
+
+    outcome: Outcome  # as a hit reads it back: the document and its claims pickled
+    value: bytes  # the file's row
+    links: bytes | None  # the checks' keys, pickled per group
+    claims: tuple[tuple[str, bytes], ...]  # (group, its claims pickled), kept apart
+    apart: bool  # some claims are not in the row: a check reads them from `claims`
+
+
+def pack(outcome: Outcome, apart: Mapping[str, str], links: bool) -> Packed | None:
+    """`outcome` as the cache keeps it; None for a file with rule errors (tried again
+    next run) or that gave nothing to keep.
+
+    `apart` maps a claim to its group: those claims are kept in `claims`, a row per
+    group, and left out of the file's own row. A check's keys (a links group) go in the
+    row's `links` column instead: a run that reports some articles reads every
+    article's keys, which come with the rows the parent reads anyway. With `links`, the
+    file read back holds its keys, as a hit of such a run does."""
+    if (outcome.path is None and not outcome.final) or outcome.rule_errors:
+        return None
+    from factlint.parallel import LINKS_SUFFIX, register_pickling
+
+    register_pickling()
+    kept: dict[str, Any] = {}
+    groups: dict[str, dict[str, Any]] = {}
+    for name, value in outcome.extracted.items():
+        group = apart.get(name)
+        (kept if group is None else groups.setdefault(group, {}))[name] = value
+    # The checks' keys go in the row's `links` column, the other groups in `claims`.
+    stored = {g: claims for g, claims in groups.items() if not g.endswith(LINKS_SUFFIX)}
+    held = {
+        g: pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+        for g, claims in sorted(groups.items())
+        if g.endswith(LINKS_SUFFIX)
+    }
+    # The claims kept with the document, and the document inside them, are pickled
+    # apart in the row: a hit unpickles each only if a check reads it
+    # (DeferredAnalysis).
+    packed = outcome.packed
+    if packed is None and outcome.doc is not None:
+        doc = pickle.dumps(outcome.doc, protocol=pickle.HIGHEST_PROTOCOL)
+        packed = pickle.dumps((doc, kept), protocol=pickle.HIGHEST_PROTOCOL)
+    value = pickle.dumps(
+        (
+            outcome.name,
+            outcome.path,
+            packed,
+            # apart too: the row of a checked file also answers a run that reads it
+            # for the corpus rules only, without its findings
+            pickle.dumps(outcome.findings, protocol=pickle.HIGHEST_PROTOCOL),
+            outcome.read_errors,
+            outcome.notices,
+            outcome.final,
+            tuple(sorted(stored)),
+        ),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    claims = tuple(
+        (group, pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL))
+        for group, claims in sorted(stored.items())
+    )
+    read_back = dataclasses.replace(
+        outcome,
+        doc=None,
+        extracted={},
+        packed=packed,
+        stored_path=outcome.path,
+        held=held if links else {},
+    )
+    return Packed(
+        outcome=read_back,
+        value=value,
+        links=pickle.dumps(held, protocol=pickle.HIGHEST_PROTOCOL) if held else None,
+        claims=claims,
+        apart=bool(stored or read_back.held),
+    )
 
 
 def _add_links_column(db: sqlite3.Connection) -> None:

@@ -39,7 +39,7 @@ from factlint.model import FileError, Finding
 from factlint.rule import Check, Context
 
 if TYPE_CHECKING:
-    from factlint.cache import ClaimRows
+    from factlint.cache import ClaimRows, Packed
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -219,6 +219,7 @@ class Item:
     name: str
     reported: bool
     data: bytes | None = None
+    keyed: bool = False  # a miss the cache keeps: a worker packs it (cache.pack)
 
 
 @dataclass(slots=True)
@@ -291,6 +292,10 @@ class State:
     prefetch: bool  # a corpus check is active: extract its claims in the worker
     keep_all: bool  # in-process: keep every computed property (nothing is pickled)
     wanted: tuple[str, ...] = ()  # what to compute and ship for the corpus rules
+    # With a cache: the claims' groups (claim_groups), and whether a file read back
+    # holds its checks' keys. Workers pack keyed items for it.
+    groups: Mapping[str, str] | None = None
+    links: bool = False
 
     @property
     def finish_here(self) -> bool:
@@ -485,13 +490,22 @@ def _context_of(own: PerDocument, state: State) -> list[Context]:
     return []
 
 
-def _analyse_chunk(chunk: Sequence[Item]) -> tuple[list[Outcome], dict[Any, Any]]:
-    """Worker entry point: the state came with the fork. Returns the outcomes and what
-    the worker added to the start-up store (patterns, values), for the parent to keep."""
+def _analyse_chunk(chunk: Sequence[Item]) -> tuple[list[Outcome | Packed], dict[Any, Any]]:
+    """Worker entry point: the state came with the fork. Returns the outcomes (packed
+    for the cache where it keeps them) and what the worker added to the start-up store
+    (patterns, values), for the parent to keep."""
     assert _STATE is not None, "worker started without state"
-    outcomes = [analyse_item(item, _STATE) for item in chunk]
-    register_pickling()  # before the results are pickled back to the parent
-    return outcomes, startup_store.take_new()
+    register_pickling()  # before the results are pickled, for the cache or the parent
+    return [_for_parent(item, _STATE) for item in chunk], startup_store.take_new()
+
+
+def _for_parent(item: Item, state: State) -> Outcome | Packed:
+    outcome = analyse_item(item, state)
+    if state.groups is None or not item.keyed:
+        return outcome
+    from factlint.cache import pack
+
+    return pack(_for_cache(outcome, state.wanted), state.groups, state.links) or outcome
 
 
 def _chunks(pairs: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tuple[int, Item]]]:
@@ -571,6 +585,7 @@ def analyse(
                 continue
             if key is not None:
                 new_keys[index] = key
+                item = dataclasses.replace(item, keyed=True)
             yield index, item
 
     unused_links: list[str] = []
@@ -578,11 +593,29 @@ def analyse(
         unused_links = [claim_name(c.links) for c in p.checks if c.links is not None]
         if cache is None:
             wanted = tuple(name for name in wanted if name not in unused_links)
-    state = State(config, p, contexts, metadata, prefetch, keep_all=True, wanted=wanted)
-    for index, outcome in _run(misses(), state, jobs):
+    groups = apart if cache is not None else None
+    state = State(
+        config,
+        p,
+        contexts,
+        metadata,
+        prefetch,
+        keep_all=True,
+        wanted=wanted,
+        groups=groups,
+        links=links,
+    )
+    for index, done in _run(misses(), state, jobs):
+        # A file the cache keeps is held as a hit is, its claims read back where each
+        # check runs: holding 10,000 articles' claims at once made the run's peak.
+        if isinstance(done, Outcome):
+            outcome = done
+            if cache is not None and index in new_keys:
+                stored = cache.add(new_keys[index], _for_cache(done, wanted), apart, links)
+                outcome = stored or done
+        else:
+            outcome = cache.keep(new_keys[index], done)
         outcomes[index] = outcome
-        if cache is not None and index in new_keys:
-            cache.add(new_keys[index], _for_cache(outcome, wanted), apart)
         for name in unused_links:
             outcome.extracted.pop(name, None)
     if cache is not None:
@@ -698,7 +731,7 @@ def _for_cache(outcome: Outcome, wanted: tuple[str, ...]) -> Outcome:
 
 def _run(
     todo: Iterator[tuple[int, Item]], state: State, jobs: int
-) -> Iterator[tuple[int, Outcome]]:
+) -> Iterator[tuple[int, Outcome | Packed]]:
     """(index, outcome) for every item, in order; a pool only once enough work is waiting."""
     first = list(itertools.islice(todo, MIN_PARALLEL)) if jobs > 1 else []
     # (multiprocessing is imported only then: ~8 ms a one-article run need not pay)
@@ -713,7 +746,7 @@ def _run(
 
 def _pooled(
     todo: Iterator[tuple[int, Item]], state: State, jobs: int
-) -> Iterator[tuple[int, Outcome]]:
+) -> Iterator[tuple[int, Outcome | Packed]]:
     """Chunks in flight on `jobs` forked workers, a bounded number at a time, in order.
 
     A worker that dies (killed, out of memory) breaks the pool: what was not collected
@@ -726,7 +759,7 @@ def _pooled(
 
     jobs = worker_count(jobs)
     Chunk = list[tuple[int, Item]]
-    in_flight: deque[tuple[Chunk, Future[tuple[list[Outcome], dict[Any, Any]]]]] = deque()
+    in_flight: deque[tuple[Chunk, Future[tuple[list[Outcome | Packed], dict[Any, Any]]]]] = deque()
     pending: Chunk = []  # a chunk taken from `todo` but not in flight yet
     _STATE = state
     try:

@@ -161,6 +161,36 @@ def test_cached_report_equals_the_uncached_one(project: Path) -> None:
     assert warm == cold
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("one", [False, True], ids=["every article", "one against the rest"])
+def test_a_first_run_holds_what_it_caches_as_hits(
+    project: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, one: bool
+) -> None:
+    """Analysed by a worker or here, an article the cache keeps is held as a hit is: its
+    claims pickled until a check reads them, and the same findings as without a cache."""
+    from factlint import engine
+    from factlint.analysis import DeferredAnalysis
+
+    config = project / "factlint.yaml"
+    config.write_text(config.read_text() + 'corpus: ["articles/*.md"]\n')
+    target = [str(sorted((project / "articles").iterdir())[5].relative_to(project))] if one else []
+    command = ["check", "--format", "json", "--jobs", jobs, *(target or ["articles"])]
+    uncached = CliRunner().invoke(main, [*command, "--no-cache"])
+    held: list[bool] = []
+    real = engine.corpus_findings
+
+    def corpus_findings(analyses, *args, **kwargs):  # type: ignore[no-untyped-def]
+        held.extend(isinstance(a, DeferredAnalysis) for a in analyses)
+        return real(analyses, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "corpus_findings", corpus_findings)
+    result = CliRunner().invoke(main, command)
+    assert cache_module.LAST_STATS.misses == N
+    assert held == [True] * N
+    assert result.stdout == uncached.stdout
+    assert json.loads(result.stdout)["findings"], "a corpus rule found nothing to compare"
+
+
 def test_an_unchanged_run_is_answered_whole(project: Path) -> None:
     _, cold, _ = check("--no-cache")
     _, first, stats = check()
