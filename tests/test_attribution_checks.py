@@ -483,10 +483,34 @@ def test_drift_message_and_related() -> None:
     ("old", "new", "expected"),
     [
         (
+            "Japan's tech shock has just begun.",
+            "I think the Chinese tech boom is getting started",
+            "'Japan's tech shock has just begun' → "
+            "'I think the Chinese tech boom is getting started'",
+        ),
+        # A part of a longer quote is compared with the part it gives.
+        (
             "The Chinese tech shock has just begun.",
             "I think the China tech shock is just getting started",
-            "'The Chinese tech shock has just begun' → "
-            "'I think the China tech shock is just getting started'",
+            "'Chinese' → 'China'; 'has just begun' → 'is just getting started'",
+        ),
+        (
+            "We're both going to do something, and we've developed a very special"
+            " bond...we're going to take care of a very big and dangerous problem for the"
+            " rest of the world.",
+            "We’re going to take care of a very big and very dangerous problem for the world.",
+            "nothing → 'very'; 'rest of the' → nothing",
+        ),
+        (
+            "It worked out far better for both of us than anybody could have expected",
+            "better than anybody could have expected",
+            "'for both of us' → nothing",
+        ),
+        # ... but not where the shorter one differs at its edge, nor moves a word there.
+        (
+            "I love this city and its people",
+            "I love this city so much",
+            "'and its people' → 'so much'",
         ),
         (
             "China is rapidly moving up the value chain.",
@@ -515,6 +539,28 @@ def test_compare_form_spells_out_contractions_and_numbers() -> None:
     assert compare_form("It's not AI; we won't stop in five to 10 years") == (
         "it is not ai we will not stop in 5 to 10 years"
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["over 1°C warmer", "over 1 deg C warmer", "over 1 degree Celsius warmer"]
+)
+def test_compare_form_writes_degrees_one_way(text: str) -> None:
+    assert compare_form(text) == "over 1 degrees c warmer"
+
+
+def test_a_quote_and_its_clause_requoted_differ_in_nothing_but_the_style_of_degrees() -> None:
+    """The only difference between a clause requoted on its own and its sentence is the
+    outlet's way of writing degrees: no drift (it once reported "'deg' → nothing")."""
+    earlier = (
+        '"Not only is 2023 the warmest year on record, it is also the first year with all'
+        ' days over 1°C warmer than the pre-industrial period," said Samantha Burgess.\n'
+    )
+    later = (
+        '"It is also the first year with all days over 1 deg C warmer than the'
+        ' pre-industrial period," said Samantha Burgess.\n'
+    )
+    assert rule_findings("FL303", pair(earlier, later)) == []
+    assert word_diff(earlier, later) == "punctuation or case only"
 
 
 # --- FL304 quote-speaker-conflict -------------------------------------------------------------
@@ -690,8 +736,8 @@ def test_seeds_through_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     )
     assert messages[1] == (
         "Quote of Rory Green is worded differently in 000_b2a1cf249883d228.txt: "
-        "'The Chinese tech shock has just begun' → 'I think the China tech shock is just "
-        "getting started' (possibly a translation or paraphrase)"
+        "'Chinese' → 'China'; 'has just begun' → 'is just getting started' "
+        "(possibly a translation or paraphrase)"
     )
     assert (
         "'It's easy to imagine that within the next 5 to 10 years the majority …' → "

@@ -833,11 +833,24 @@ _CONTRACTIONS = (
 )
 
 
+# One temperature, however an outlet's style writes it: "1°C", "1 deg C", "1 degree C".
+_DEGREES = fastre.compile(
+    r"(?<=\d)\s*(?:[°º˚]|\s(?:deg|degs|degrees?)\.?)\s*(?:(c)(?:elsius)?|(f)(?:ahrenheit)?)\b",
+    regex.I,
+)
+
+
+def _degrees(text: str) -> str:
+    return _DEGREES.sub(lambda m: f" degrees {(m[1] or m[2]).upper()}", text)
+
+
 def compare_form(text: str) -> str:
-    """`normalise_quote` with contractions spelled out and number words as digits
-    ("won't" = "will not", "five to 10" = "5 to 10")."""
+    """`normalise_quote` with contractions spelled out, number words as digits and one
+    spelling of degrees ("won't" = "will not", "five to 10" = "5 to 10", "1°C" =
+    "1 deg C")."""
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
+    text = _degrees(text)
     return " ".join(_NUMBER_WORDS.get(w, w) for w in normalise_quote(text).split())
 
 
@@ -1397,18 +1410,21 @@ _DIFF_WORD = fastre.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 def word_diff(old: str, new: str, limit: int = 2) -> str:
     """A short word diff: "'has just begun' → 'is just getting started'".
 
-    Changes at most one equal word apart are shown as one, and so are a word dropped in
-    one place and added in another (a move); at most `limit` changes, each cut to eight
-    words a side. A sentence rewritten through (fewer than half its words kept) is shown
-    whole, cut to fourteen words a side.
+    A quote of part of a longer one is compared with that part: what it leaves out
+    around it is context, not a change. Changes at most one equal word apart are shown
+    as one, and so are a word dropped in one place and added in another (a move); at
+    most `limit` changes, each cut to eight words a side. A sentence rewritten through
+    (fewer than half its words kept) is shown whole, cut to fourteen words a side.
     """
-    wa, wb = _DIFF_WORD.findall(old), _DIFF_WORD.findall(new)
-    fa, oa = _folded(wa)
-    fb, ob = _folded(wb)
+    wa, wb = _DIFF_WORD.findall(_degrees(old)), _DIFF_WORD.findall(_degrees(new))
+    fa, oa = _quoted_part(*_folded(wa), _folded(wb)[0])
+    fb, ob = _quoted_part(*_folded(wb), fa)
     matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
     kept = sum(block.size for block in matcher.get_matching_blocks())
     if kept * 2 < max(len(fa), len(fb)):
-        return f"{_side(wa, 0, len(wa), 14)} → {_side(wb, 0, len(wb), 14)}"
+        a_lo, a_hi = _owners(oa, 0, len(oa))
+        b_lo, b_hi = _owners(ob, 0, len(ob))
+        return f"{_side(wa, a_lo, a_hi, 14)} → {_side(wb, b_lo, b_hi, 14)}"
     if kept == len(fa) == len(fb):
         return "punctuation or case only"
     changes: list[list[int]] = []  # [a1, a2, b1, b2]
@@ -1449,6 +1465,56 @@ def _folded(words: list[str]) -> tuple[list[str], list[int]]:
             out.append(part)
             owner.append(i)
     return out, owner
+
+
+# What aligning a partial quote costs: a speaker's word it skips, a word changed, one of
+# its own left out (a match scores one).
+_SKIPPED, _CHANGED, _LEFT_OUT = 0.5, 1.5, 2.0
+
+
+def _quoted_part(
+    words: list[str], owner: list[int], other: list[str]
+) -> tuple[list[str], list[int]]:
+    """The part of `words` (folded, with their tokens) that a shorter quote, `other`,
+    gives: the span it aligns with best, word for word. A word of `other` left out
+    costs most: a partial quote gives its words, and may skip some of the speaker's
+    ("better [for both of us] than anybody"). An edge where `other` itself differs is
+    kept whole, as a change."""
+    n, m = len(words), len(other)
+    if n <= m or not m:
+        return words, owner
+    # score[j], start[j]: the best alignment of other[:j] ending here, and where it began
+    score: list[float] = [-_LEFT_OUT * j for j in range(m + 1)]
+    start = [0] * (m + 1)
+    best, lo, hi = score[m], 0, 0
+    for i in range(1, n + 1):
+        row, begun = [0.0] * (m + 1), [i] * (m + 1)  # skipping words before it is free
+        for j in range(1, m + 1):
+            step = 1.0 if words[i - 1] == other[j - 1] else -_CHANGED
+            row[j], begun[j] = max(
+                (score[j - 1] + step, start[j - 1]),
+                (score[j] - _SKIPPED, start[j]),
+                (row[j - 1] - _LEFT_OUT, begun[j - 1]),
+                key=lambda option: option[0],
+            )
+        score, start = row, begun
+        if score[m] > best:
+            best, lo, hi = score[m], start[m], i
+    if hi <= lo or words[lo] != other[0] or _moved(words[:lo], words[lo:hi], other):
+        lo = 0
+    if hi <= lo or words[hi - 1] != other[-1] or _moved(words[hi:], words[lo:hi], other):
+        hi = n
+    return words[lo:hi], owner[lo:hi]
+
+
+def _moved(left_out: list[str], part: list[str], other: list[str]) -> bool:
+    """A word left out around the part quoted is one the quote has more of than the
+    part: moved, not left out ("rapidly moving up the value chain" against "moving up
+    the value chain very rapidly")."""
+    return any(
+        len(w) > 2 and w not in STOPWORDS and other.count(w) > part.count(w)
+        for w in set(left_out).intersection(other)
+    )
 
 
 def _owners(owner: list[int], lo: int, hi: int) -> tuple[int, int]:
