@@ -553,6 +553,67 @@ def test_a_runoff_is_not_the_first_round() -> None:
     assert pair(runoff.split("\n\n")[1], first) == [("FL101", "b.md", 4, 26)]
 
 
+def test_counts_in_progress_at_other_stages_are_not_compared() -> None:
+    a = (
+        "With 99.43% of the votes counted, preliminary official results announced by Turkey's"
+        " Supreme Election Council (YSK) on Sunday showed Erdogan winning with 52.14% of the"
+        " votes."
+    )
+    b = (
+        "Erdogan secured 52.10 per cent of votes while his contender Kemal Kilicdaroglu"
+        " received 47.90 per cent, after 99.49 per cent of ballot boxes were opened, Xinhua"
+        " news agency reported."
+    )
+    assert pair(a, b) == []
+    # Without the count's progress, the two shares are one result's.
+    final_a = a.replace("With 99.43% of the votes counted, preliminary official", "Official")
+    final_b = b.replace(", after 99.49 per cent of ballot boxes were opened", "")
+    assert pair(final_a, final_b) == [("FL101", "b.md", 4, 17)]
+
+
+def test_a_threshold_is_not_the_count_that_passed_it() -> None:
+    a = (
+        "The Labour Party won 411 seats out of the 650 on offer, giving the party a"
+        " comfortable majority in Westminster."
+    )
+    b = (
+        "Now that Labour has won the key 326 Westminster seats needed to govern the country,"
+        " what can we expect?"
+    )
+    assert pair(a, b) == []
+    assert pair(a, b.replace(" needed", "")) == [("FL101", "b.md", 4, 33)]
+
+
+def test_a_figure_set_at_the_time_or_in_a_past_month_is_not_the_present_one() -> None:
+    now = "Amazon cut more than 18,000 jobs, chief executive Andy Jassy told employees in a memo."
+    then = (
+        "At the time, the New York Times reported that Amazon was cutting about 10,000 jobs,"
+        " Andy Jassy told employees."
+    )
+    assert pair(now, then) == []
+    assert pair(now, then.replace("At the time, the", "The")) == [("FL101", "b.md", 4, 53)]
+    november = then.replace("At the time, the", "In November the")
+    january, in_november = "---\ndate: 2023-01-04\n---\n", "---\ndate: 2022-11-20\n---\n"
+    assert tuples([("a.md", january + now), ("b.md", january + november)]) == []
+    found = tuples([("a.md", in_november + now), ("b.md", in_november + november)])
+    assert found == [("FL101", "b.md", 4, 65)]
+
+
+def test_an_estimate_against_a_figure_close_to_it_is_a_warning() -> None:
+    a = "The USGS said the epicentre was approximately 40 kilometers northwest of Herat."
+    b = "The USGS said the quake hit 35 kilometres north-west of Herat."
+    (f,) = findings([("a.md", D2025 + a), ("b.md", D2025 + b)])
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == ("FL101", "b.md", 4, 29)
+    assert (
+        f.message
+        == "35 kilometres here, but approximately 40 kilometers in a.md:4 (close to an estimate)"
+    )
+    assert f.severity is Severity.WARNING
+    (f,) = findings([("a.md", D2025 + a), ("b.md", D2025 + b.replace("35", "25"))])
+    assert f.message == "25 kilometres here, but approximately 40 kilometers in a.md:4"
+    assert f.severity is Severity.ERROR
+
+
 def test_expected_figures_are_not_compared_with_reported_ones() -> None:
     a = "Analysts expected Orvex to earn $1.77 per share in the quarter."
     b = "Orvex earned $1.57 per share in the quarter, the company said."

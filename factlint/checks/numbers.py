@@ -6,8 +6,9 @@ strict. Two figures are compared only when all of these hold:
 
 - same kind and unit (money in one currency, "$" = USD; one counted noun; percent);
   bare numbers, multipliers and fractions are not paired;
-- the same role: a level is not compared with a change ("rose 5%", "5% higher") and a
-  starting point ("from 3%") with nothing; a rate ("$5 million a year", "per user",
+- the same role: a level is not compared with a change ("rose 5%", "5% higher"), nor
+  with what it had to reach ("the 326 seats needed to govern"), and a starting point
+  ("from 3%") with nothing; a rate ("$5 million a year", "per user",
   "per Activision share") only with a rate per the same thing;
 - the same stage, when a clause names one: a running total ("year-to-date") or an
   election round ("first round", "runoff"); a figure whose clause names none takes the
@@ -20,7 +21,10 @@ strict. Two figures are compared only when all of these hold:
   without a stated year only when their articles appeared at most `max_days_apart`
   (31) days apart, and figures of the day ("new cases", "so far", "the death toll",
   "in the past 24 hours", "shares closed at", "was up 36.7% at", polls) only when both
-  articles are dated and appeared at most two days apart;
+  articles are dated and appeared at most two days apart; a figure its sentence sets
+  "at the time" (or "back then") only with another so set, and one of a named month
+  ("November's layoffs") only with one of no period when that is the month the other's
+  article appeared in;
 - for a conflict, values at most ten times apart: further apart, and not by a slip of
   a power of ten, they measure different things ("$95 a share" / "a $68.7 billion
   deal");
@@ -387,10 +391,20 @@ _PERIOD = fastre.compile(
     r"sixth|seventh|eighth|ninth|tenth|final)\b)"
     r"|\bMay\b"
     r"|(?P<clock>\b\d{1,2}(?:[:.]\d{2})?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+    # a time the sentence looks back to: "At the time, ... was cutting about 10,000 jobs"
+    r"|(?P<then>\b(?i:at\s+the\s+time|back\s+then|at\s+that\s+(?:time|point))\b)"
 )
 _STAGE = fastre.compile(
     r"(?i:\b(?:(?P<to_date>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year)"
-    r"|(?P<round1>first[\s-]round)|(?P<round2>second[\s-]round|run-?offs?))\b)"
+    r"|(?P<round1>first[\s-]round)|(?P<round2>second[\s-]round|run-?offs?)"
+    # a count in progress: "with 99.43% of the votes counted", "after 99.49 per cent of
+    # ballot boxes were opened", "preliminary results"
+    r"|(?P<counted>(?P<with>with\s+)?(?P<share>\d[\d.,]*)\s*(?:%|per\s*cent|percent)\s+of\s+"
+    r"(?:the\s+|all\s+)?(?:votes?|ballots?|ballot\s+boxes|precincts|polling\s+(?:stations|"
+    r"places|units)|constituencies|districts|returns)\s+(?:were\s+|had\s+been\s+|"
+    r"have\s+been\s+|being\s+)?(?:counted|opened|tallied|reporting|processed|(?(with)in|(?!))))"
+    r"|(?P<partial>(?:partial|preliminary|provisional|unofficial|early)\s+(?:official\s+)?"
+    r"(?:results|count|counts|returns|tallies|tally)))\b)"
 )
 _PERIOD_CANON = {
     "first quarter": "q1",
@@ -425,9 +439,15 @@ _EXPECTED = fastre.compile(
     r"(?i:\b(?:analysts?|wall\s+street|consensus|expectations?|estimates|predicted|"
     r"predictions?|projected|projections?|guidance|outlook|forecasts?|forecasted)\b)"
 )
-_CALENDAR = frozenset(
-    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+# What a count must reach, not what it is: "the 326 seats needed to govern", "the 270
+# electoral votes required to win".
+_THRESHOLD_AFTER = fastre.compile(
+    r"(?i:(?:\s+[\p{L}-]+){0,3}\s+(?:needed|required|necessary|to\s+win|"
+    r"for\s+an?\s+(?:majority|quorum)))\b"
 )
+_MONTH_ABBR = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_CALENDAR = frozenset([*_MONTH_ABBR, *"mon tue wed thu fri sat sun".split()])
+_THEN = "then"  # the period of a figure set at a time its sentence looks back to
 _SENTENCE_MIN_WORDS = 8
 _SENTENCE_BUCKET_TERMS = 3
 # A number outside the figures changed in a sentence told twice: long sentences only.
@@ -606,10 +626,14 @@ def _window(text: str, clause: Span, span: Span) -> Span:
 def _stage(text: str, clause: Span) -> str:
     """The stage of a series a clause counts in, if it names one: a running total is no
     quarter's count ("318,687 vehicles year-to-date" / "90,000 last quarter"), nor a
-    runoff's share the first round's. A figure is compared only with one of its stage."""
+    runoff's share the first round's, nor a count in progress the final one, nor one
+    with 99.43% of the votes counted one with 99.49%. A figure is compared only with one
+    of its stage."""
     m = _STAGE.search(text, clause.start, clause.end)
     if m is None:
         return ""
+    if m["counted"]:
+        return f"partial {m['share'].replace(',', '.')}"
     return next(name for name, found in m.groupdict().items() if found)
 
 
@@ -621,6 +645,8 @@ def _periods(text: str, clause: Span) -> frozenset[str]:
         word = " ".join(m.group().lower().replace("-", " ").split())  # "fourth-quarter"
         if m.group("clock"):
             out.add("at " + word.replace(" ", "").replace(".", ":", 1).replace(".", ""))
+        elif m.group("then"):
+            out.add(_THEN)
         else:
             short = word[:3]
             out.add(_PERIOD_CANON.get(word, short if short in _CALENDAR else word))
@@ -735,6 +761,8 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
         clause = clause_around(prose, q.sentence, q.span)
         if _EXPECTED.search(prose, clause.start, clause.end):
             role = "expected"  # what analysts expected is not what was reported
+        elif _THRESHOLD_AFTER.match(prose, q.span.end, clause.end):
+            role = "threshold"
         figure_names = _clean_names(q.subject.entities, lower_words)
         specific = frozenset(n for n in figure_names if n not in _WEAK_NAMES)
         skip = indexes[q.sentence]
@@ -828,6 +856,10 @@ def times_compatible(a: Figure, b: Figure, max_days: int = 31) -> bool:
     # A figure of the day meets another article's only on known, near days.
     if a.doc != b.doc and (a.volatile or b.volatile) and not _near_days(a, b):
         return False
+    if (_THEN in a.periods) != (_THEN in b.periods):
+        return False  # "at the time, about 10,000" is not the count now
+    if a.doc != b.doc and (_past_month(a, b) or _past_month(b, a)):
+        return False
     if a.scope and b.scope:
         return a.scope == b.scope and (_explicit(a.scope) or a.published == b.published)
     if a.scope or b.scope:
@@ -836,6 +868,16 @@ def times_compatible(a: Figure, b: Figure, max_days: int = 31) -> bool:
             return False
         return int(stated.scope[:4]) in (bare.published.year, bare.published.year - 1)
     return _days_apart(a, b) <= max_days
+
+
+def _past_month(dated: Figure, bare: Figure) -> bool:
+    """`dated` names months and `bare` no period, and none of those months is the one
+    `bare`'s article appeared in: "November's layoffs, about 10,000" is not the "more
+    than 18,000" of an article of January."""
+    months = dated.periods.intersection(_MONTH_ABBR)
+    if not months or bare.periods or bare.published is None:
+        return False
+    return _MONTH_ABBR[bare.published.month - 1] not in months
 
 
 def _share(a: frozenset[str], b: frozenset[str]) -> float:
@@ -1075,7 +1117,24 @@ def _verdict_pair(
             sure = not (is_hedged(a.q) and is_hedged(b.q))
             if not sure:
                 text += " (both hedged)"
+            elif _near_estimate(a.q, b.q):
+                sure = False
+                text += " (close to an estimate)"
     return _Pair(rule_id, here, there, text, _key(here, there), sure)
+
+
+# An estimate and a figure this close to it, relatively: "approximately 40 kilometers"
+# may be 35 rounded to its tens.
+_NEAR_ESTIMATE = 0.15
+
+
+def _near_estimate(a: Quantity, b: Quantity) -> bool:
+    """One figure is an estimate and the other within `_NEAR_ESTIMATE` of it: perhaps
+    the same value, rounded more coarsely than the hedge's tenth allows for."""
+    if is_hedged(a) == is_hedged(b):
+        return False
+    estimate = a if is_hedged(a) else b
+    return abs(a.value - b.value) <= _NEAR_ESTIMATE * abs(estimate.value)
 
 
 def _times(here: Quantity, there: Quantity) -> str:
