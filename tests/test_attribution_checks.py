@@ -98,6 +98,9 @@ TITLES = [
         "",
     ),
     ("director of the Google AI lab", "Stanford University", "director", "Duke University", "role"),
+    # "local" says where without saying which: the district's official is a local one.
+    ("local official", "", "district official", "Jajarkot", ""),
+    ("police official", "", "district official", "", "role"),
 ]
 
 

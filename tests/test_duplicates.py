@@ -434,6 +434,14 @@ RESTATE_CASES = [
         "The city council approved a $12 million budget for road repairs on Tuesday.\n",
         [],
     ),
+    # near-miss: a question as a subheading, answered by the paragraph after it
+    (
+        "When will Messi play his first game for Inter Miami?\n\n"
+        "There is no official update from the club on whether or when Messi will play his "
+        "first game for the team, but Inter Miami are scheduled to play in the MLS on "
+        "August 21 against Charlotte.\n",
+        [],
+    ),
     # an image caption that copies the lead after it, nearly word for word
     (
         "Agents found 475 pounds of cocaine inside a vessel at the Las Croabas boat ramp. "

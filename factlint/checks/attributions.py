@@ -399,7 +399,8 @@ _ABBREVIATIONS = {
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
 }
-_TITLE_STOP = frozenset("of at the for a an in with on to from s".split())
+# "local" says where without saying which: a "local official" may be the district's.
+_TITLE_STOP = frozenset("of at the for a an in with on to from s local".split())
 _ROLE_SPLIT = fastre.compile(r"\s*(?:,|;|/|&|\band\b)\s*")
 _WORD = fastre.compile(r"[\p{L}\p{N}]+")
 # Organisation words that say nothing about which organisation it is.

@@ -611,8 +611,9 @@ def restates(
         return None
     if not set(figures(short.text)) <= set(figures(long.text)):
         return None
-    # A paragraph that introduces the next one ("He said:") is not a restatement.
-    if (j > i and short.text.rstrip().endswith(":")) or (
+    # A paragraph that introduces the next one ("He said:") is not a restatement, nor
+    # is a question the next one answers ("When will Messi play his first game?").
+    if (j > i and short.text.rstrip().endswith((":", "?"))) or (
         j < i and long.text.rstrip().endswith(":")
     ):
         return None
