@@ -164,9 +164,11 @@ RULES = (
             "overlap, at least one is wrong. Matching is strict: the clauses must share a "
             "specific name or phrase, must not name different companies or people, must "
             "not measure different things (investment / revenue), and the figures must be "
-            "levels of the same period, not a change or an earlier value. Between two "
-            "estimates ('about 400,000' / 'around 265,900') it is a warning: each may "
-            "come from its own count."
+            "levels of the same period and stage, not a change, an earlier value, a "
+            "threshold ('the 326 seats needed') or a count in progress ('with 99% of "
+            "the votes counted'). Between two estimates ('about 400,000' / 'around "
+            "265,900'), or an estimate and a figure within 15% of it, it is a warning: "
+            "each may come from its own count or rounding."
         ),
         examples_fail=(
             _A_2026 + "Acme Robotics raised $40 million in its Series B round, led by "
