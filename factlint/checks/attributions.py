@@ -1418,8 +1418,10 @@ def word_diff(old: str, new: str, limit: int = 2) -> str:
     (fewer than half its words kept) is shown whole, cut to fourteen words a side.
     """
     wa, wb = _DIFF_WORD.findall(_degrees(old)), _DIFF_WORD.findall(_degrees(new))
-    fa, oa = _quoted_part(*_folded(wa), _folded(wb)[0])
-    fb, ob = _quoted_part(*_folded(wb), fa)
+    fa, oa = _folded(wa)
+    fb, ob = _folded(wb)
+    fa, oa = _quoted_part(fa, oa, fb)
+    fb, ob = _quoted_part(fb, ob, fa)
     matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
     kept = sum(block.size for block in matcher.get_matching_blocks())
     if kept * 2 < max(len(fa), len(fb)):
