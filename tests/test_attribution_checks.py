@@ -643,6 +643,11 @@ UNATTRIBUTED = [
     ("floating", MET + LIBRARY, [(3, 2)]),
     ("attributed", MET + LIBRARY.replace('."', ',"') + "said Mayor Ann Lee.\n", []),
     ("cue-before", "Mayor Ann Lee said the cuts went too far.\n\n" + LIBRARY, []),
+    (
+        "participle-before",
+        "The mayor thanked the council, saying the cuts went too far.\n\n" + LIBRARY,
+        [],
+    ),
     ("colon-before", MET + "The mayor was blunt:\n\n" + LIBRARY, []),
     ("short", MET + '"Cutting the library budget."\n', []),
     ("sign", MET + 'One sign read "Hands off our libraries and our children\'s future".\n', []),

@@ -11,7 +11,8 @@ around it says who is speaking. Precision first, so a quote is left alone when:
 - it is a heading, a block quote or a table cell (layout attributes those), a title
   of a work (Title Cased words) or a question (rhetorical, or a headline);
 - its paragraph or the paragraph before has an attributed quote, a reporting verb
-  ("said", "wrote", "according to") outside quotation marks, or ends with a colon;
+  ("said", "wrote", "according to", "…, saying") outside quotation marks, or ends with
+  a colon;
 - a person is named in the paragraph before or earlier in its own paragraph, or "he"
   or "she" stands before it in its paragraph (the quote is theirs by context);
 - it opens its paragraph, is nearly all of it, and the next paragraph names a
@@ -30,7 +31,7 @@ import regex
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Quote
-from factlint.extract.attribution import normalise_quote
+from factlint.extract.attribution import PARTICIPLES, normalise_quote
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
 
@@ -74,7 +75,11 @@ def _cue_pattern() -> fastre.Pattern:
     from factlint.checks.attributions import word_tables
 
     alternation = fastre.alternation(word_tables()["reporting_verbs"])
-    return fastre.compile(rf"\b(?:{alternation}|according\s+to)\b", regex.I)
+    # "Buhari congratulated Tinubu, saying he is the best man" and "a statement saying,
+    # “…”": speech told in a clause ("a lot of explaining" and "researchers are warning
+    # of" tell none).
+    participle = rf",\s*(?:{PARTICIPLES})\b|\b(?:{PARTICIPLES})\s*[,:]\s*[\"“]"
+    return fastre.compile(rf"\b(?:{alternation}|according\s+to)\b|{participle}", regex.I)
 
 
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:

@@ -38,6 +38,7 @@ from factlint.model import Span
 from factlint.subject import STOPWORDS
 
 __all__ = [
+    "PARTICIPLES",
     "Attributions",
     "extract_attributions",
     "normalise_quote",
@@ -133,7 +134,8 @@ _PERSON_HEADS = frozenset(
     "spokesperson spokesman spokeswoman official representative source member person man "
     "woman resident doctor officer worker employee".split()
 )
-_PARTICIPLES = (
+# Speech told as a participle clause: "she declined, saying …".
+PARTICIPLES = (
     "saying|adding|noting|explaining|writing|telling|asking|warning|arguing|insisting|"
     "stating|declaring|replying|responding|continuing|concluding|urging"
 )
@@ -220,7 +222,7 @@ def _patterns() -> _Patterns:
         ),
         scare_before=fastre.compile(rf"\b{_alt(t.scare)}\s*$", regex.IGNORECASE),
         participle=fastre.compile(
-            rf",?\s*\b(?:{_PARTICIPLES})\b(?:\s+\p{{Lu}}\S*)?\s*(?:that)?\s*[:,]?\s*$"
+            rf",?\s*\b(?:{PARTICIPLES})\b(?:\s+\p{{Lu}}\S*)?\s*(?:that)?\s*[:,]?\s*$"
         ),
         # The clause's subject before a participle cue: "he", or a name before its verb,
         # an adverb allowed between ("Mr Grayling earlier used his speech ..., adding:").
