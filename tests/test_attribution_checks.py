@@ -190,6 +190,26 @@ TITLE_CASES = [
         ),
         [("FL301", "b.md", 1, 40)],
     ),
+    (
+        # One office with commas in its name, cut apart differently by the two forms.
+        "one-office-cut-two-ways",
+        pair(
+            "Dr. John Sharretts, director of the FDA's Division of Diabetes, Lipid Disorders, "
+            "and Obesity, said the drug meets a need.\n",
+            "The drug meets a need, FDA Division of Diabetes, Lipid Disorders, and Obesity "
+            "Director John Sharretts said.\n",
+        ),
+        [],
+    ),
+    (
+        "another-office-named-on-one-side-only",
+        pair(
+            "Dr. John Sharretts, director of the FDA's Division of Diabetes, said the drug "
+            "meets a need.\n",
+            "The drug meets a need, Obesity Society Director John Sharretts said.\n",
+        ),
+        [("FL301", "b.md", 1, 40)],
+    ),
     ("wording", pair(GREEN_A, GREEN_B), [("FL302", "b.md", 1, 13)]),
     ("case-only", pair(GREEN_CASE, GREEN_B), []),
     (

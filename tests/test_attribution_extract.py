@@ -950,6 +950,14 @@ PERSON_CASES = [
         "Center for International Forestry Research",
     ),
     (
+        "appositive-ends-at-its-sentence-verb",
+        "George Kurtz, the CEO of the cybersecurity firm CrowdStrike said IT disruptions "
+        "around the world were not a result of a cyberattack.",
+        "George Kurtz",
+        "CEO",
+        "CrowdStrike",
+    ),
+    (
         "relative-clause-appositive-is-no-title",
         "Paul Begala, who was a longtime advisor to Bill Clinton, said the debate is a risk.",
         "Paul Begala",

@@ -80,7 +80,7 @@ from factlint.extract.attribution import fold as fold_text
 from factlint.extract.attribution import normalise_quote, same_person
 from factlint.links import Links, Totals, bucket_count, with_items
 from factlint.links import key as link_key
-from factlint.model import Finding, RuleMeta, Severity
+from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.similarity import ratio as text_ratio
@@ -735,9 +735,47 @@ def _role_conflict(
         and not _descriptive(pa.organisation)
         and same_organisation(pa.organisation, pb.organisation)
     )
+    if _one_office(docs, a, b):
+        return False
     if titles_agree(pa.title, pb.title) or org_agrees:
         return True
     return bool((keys_of_doc[a.doc] & keys_of_doc[b.doc]) - {key})
+
+
+# How far around a mention its organisation may be written out (a long office name).
+_NEAR_MENTION = 160
+
+
+def _one_office(docs: Sequence[Analysis], a: _Mention, b: _Mention) -> bool:
+    """The same title in two organisations, each written out next to the other mention:
+    one office that the two parses cut apart ("FDA Division of Diabetes, Lipid
+    Disorders, and Obesity Director John Sharretts" / "John Sharretts, director of the
+    FDA's Division of Diabetes, Lipid Disorders, and Obesity": 'Obesity' / 'FDA's
+    Division of Diabetes')."""
+    pa, pb = a.person, b.person
+    orgs = (pa.organisation, pb.organisation)
+    if not all(orgs) or same_organisation(*orgs):
+        return False
+    if pa.title and pb.title and not titles_agree(pa.title, pb.title):
+        return False
+    near = [_words_near(docs[m.doc], m.person.span) for m in (b, a)]
+    return all(
+        bool(words := _bare_org_words(org)) and words <= around
+        for org, around in zip(orgs, near, strict=True)
+    )
+
+
+def _words_near(analysis: Analysis, span: Span) -> frozenset[str]:
+    text = analysis.doc.prose
+    return _bare_org_words(text[max(0, span.start - _NEAR_MENTION) : span.end + _NEAR_MENTION])
+
+
+_POSSESSIVE = fastre.compile(r"['’]s\b")
+
+
+def _bare_org_words(text: str) -> frozenset[str]:
+    """`_org_words`, "FDA's" read as "FDA"."""
+    return frozenset(_org_words(_POSSESSIVE.sub("", text)))
 
 
 def _title_finding(

@@ -919,6 +919,13 @@ def _has_role(s: str) -> bool:
     )
 
 
+# Reporting verbs in the tenses that end an appositive's noun phrase (not "state",
+# "note": nouns in "secretary of state").
+_SPEECH_VERBS = (
+    "said|says|told|tells|added|adds|noted|warned|warns|wrote|writes|explained|announced|stated"
+)
+
+
 def _title_from_appositive(app: str) -> tuple[str, str, int] | None:
     """Title, organisation and the title's offset in an appositive, or None.
 
@@ -928,7 +935,9 @@ def _title_from_appositive(app: str) -> tuple[str, str, int] | None:
     """
     if _re(r"(?i)(?:who|which|whose|that|where|when|and|or|but)\b").match(app):
         return None
-    cut = _re(r"\s+(?:who|which|whose|that|where)\b").search(app)
+    # The appositive ends at a relative word or at the sentence's own verb ("the CEO
+    # of the firm CrowdStrike said IT disruptions …": not of "IT").
+    cut = _re(rf"\s+(?:who|which|whose|that|where|{_SPEECH_VERBS})\b").search(app)
     if cut is not None:
         app = app[: cut.start()]
     if not _has_role(app):
