@@ -614,6 +614,43 @@ def test_an_estimate_against_a_figure_close_to_it_is_a_warning() -> None:
     assert f.severity is Severity.ERROR
 
 
+def test_a_figure_the_other_article_also_gives_is_an_unsure_conflict() -> None:
+    a = (
+        "Mbappe scored 44 goals for PSG last season, his highest tally. He has 256 goals in"
+        " 308 matches after joining the club in 2017."
+    )
+    b = "In his time at PSG, Mbappe scored a club-record 256 goals in all competitions."
+    (f,) = findings([("a.md", D2025 + a), ("b.md", D2025 + b)])
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == ("FL101", "b.md", 4, 49)
+    assert f.message == (
+        "256 here, but 44 in a.md:4 (the other article gives the same figure elsewhere)"
+    )
+    assert f.severity is Severity.WARNING
+    (f,) = findings([("a.md", D2025 + a.replace("256", "216")), ("b.md", D2025 + b)])
+    assert f.message == "256 here, but 44 in a.md:4"
+    assert f.severity is Severity.ERROR
+
+
+def test_figures_of_the_moment_disagree_unsurely() -> None:
+    a = "Hurricane Otis was north of Acapulco, its maximum sustained winds decreasing to 130mph."
+    b = "By Wednesday morning, the maximum sustained winds of Otis were decreasing to 110mph."
+    (f,) = findings([("a.md", D2025 + a), ("b.md", D2025 + b)])
+    assert (f.rule_id, f.location.line, f.location.col) == ("FL101", 4, 78)
+    assert f.message == "110mph here, but 130mph in a.md:4 (a figure of the moment)"
+    assert f.severity is Severity.WARNING
+    steady = [
+        ("a.md", D2025 + a.replace("decreasing to", "of")),
+        ("b.md", D2025 + b.replace("were decreasing to", "were")),
+    ]
+    (f,) = findings(steady)
+    assert f.severity is Severity.ERROR
+    # A share price on the move is compared only between articles of nearby days.
+    stock = "Exxon stock fell 3.3% on Wednesday after the deal was announced."
+    other = "On Wednesday Exxon stock fell less than 1% once the deal was announced."
+    assert tuples([("a.md", stock), ("b.md", other)]) == []
+    assert tuples([("a.md", D2025 + stock), ("b.md", D2025 + other)]) == [("FL101", "b.md", 4, 31)]
+
+
 def test_expected_figures_are_not_compared_with_reported_ones() -> None:
     a = "Analysts expected Orvex to earn $1.77 per share in the quarter."
     b = "Orvex earned $1.57 per share in the quarter, the company said."

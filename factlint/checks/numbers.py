@@ -426,7 +426,12 @@ _VOLATILE = fastre.compile(
     r"(?i:\b(?:today|tonight|yesterday|overnight|daily|so\s+far|to\s+date|as\s+of|"
     r"currently|latest|this\s+(?:morning|afternoon|evening|week|month)|last\s+(?:night|"
     r"week|month)|new\s+(?:cases|infections|deaths|hospitali[sz]ations)|death\s+toll|"
-    r"toll|closed\s+at|opened\s+at|trading\s+at|traded\s+at|shares?\s+(?:rose|fell)|"
+    r"toll|closed\s+at|opened\s+at|trading\s+at|traded\s+at|"
+    # a share price on the move: "Exxon stock fell 3.3%", "shares dropped less than 1%"
+    r"(?:shares?|stocks?)\s+(?:rose|fell|dropped|gained|climbed|slipped|jumped|sank|"
+    r"tumbled|declined|rallied|surged|plunged|slid|edged|was\s+(?:up|down))|"
+    # a value on its way ("winds decreasing to 130mph", "weakened to 110mph")
+    r"(?:increas|decreas|weaken|strengthen|intensif|diminish)(?:ed|ing|ies|es|y)\s+to|"
     r"poll|polls|polling|forecast|(?:past|last|previous|the)\s+(?:24|48|72)\s+hours|"
     # a share price of the moment: "was up 36.7% at $89.49", "at publication time"
     r"(?:up|down)\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+(?:at|to)|"
@@ -1093,8 +1098,15 @@ def _later(
 
 
 def _verdict_pair(
-    run: _Run, a: Figure, b: Figure, verdict: Verdict, carrier: Figure | None = None
+    run: _Run,
+    a: Figure,
+    b: Figure,
+    verdict: Verdict,
+    carrier: Figure | None = None,
+    echoed: bool = False,
 ) -> _Pair | None:
+    """The finding for two figures that disagree; `echoed`: the other article gives
+    one of the two values too, in a figure of the same kind."""
     sure = True
     if verdict.kind == "rounded":
         if a.doc == b.doc:
@@ -1122,6 +1134,14 @@ def _verdict_pair(
             elif _near_estimate(a.q, b.q):
                 sure = False
                 text += " (close to an estimate)"
+            elif echoed:
+                sure = False
+                text += " (the other article gives the same figure elsewhere)"
+            elif a.doc != b.doc and (a.volatile or b.volatile):
+                # Two reports of a value that moves (a share price, a storm's winds, a
+                # toll) may each be right at the moment it was written.
+                sure = False
+                text += " (a figure of the moment)"
     return _Pair(rule_id, here, there, text, _key(here, there), sure)
 
 
@@ -1215,6 +1235,10 @@ def figure_pairs(run: _Run) -> list[_Pair]:
         if verdict is None and figures[i].doc != figures[j].doc
         for x, y in ((i, j), (j, i))
     }
+    # Each article's figures by kind and value: "256 goals" here, and "44 goals last
+    # season ... 256 goals in 308 matches" there, may pair 256 with 44 when the other
+    # 256 names nothing to match; the other article's 256 leaves the conflict unsure.
+    given = {(f.doc, f.bucket, _figure_value(f.q)) for f in figures}
     out: list[_Pair] = []
     for (i, j), (score, verdict) in sorted(matched.items()):
         a, b = figures[i], figures[j]
@@ -1224,7 +1248,11 @@ def figure_pairs(run: _Run) -> list[_Pair]:
             continue
         if (i, b.doc) in agreed or (j, a.doc) in agreed:
             continue
-        pair = _verdict_pair(run, a, b, verdict)
+        echoed = a.doc != b.doc and (
+            (b.doc, a.bucket, _figure_value(a.q)) in given
+            or (a.doc, b.bucket, _figure_value(b.q)) in given
+        )
+        pair = _verdict_pair(run, a, b, verdict, echoed=echoed)
         if pair is not None:
             run.taken.add(_pair_id(a, b))
             out.append(pair)
