@@ -168,7 +168,10 @@ RULES = (
             "threshold ('the 326 seats needed') or a count in progress ('with 99% of "
             "the votes counted'). Between two estimates ('about 400,000' / 'around "
             "265,900'), or an estimate and a figure within 15% of it, it is a warning: "
-            "each may come from its own count or rounding."
+            "each may come from its own count or rounding. So it is when the other "
+            "article gives the same figure elsewhere (the pair may be matched wrongly), "
+            "and between figures of the moment (a share price on the move, winds "
+            "'decreasing to' a speed, a toll), each perhaps right when it was written."
         ),
         examples_fail=(
             _A_2026 + "Acme Robotics raised $40 million in its Series B round, led by "
