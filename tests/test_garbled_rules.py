@@ -32,6 +32,10 @@ FL601 = [
     ("Emoji 👍🏽 👨\u200d👩\u200d👧 and “quotes” — dashes – ‘single’ × ±.", []),
     ("Ελληνικά и русский текст, עברית, العربية.", []),
     ("He said â€œyesâ€\x9d twice.", [(1, 9), (1, 15)]),
+    # UTF-8 punctuation read as GBK, in English: "’s", "“T"; a mark whose byte was lost
+    # ("鈥 " for a dash) has no sure repair
+    ("Following the bridge鈥檚 collapse, 鈥淭he search goes on 鈥 for now.", [(1, 21), (1, 34)]),
+    ("鈥是一种古代农具。这篇文章谈到了它的用途和历史。", []),  # in Chinese "鈥" is a word
 ]
 
 FL602 = [
@@ -145,6 +149,9 @@ FL606 = [
     (f"{LONG}.\n\n- a list item without a stop\n", []),
     (f"{LONG}.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", []),
     (f"{LONG}.\n\nShort title-like last line\n", []),
+    # a related article's headline, linked below the last paragraph (FL611 reports it)
+    (f"{LONG}.\n\nRead more: Crowdstrike may lose a fifth of its value amid global outage\n", []),
+    (f"{LONG}.\n\nWe read more into the outage than the firm said it would\n", [(3, 1)]),
     (f"{LONG}, and it ends with the\n\nmarket as a whole. The end.\n", [(1, 104)]),
     (f"{LONG}, and it ends on a comma,\n\nand the market grew. The end.\n", [(1, 109)]),
     (f"{LONG}, and it ends on a comma,\n\nAnd the market grew. The end.\n", []),
@@ -346,6 +353,7 @@ def test_misspelling_skips_articles_in_other_languages(text: str, expected: list
     ("rule_id", "text", "fixed"),
     [
         ("FL601", "The fundâ€™s growth and cafÃ© and Â£4.", "The fund’s growth and café and £4."),
+        ("FL601", "The bridge鈥檚 collapse, 鈥淭he search.", "The bridge’s collapse, “The search."),
         (
             "FL603",
             "The minis\u200btry rose\x07 and page\x0cbreak.",

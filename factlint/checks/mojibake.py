@@ -83,10 +83,37 @@ def _badness_module(source: Path | None) -> Any:
     return badness
 
 
+# UTF-8 punctuation read as GBK: "’" (E2 80 99) becomes "鈥" and a character made of
+# 0x99 and the next byte ("bridge鈥檚" for "bridge’s"). ftfy does not try GBK.
+_GBK_PUNCTUATION = fastre.compile(r"鈥[\p{Han}]")
+_CJK = fastre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN = fastre.compile(r"[A-Za-z]")
+
+
+def _gbk_stretches(line: str) -> list[tuple[int, int, str]]:
+    """UTF-8 punctuation read as GBK, in a line of Latin script (in Chinese text "鈥"
+    is a word), each with the punctuation mark it was."""
+    if len(_LATIN.findall(line)) <= 3 * len(_CJK.findall(line)):
+        return []
+    out = []
+    for m in _GBK_PUNCTUATION.finditer(line):
+        try:
+            repair = m.group().encode("gb18030").decode("utf-8")
+        except UnicodeError:
+            continue  # a byte was lost on the way: no sure repair
+        # The mark, and the letter its last byte shared a character with ("檚": 0x99 "s").
+        if "\u2000" <= repair[:1] <= "\u206f" and repair[1:].isascii():
+            out.append((m.start(), m.end(), repair))
+    return out
+
+
 def garbled_stretches(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, repair) for each stretch of `line` that ftfy's repair changes."""
+    """(start, end, repair) for each stretch of `line` that ftfy's repair changes, or
+    that is punctuation read as GBK (`_gbk_stretches`)."""
     if line.isascii():  # nothing to repair
         return []
+    if "鈥" in line and (found := _gbk_stretches(line)):
+        return found
     badness = _badness()
     if badness is not None and not badness.search(line):  # what ftfy's is_bad asks
         return []

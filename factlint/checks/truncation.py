@@ -24,6 +24,7 @@ import regex
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.blocks import Block
+from factlint.checks.phrase_lists import starts_as_leftover
 from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.rule import Context
 
@@ -222,10 +223,14 @@ def _last_paragraph(analysis: Analysis) -> Block | None:
     if blocks and blocks[-1].kind == "heading" and len(blocks) > 1:
         last = blocks[-1]
         marked = text[text.rfind("\n", 0, last.span.start) + 1 : last.span.start].strip()
-        if not marked and _reads_as_sentence(text[last.span.start : last.span.end]):
+        line = text[last.span.start : last.span.end]
+        if not marked and _reads_as_sentence(line) and not starts_as_leftover(line):
             return last
     for block in reversed(blocks):
         if block.kind == "paragraph":
+            # "Read more: Crowdstrike may lose $16 billion": a link's headline, not prose.
+            if starts_as_leftover(text[block.span.start : block.span.end]):
+                continue
             return block
         if block.kind != "heading":
             return None
