@@ -137,10 +137,7 @@ def scrape_leftovers() -> tuple[Leftover, ...]:
 
 def starts_as_leftover(text: str) -> bool:
     """Whether a line or paragraph opens with page furniture ("Read more: …")."""
-    return any(
-        (m := leftover.pattern.match(text)) is not None and m.start() == 0
-        for leftover in scrape_leftovers()
-    )
+    return any(leftover.pattern.match(text) for leftover in scrape_leftovers())
 
 
 def _first_wins(matches: list[tuple[Span, object]]) -> Iterator[tuple[Span, object]]:
