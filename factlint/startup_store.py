@@ -15,18 +15,22 @@ store (`_exec`); the source, and so the methods, are the same.
 
 Values derived from files that rarely change (a YAML rule file's node tree,
 codespell's dictionary as an index), each kept with a stamp of what it was derived
-from (the text itself, or a file's path, size and modification time): a different
-stamp derives the value again.
+from: a different stamp derives the value again. A value derived from a text alone is
+kept under the text's digest (`remembered_content`), the same on any machine, so a
+wheel ships those of the files it installs (its phrase lists and rules, ftfy's and
+codespell's data); one derived from a user's file too (its front matter, the config)
+is stamped with that text (`remembered`).
 
 It lives beside the result cache (`.factlint_cache/startup.pickle`): `--no-cache`
 neither reads nor writes it, and `factlint cache clear` removes it. The command in use
 opens it (`use`) and saves it when done (`close`); without one, nothing is kept.
 
 A wheel also ships the patterns and class code of factlint's own modules, compiled when
-it was built (`write_shipped`, `compiled.pickle` in the package). A store falls back to
-them for what it lacks, so a first run, or one with `--no-cache` (a store that keeps
-nothing: `StartupStore(None)`), compiles only what a user's rules add. A source
-checkout has no such file.
+it was built, and the values derived from the texts it read (`write_shipped`,
+`compiled.pickle` in the package). A store falls back to them for what it lacks, so a
+first run, or one with `--no-cache` (a store that keeps nothing: `StartupStore(None)`),
+compiles and derives only what a user's rules and files add. A source checkout has no
+such file.
 """
 
 from __future__ import annotations
@@ -45,9 +49,10 @@ from typing import Any, TypeVar
 FILE_NAME = "startup.pickle"
 # Written into the package folder when a wheel is built (setup.py); read, never written.
 SHIPPED = Path(__file__).with_name("compiled.pickle")
-# What the shipped file holds: compiled patterns and class code, not derived values
-# (those are stamped with file paths and times, which an install changes).
-SHIPPED_KINDS = frozenset({"auto", "regex", "code"})
+# What the shipped file holds: compiled patterns, class code and values keyed by the
+# digest of their text, not values stamped with file paths and times (an install
+# changes those).
+SHIPPED_KINDS = frozenset({"auto", "regex", "code", "content"})
 # More entries than factlint and a large rule set use: stale ones are dropped then.
 MAX_ENTRIES = 5_000
 # Values one run may add: a run over many articles in one process keeps the first
@@ -55,7 +60,8 @@ MAX_ENTRIES = 5_000
 MAX_NEW_VALUES = 100
 
 # (engine asked for, pattern, flags): "auto" lets fastre choose, "regex" forces it;
-# ("value", name, 0) for a derived value; ("code", source, 0) for compiled source.
+# ("value", name, 0) for a derived value, ("content", name + digest, 0) for one derived
+# from a text alone; ("code", source, 0) for compiled source.
 Key = tuple[str, str, int]
 T = TypeVar("T")
 
@@ -169,6 +175,33 @@ class StartupStore:
             return derived
         self.added[key] = ("value", (stamp, blob))
         self.new_values += 1
+        return derived
+
+    def content(
+        self, name: str, data: bytes, derive: Callable[[], T], unkept: Callable[[], T] | None = None
+    ) -> T:
+        """The value kept under `name` and the digest of `data`, else `derive()` (kept
+        for the next run). Also answered from the shipped file, keeping nothing; then
+        `unkept`, if given, is the quicker way to a value used once."""
+        import hashlib
+
+        key = ("content", f"{name}\0{hashlib.sha256(data).hexdigest()}", 0)
+        entry = self._entry(key)
+        if entry is not None and entry[0] == "value":
+            try:
+                return pickle.loads(entry[1])  # type: ignore[no-any-return]
+            except Exception:  # damaged: derive again
+                pass
+        if self.path is None:
+            return (unkept or derive)()
+        derived = derive()
+        if self.new_values >= MAX_NEW_VALUES:
+            return derived
+        try:
+            self.added[key] = ("value", pickle.dumps(derived, protocol=pickle.HIGHEST_PROTOCOL))
+            self.new_values += 1
+        except Exception:  # cannot be pickled: derived in every process
+            pass
         return derived
 
     def compiled(self, source: str) -> CodeType:
@@ -301,6 +334,17 @@ def remembered(name: str, stamp: str, derive: Callable[[], T]) -> T:
     return derive() if _current is None else _current.value(name, stamp, derive)
 
 
+def remembered_content(
+    name: str, data: bytes, derive: Callable[[], T], unkept: Callable[[], T] | None = None
+) -> T:
+    """`derive()`, a value of the text `data` alone (and factlint's code), or the value an
+    earlier run, or the wheel's build, derived from the same text. `unkept`, if given,
+    is a quicker way to the value when it will not be kept."""
+    if _current is None:
+        return (unkept or derive)()
+    return _current.content(name, data, derive, unkept)
+
+
 def package_file(package: str, *parts: str) -> Path | None:
     """A data file of an installed package, found without importing the package (some
     cost tens of milliseconds to import); None when it is not a plain file."""
@@ -317,20 +361,11 @@ def package_file(package: str, *parts: str) -> Path | None:
     return None
 
 
-def remembered_from_file(name: str, source: object, derive: Callable[[], T]) -> T:
-    """`remembered`, stamped with the path, size and modification time of the file
-    `derive` reads. A source that is not a plain file (None, or a file inside an
-    archive) is derived in every process."""
-    if not isinstance(source, Path):
-        return derive()
-    st = os.stat(source)
-    return remembered(name, f"{source}\0{st.st_size}\0{st.st_mtime_ns}", derive)
-
-
 def write_shipped(target: Path, articles: Sequence[str] = ()) -> int:
     """Write to `target` (the wheel's `SHIPPED` file; setup.py calls this) the patterns and
     class code of every factlint module, and those that checking `articles` with every
-    shipped rule compiles besides. Returns how many entries it holds.
+    shipped rule compiles and derives from texts besides. Returns how many entries it
+    holds.
 
     Run it in a new process: a class made before it begins is not seen."""
     import gc

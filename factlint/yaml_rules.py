@@ -24,10 +24,12 @@ def load_rule_text(text: str, path: str) -> Check:
     """A Check from the text of one rule file (`path` only names it in errors)."""
     from factlint.kinds import KINDS
     from factlint.kinds.base import COMMON_KEYS, REQUIRED_KEYS, RuleFile, compose, read_header
-    from factlint.startup_store import remembered
+    from factlint.startup_store import remembered_content
 
-    # Reading YAML nodes with their lines is slow in pure Python: keep the tree.
-    rule = RuleFile(path, remembered(f"rule file {path}", text, lambda: compose(text, path)))
+    # Reading YAML nodes with their lines is slow in pure Python: keep the tree (which
+    # names no path: a wheel ships its rules' trees).
+    tree = remembered_content("rule file", text.encode(), lambda: compose(text, path))
+    rule = RuleFile(path, tree)
     if not rule.has("kind"):
         # Name a misspelt key before the missing one it probably stands for.
         rule.check_keys(COMMON_KEYS.union(*(k.keys for k in KINDS.values())), REQUIRED_KEYS)

@@ -9,7 +9,7 @@ import json
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -366,6 +366,39 @@ def test_a_store_that_keeps_nothing_answers_from_the_shipped_file_only(
     assert store.added == {} and sorted(tmp_path.rglob("*")) == before
 
 
+def test_a_value_of_a_text_alone_comes_back_from_the_shipped_file_for_the_same_text(
+    tmp_path: Path, shipped_path: Path
+) -> None:
+    derived: list[bytes] = []
+
+    def parse(data: bytes) -> Callable[[], dict[str, str]]:
+        return lambda: derived.append(data) or {"parsed": data.decode()}
+
+    startup_store.use(StartupStore(shipped_path))  # as a build writes the wheel's file
+    assert startup_store.remembered_content("data a.yaml", b"a: 1", parse(b"a: 1")) == {
+        "parsed": "a: 1"
+    }
+    startup_store.close()
+    before = sorted(tmp_path.rglob("*"))
+    startup_store.use(StartupStore(None))  # --no-cache: keeps nothing, reads the wheel's
+    try:
+        assert startup_store.remembered_content("data a.yaml", b"a: 1", parse(b"a: 1")) == {
+            "parsed": "a: 1"
+        }
+        assert derived == [b"a: 1"]  # the build's value: not derived again
+        # Another text, or the same text under another name, is derived again; a value
+        # that will not be kept comes from the quicker way when one is given.
+        assert startup_store.remembered_content("data a.yaml", b"a: 2", parse(b"a: 2"))
+        assert startup_store.remembered_content("data b.yaml", b"a: 1", parse(b"a: 1"))
+        quick = startup_store.remembered_content(
+            "data a.yaml", b"a: 3", parse(b"a: 3"), unkept=lambda: {"quick": "a: 3"}
+        )
+        assert quick == {"quick": "a: 3"} and derived == [b"a: 1", b"a: 2", b"a: 1"]
+    finally:
+        startup_store.close()
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_a_shipped_file_from_other_code_is_not_read(shipped_path: Path) -> None:
     shipped_path.parent.mkdir(parents=True)
     key = ("auto", *SAMPLES[0])
@@ -400,12 +433,17 @@ def test_no_cache_compiles_only_what_the_shipped_patterns_lack(tmp_path: Path) -
         "from pathlib import Path\n"
         "from factlint import fastre, startup_store\n"
         f"startup_store.SHIPPED = Path({str(shipped)!r}) if {{ship}} else Path('none')\n"
-        "misses = []\n"
+        "misses, derived = [], []\n"
         "choose = fastre._choose\n"
         "fastre._choose = lambda p, f: misses.append(p) or choose(p, f)\n"
+        "content = startup_store.StartupStore.content\n"
+        "def deriving(self, name, data, derive, unkept=None):\n"
+        "    return content(self, name, data, lambda: derived.append(name) or derive(),\n"
+        "                   lambda: derived.append(name) or (unkept or derive)())\n"
+        "startup_store.StartupStore.content = deriving\n"
     )
     args = "'check', '--no-cache', 'a.md', '-o', 'out.txt'"
-    report = "print(len(misses), code)"
+    report = "print(len(misses), code, len(derived))"
     counts = []
     for ship in (True, False):
         run = _new_process(tmp_path, spies.replace("{ship}", str(ship)), args, report)
@@ -415,6 +453,8 @@ def test_no_cache_compiles_only_what_the_shipped_patterns_lack(tmp_path: Path) -
         if ship:
             shipped_report = reports
     assert int(counts[0][0]) <= 3 and int(counts[1][0]) > 100
+    # The phrase lists, rule files and dictionaries, parsed by the build: none again.
+    assert int(counts[0][2]) == 0 and int(counts[1][2]) >= 10
     assert counts[0][1] == counts[1][1] and shipped_report == reports
     assert not (tmp_path / ".factlint_cache").exists()
 

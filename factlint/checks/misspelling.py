@@ -12,7 +12,6 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -136,17 +135,18 @@ def _in_group(groups: dict[str, str], wrong: str) -> str | None:
 
 @cache
 def _dictionary() -> Callable[[str], str | None]:
-    """The right side of a wrong word's entry, or None: from the grouped index a start-up
-    store keeps, or, in a process that keeps nothing, from the plain entries."""
+    """The right side of a wrong word's entry, or None: from the grouped index, kept in
+    the start-up store under the dictionary's digest (a wheel ships it), or, in a
+    process that keeps nothing and finds none, from the plain entries."""
     from factlint import startup_store
 
-    source = _dictionary_file()
-    if not startup_store.keeping() or not isinstance(source, Path):
-        return _entries(source.read_text(encoding="utf-8")).get
-    groups = startup_store.remembered_from_file(
-        "codespell dictionary", source, lambda: _index(source.read_text(encoding="utf-8"))
+    data = _dictionary_file().read_bytes()
+    return startup_store.remembered_content(
+        "codespell dictionary",
+        data,
+        lambda: functools.partial(_in_group, _index(data.decode("utf-8"))),
+        unkept=lambda: _entries(data.decode("utf-8")).get,
     )
-    return functools.partial(_in_group, groups)
 
 
 @lru_cache(maxsize=1 << 16)  # an article's words are mostly words every article has

@@ -55,7 +55,7 @@ _LINE = fastre.compile(r"[^\r\n]+")
 @cache
 def _badness() -> Any:
     """ftfy's badness pattern, compiled without importing ftfy; None if it moved."""
-    from factlint.startup_store import package_file, remembered_from_file
+    from factlint.startup_store import package_file, remembered_content
 
     source = package_file("ftfy", "badness.py")
 
@@ -63,7 +63,11 @@ def _badness() -> Any:
         found = getattr(_badness_module(source), "BADNESS_RE", None)
         return (found.pattern, found.flags) if found is not None else None
 
-    stored = remembered_from_file("ftfy badness", source, derive)
+    try:  # kept under the module's text: a wheel ships it for the ftfy it was built with
+        data = source.read_bytes() if source is not None else None
+    except OSError:
+        data = None
+    stored = derive() if data is None else remembered_content("ftfy badness", data, derive)
     return fastre.compile(*stored) if stored is not None else None
 
 

@@ -18,20 +18,20 @@ def load_yaml(name: str, *, strings: bool = False) -> Any:
     With `strings`, every scalar stays a string (YAML's BaseLoader): "On" and "No"
     are words there, not booleans.
 
-    Building Python objects from YAML is slow even with libyaml, so a file on disk is
-    parsed once and kept in the start-up store while it is unchanged.
+    Building Python objects from YAML is slow even with libyaml, so a file is parsed
+    once and kept in the start-up store under its text's digest (a wheel ships it).
     """
-    from factlint.startup_store import remembered_from_file
+    from factlint.startup_store import remembered_content
 
-    resource = files(__package__) / name
+    data = (files(__package__) / name).read_bytes()
 
     def parse() -> Any:
         import yaml
 
-        text = resource.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
         # libyaml when present: the files are ours and valid, and it is ten times faster.
         if strings:
             return yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
-    return remembered_from_file(f"data {name} {strings=}", resource, parse)
+    return remembered_content(f"data {name} {strings=}", data, parse)
