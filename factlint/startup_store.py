@@ -35,6 +35,7 @@ such file.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import marshal
 import os
@@ -56,7 +57,8 @@ SHIPPED_KINDS = frozenset({"auto", "regex", "code", "content"})
 # More entries than factlint and a large rule set use: stale ones are dropped then.
 MAX_ENTRIES = 5_000
 # Values one run may add: a run over many articles in one process keeps the first
-# articles' front matter, not all of it.
+# articles' front matter, not all of it. Values of a text alone (the word lists, rule
+# files and dictionaries a run reads) are few and read by every run: always kept.
 MAX_NEW_VALUES = 100
 
 # (engine asked for, pattern, flags): "auto" lets fastre choose, "regex" forces it;
@@ -195,13 +197,8 @@ class StartupStore:
         if self.path is None:
             return (unkept or derive)()
         derived = derive()
-        if self.new_values >= MAX_NEW_VALUES:
-            return derived
-        try:
+        with contextlib.suppress(Exception):  # cannot be pickled: derived in every process
             self.added[key] = ("value", pickle.dumps(derived, protocol=pickle.HIGHEST_PROTOCOL))
-            self.new_values += 1
-        except Exception:  # cannot be pickled: derived in every process
-            pass
         return derived
 
     def compiled(self, source: str) -> CodeType:
@@ -230,7 +227,7 @@ class StartupStore:
         for key, entry in entries.items():
             if entry in (self.known.get(key), self.added.get(key)):
                 continue  # known already (a value derived again from a new stamp is not)
-            if entry[0] == "value":
+            if entry[0] == "value" and key[0] != "content":
                 if self.new_values >= MAX_NEW_VALUES:
                     continue
                 self.new_values += 1

@@ -399,6 +399,29 @@ def test_a_value_of_a_text_alone_comes_back_from_the_shipped_file_for_the_same_t
     assert sorted(tmp_path.rglob("*")) == before
 
 
+def test_values_of_a_text_alone_are_kept_past_the_allowance_for_front_matter(
+    store_path: Path, tmp_path: Path
+) -> None:
+    """A run over many articles fills its allowance of values with their front matter;
+    the word lists and dictionaries its rules read, derived here or in a worker, are
+    kept all the same."""
+    parent, worker = StartupStore(store_path), StartupStore(tmp_path / "worker.pickle")
+    for n in range(startup_store.MAX_NEW_VALUES + 5):
+        parent.value(f"front matter {n}", "", lambda n=n: {"n": n})
+        worker.value(f"front matter {n}", "", lambda n=n: {"n": n})
+    parent.content("data a.yaml", b"a: 1", lambda: {"a": 1})
+    worker.content("codespell dictionary", b"teh->the", lambda: {"teh": "the"})
+    parent.merge(worker.take_new())
+    parent.save()
+    kept = StartupStore(store_path)
+    assert kept.value("front matter 0", "", lambda: "derived") == {"n": 0}
+    assert kept.value(f"front matter {startup_store.MAX_NEW_VALUES}", "", lambda: "derived") == (
+        "derived"
+    )
+    assert kept.content("data a.yaml", b"a: 1", lambda: "derived") == {"a": 1}
+    assert kept.content("codespell dictionary", b"teh->the", lambda: "derived") == {"teh": "the"}
+
+
 def test_a_shipped_file_from_other_code_is_not_read(shipped_path: Path) -> None:
     shipped_path.parent.mkdir(parents=True)
     key = ("auto", *SAMPLES[0])
