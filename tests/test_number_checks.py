@@ -1287,3 +1287,55 @@ def test_two_estimates_stay_a_step_below_the_configured_severity(
     ]
     assert got == [("FL101", "b.md", 4, 16, severity)]
     assert result.exit_code == (1 if severity == "warning" else 0)
+
+
+def test_a_persons_age_set_off_by_commas_meets_the_same_age_written_as_years_old() -> None:
+    a = "Among the dead was Carl Wiley, 77, of Magalia, whose home burned."
+    b = "Relatives said 73-year-old Carl Wiley of Magalia died when the fire reached his home."
+    (f,) = findings([("a.md", D2025 + a), ("b.md", D2025 + b)])
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == ("FL101", "b.md", 4, 16)
+    assert f.message == "73-year-old here, but 77 in a.md:4"
+    assert pair(a, b.replace("73-year-old", "77-year-old")) == []
+    # Another person's age is another figure.
+    assert pair(a, b.replace("Carl Wiley", "Ann Wiley")) == []
+
+
+def test_a_counted_group_joined_by_another_is_part_of_a_larger_count() -> None:
+    part = "“The 12 Wild Boars and coach have emerged from the cave,” the SEALs wrote."
+    whole = "“All the thirteen Wild Boars are now out of the cave,” the SEALs wrote."
+    assert pair(part, whole) == []
+    assert pair(part.replace("and coach", "and their coach"), whole) == []
+    # Without the one joined to them, the two counts disagree.
+    assert pair(part.replace(" and coach", ""), whole) == [("FL101", "b.md", 4, 10)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "joined"),
+    [
+        ("The 12 boys and their coach were rescued.", True),
+        ("The 12 Wild Boars and coach emerged.", True),
+        ("Four crew plus a passenger were aboard.", True),
+        ("It killed 12 people and injured 30.", False),  # a verb: another clause
+        ("Five adults and two children died.", False),  # two counts, each its own
+        ("The 12 boys, and later their coach, emerged.", False),
+        ("The 12 boys were rescued.", False),
+    ],
+)
+def test_a_count_is_joined_by_a_group_after_and_not_by_a_clause(
+    sentence: str, joined: bool
+) -> None:
+    doc = document_from_text(sentence, "a.md")
+    (q, *_) = Analysis(doc).quantities
+    assert q.kind == "count" and numbers._joined(doc.prose, q) is joined
+
+
+def test_a_share_of_a_place_the_other_clause_does_not_name_is_another_share() -> None:
+    a = "Scotland voted 62 percent to 38 percent to remain in the EU."
+    b = (
+        "Wales voted to Leave, while 62 per cent of Scotland voted to Remain and 55.8 per"
+        " cent of Northern Ireland also voted to remain within the EU."
+    )
+    assert pair(a, b) == []
+    # The same share of the same place, given otherwise, is still compared.
+    c = "Northern Ireland voted to remain, 54.8 per cent of Northern Ireland backing the EU."
+    assert pair(b, c) == [("FL101", "b.md", 4, 35)]

@@ -228,6 +228,15 @@ TABLE: list[tuple[str, list[Row]]] = [
     ("It weighs 475 pounds.", [("475 pounds", 475.0, 475.0, "lb", "measure", "")]),
     ("a 10-year plan", [("10-year", 10.0, 10.0, "year", "measure", "")]),
     ("the 20-year-old driver", [("20-year-old", 20.0, 20.0, "year-old", "measure", "")]),
+    # An age set off by commas after a full name; not after a date or a lone word.
+    (
+        "Among the dead was Carl Wiley, 77, of Magalia.",
+        [("77", 77.0, 77.0, "year-old", "measure", "")],
+    ),
+    ("Jean-Paul de la Tour, 8, was rescued.", [("8", 8.0, 8.0, "year-old", "measure", "")]),
+    ("It opened on Friday, March 12, after a delay.", []),
+    ("The vote in Springfield, 12, was close.", [("12", 12.0, 12.0, "", "number", "")]),
+    ("Carl Wiley, 2019, was a hard year.", []),
     ("a 24-hour strike", [("24-hour", 24.0, 24.0, "hour", "measure", "")]),
     (
         "10,000 square kilometres",

@@ -4,10 +4,12 @@ FL401-FL404 figures that disagree with the ledger, in the same pass.
 What counts as "the same figure" decides this module's precision, so the matching is
 strict. Two figures are compared only when all of these hold:
 
-- same kind and unit (money in one currency, "$" = USD; one counted noun; percent);
+- same kind and unit (money in one currency, "$" = USD; one counted noun; percent;
+  an age, "73-year-old" or set off by commas after a full name, "Carl Wiley, 77,");
   bare numbers, multipliers and fractions are not paired;
 - the same role: a level is not compared with a change ("rose 5%", "5% higher"), nor
-  with what it had to reach ("the 326 seats needed to govern"), and a starting point
+  with what it had to reach ("the 326 seats needed to govern"), nor a count with one
+  of a group others join ("the 12 boys and their coach"), and a starting point
   ("from 3%") with nothing; a rate ("$5 million a year", "per user",
   "per Activision share") only with a rate per the same thing;
 - the same stage, when a clause names one: a running total ("year-to-date") or an
@@ -32,7 +34,9 @@ strict. Two figures are compared only when all of these hold:
   content words in a row such as "national AI fund", "cases of measles" read as
   "measles cases"; one such phrase near both figures is enough when both clauses name
   one specific name, "the CDC"); their proper names are not
-  disjoint, and not each with a name of its own ("Amazon invested" / "Google invested");
+  disjoint, and not each with a name of its own ("Amazon invested" / "Google invested")
+  unless both are ages next to one full name; a share of a place or body it names
+  ("55.8 per cent of Northern Ireland") meets only a clause that names it too;
   a name read as its country's ("German" is "Germany") and an acronym of words near
   the other figure ("AI", "ECB") count as written on both sides, and a phrase with the
   acronym as its words spelled out;
@@ -122,7 +126,7 @@ from factlint.checks.ledger_figures import (
 )
 from factlint.claims import Quantity, Subject
 from factlint.compare import Verdict, compare, is_hedged, resolve_time_scope
-from factlint.extract.numbers import MONTHS, figure_role, per_unit
+from factlint.extract.numbers import MONTHS, NUMBER_WORDS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
 from factlint.links import Links, Totals, bucket_count, key
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span, SpanIndex
@@ -374,7 +378,11 @@ _UPPER_SHORT = fastre.compile(r"[A-Z]{2,3}")
 _POSSESSIVE = fastre.compile(r"['’]s?$")  # "Nvidia's" names Nvidia
 _BEFORE_WORDS = 8  # words before a figure that carry its subject and measure
 _AFTER_WORDS = 6  # words after it
-_OF_AFTER = fastre.compile(r"(?i:\s+of\s+)(?P<rest>(?:[\p{L}'’\-]+\s*){1,6})")
+# A percentage's whole: up to six words after "of", not past a conjunction ("55.8
+# per cent of the votes and Kemal Kilicdaroglu got ...": the votes).
+_OF_AFTER = fastre.compile(
+    r"(?i:\s+of\s+)(?P<rest>(?:(?!(?i:and|or|but|while|whereas)\b)[\p{L}'’\-]+\s*){1,6})"
+)
 _MASK = fastre.compile(
     r"\p{N}+(?:[.,]\p{N}+)*|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
@@ -451,6 +459,32 @@ _EXPECTED = fastre.compile(
 )
 # What a count must reach, not what it is: "the 326 seats needed to govern", "the 270
 # electoral votes required to win".
+# A counted group and another joined to it: "12 boys and their coach", "the 12 Wild
+# Boars and coach", "four crew plus a passenger" (not "12 people and injured 30").
+_JOINED_AFTER = fastre.compile(
+    r"(?:\s+[\p{L}'’-]+){1,3}?\s+(?:and|plus)\s+"
+    r"(?:(?P<det>their|the|his|her|its|our|a|an)\s+)?(?P<noun>\p{L}[\p{L}'’-]*)"
+)
+
+
+def _joined(prose: str, q: Quantity) -> bool:
+    m = _JOINED_AFTER.match(prose, q.span.end, q.sentence.end)
+    if m is None:
+        return False
+    noun = m.group("noun").lower()
+    if noun in NUMBER_WORDS:
+        return False  # "five adults and two children": two counts, each its own
+    return m.group("det") is not None or noun in _role_nouns()
+
+
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    """People named by what they do ("coach", "pilot"): the attribution word lists'."""
+    from factlint.data import load_yaml
+
+    return frozenset(load_yaml("attribution.yaml", strings=True)["role_nouns"])
+
+
 _THRESHOLD_AFTER = fastre.compile(
     r"(?i:(?:\s+[\p{L}-]+){0,3}\s+(?:needed|required|necessary|to\s+win|"
     r"for\s+an?\s+(?:majority|quorum)))\b"
@@ -768,6 +802,8 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
             continue
         if q.kind == "count":
             role = "level"  # "cut 1,200 jobs" counts the jobs cut: compared as a level
+            if _joined(prose, q):
+                role = "part"  # "the 12 boys and their coach": 13 of them elsewhere is no slip
         clause = clause_around(prose, q.sentence, q.span)
         if _EXPECTED.search(prose, clause.start, clause.end):
             role = "expected"  # what analysts expected is not what was reported
@@ -987,13 +1023,35 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
     b_specific = b_names - _WEAK_NAMES
     if a_names and b_names and not a_names & b_names:
         return False
-    if a_specific - b_specific and b_specific - a_specific:
+    if a_specific - b_specific and b_specific - a_specific and not _one_persons_age(a, b):
         return False  # each names someone the other does not: parallel statements
     if a.measures and b.measures and not a.measures & b.measures:
         return False
     if a.wholes and b.wholes and not a.wholes & b.wholes:
         return False
+    if _other_whole(a, b) or _other_whole(b, a):
+        return False
     return similarity(a, b) >= threshold
+
+
+def _one_persons_age(a: Figure, b: Figure) -> bool:
+    """Whether two ages are given next to one person's full name ("Among the dead was
+    Carl Wiley, 77" / "Relatives said 73-year-old Carl Wiley"), whatever else the
+    sentences name."""
+    if not a.bucket.startswith("measure|year-old|"):
+        return False
+    names = a.names & b.names
+    return any(" " in p and names.issuperset(p.split()) for p in a.near & b.near)
+
+
+def _other_whole(a: Figure, b: Figure) -> bool:
+    """Whether `a` is a share of what it names ("55.8 per cent of Northern Ireland") and
+    `b`'s clause, naming others, names none of it: another share ("Scotland voted 62
+    percent to 38 percent")."""
+    if not a.wholes or not b.names:
+        return False
+    named = {n for n in a.names - _WEAK_NAMES if stem(n) in a.wholes}
+    return bool(named) and not named & (b.names | b.near)
 
 
 # --- results ------------------------------------------------------------------------

@@ -159,6 +159,7 @@ _WORD_ANY_CASE = fastre.compile(_WORD_NUMERAL, regex.IGNORECASE)
 _WORD_SET = frozenset(
     w for table in (_UNITS, _TENS, _HUNDRED, _WSCALES, _FRACTIONS, _MULT_WORDS) for w in table
 )
+NUMBER_WORDS = _WORD_SET  # "two", "dozen", "half": words read as numbers
 _LOWER_WORD = fastre.compile(r"[a-z]+")
 _WORD_TOKEN = fastre.compile(r"[A-Za-z]+")
 
@@ -374,6 +375,18 @@ def _plural(word: str) -> bool:
 
 # What a number counts people in when no noun follows it: "a population of 8.9
 # million", "the death toll rose to 72".
+# A full name then ", ": two or more capitalised words, initials and particles between.
+_NAME_BEFORE = fastre.compile(
+    r"(?<![\p{L}\p{N}'’.-])\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+|"
+    r"d[aeiu]|des|del|della|der|den|van|von|bin|ibn|al|el|le|la|dos|das|ter))*"
+    r"\s+\p{Lu}[\p{L}'’\-]+,\s$"
+)
+# Capitalised words a name before ", 12," cannot hold: a date or a place's number.
+_NOT_NAMES = frozenset(MONTHS) | frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Room Floor Gate Section Chapter "
+    "Article Page Level Grade Route Highway Interstate Pier Platform Row Suite Unit No".split()
+)
+_OLDEST = 120
 _PEOPLE_BEFORE = fastre.compile(
     r"(?i:\b(?:population|death\s+toll|number\s+of\s+(?:dead|deaths|victims))"
     r"(?:\s+(?:from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?(?:\s+(?:has|had))?"
@@ -703,6 +716,8 @@ class _Reader:
                 atom.kind, atom.unit = "count", stem(head)
             elif _PEOPLE_BEFORE.search(text, max(self.sent.start, atom.qstart - 60), atom.qstart):
                 atom.kind, atom.unit = "count", "people"  # "a population of 8.9 million"
+            elif self._appositive_age(atom):
+                atom.kind, atom.unit = "measure", "year-old"  # "Carl Wiley, 77, of Magalia"
         if (
             is_word
             and not atom.scale
@@ -719,6 +734,17 @@ class _Reader:
             atom.value *= atom.mult
             atom.precision *= atom.mult
         return atom
+
+    def _appositive_age(self, atom: _Atom) -> bool:
+        """A whole number set off by commas after a full name is that person's age, as
+        news style writes it ("Carl Wiley, 77, of Magalia")."""
+        text = self.text
+        if atom.qualifier or atom.scale or not 0 < atom.value <= _OLDEST:
+            return False
+        if not text.startswith(",", atom.core_end) or atom.value != int(atom.value):
+            return False
+        before = _NAME_BEFORE.search(text, max(self.sent.start, atom.start - 80), atom.start)
+        return before is not None and not _NOT_NAMES.intersection(before.group().split())
 
     def _unit_or_multiplier(self, atom: _Atom, pos: int, glued: bool) -> tuple[int, bool]:
         text, limit, e = self.text, self.sent.end, atom.core_end
