@@ -958,6 +958,22 @@ PERSON_CASES = [
         "CrowdStrike",
     ),
     (
+        "appositive-runs-past-the-initials-of-an-acronym",
+        "“This trial has pulled back the curtain,” Richard Donoghue, U.S. Attorney for the"
+        " Southern District of New York, told reporters outside the courtroom.",
+        "Richard Donoghue",
+        "U.S. Attorney",
+        "Southern District of New York",
+    ),
+    (
+        "an-organisation-may-start-with-a-word-that-starts-sentences",
+        "“It is a sentence of which there is no escape,” said Richard Donoghue, U.S."
+        " Attorney for the Eastern District of New York.",
+        "Richard Donoghue",
+        "U.S. Attorney",
+        "Eastern District of New York",
+    ),
+    (
         "relative-clause-appositive-is-no-title",
         "Paul Begala, who was a longtime advisor to Bill Clinton, said the debate is a risk.",
         "Paul Begala",

@@ -737,11 +737,12 @@ def _cue_from(text: str, s: regex.Match[str], verb: Span, word: str, inverted: b
 
 
 def _clean_run(run: str) -> str:
-    """A capitalised run without leading sentence words ("However Green" -> "Green")."""
+    """A capitalised run without leading sentence words ("However Green" -> "Green"); a
+    word that starts organisations' names stays ("Eastern District of New York")."""
     t = _tables()
     for m in _re(r"\S+").finditer(run):
         w = m.group()
-        if w not in t.common and w.rstrip(".,") not in t.common:
+        if (w not in t.common and w.rstrip(".,") not in t.common) or _is_org_word(w):
             return run[m.start() :]
     return ""
 
@@ -1157,8 +1158,10 @@ def _scan_people(
                     org = _org_right_before(text, para.start, piece.start)
                 if not title:
                     # An appositive after: "Demis Hassabis, CEO of Google DeepMind,".
+                    # It ends at a full stop, not at an initial's ("U.S. Attorney for ...").
                     app = _re(
-                        r",\s+((?:the|a|an)\s+)?([^,;:\"“”\n]{2,200}?)(?=,|\.\s|\.$|;|:|$)"
+                        r",\s+((?:the|a|an)\s+)?([^,;:\"“”\n]{2,200}?)"
+                        r"(?=,|(?<!(?:^|[\s.])\p{Lu})\.\s|\.$|;|:|$)"
                     ).match(text[ns.end : para.end])
                     if app is not None:
                         app_text = text[
