@@ -649,6 +649,22 @@ QUOTE_CASES = [
         "in the words of",
     ),
     (
+        "quoted-someone-as-saying",
+        "Another of his lawyers, Arthur Aidala, quoted Weinstein as telling his legal team: "
+        "“I’m innocent. How could this happen in America?”",
+        "I’m innocent. How could this happen in America?",
+        "Weinstein",
+        "quoted as saying",
+    ),
+    (
+        "quoted-him-as-saying-names-no-one",  # the nearest man named may be the subject
+        "After the verdict Arthur Aidala, his lawyer, quoted him as saying, “I’m innocent. "
+        "How can this happen in America?”",
+        "I’m innocent. How can this happen in America?",
+        "",
+        "",
+    ),
+    (
         "in-other-words-is-no-cue",
         "In other words, “the moment the brain has enough evidence” is insight.",
         "the moment the brain has enough evidence",

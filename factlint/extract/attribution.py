@@ -158,6 +158,7 @@ class _Patterns:
     role_name: fastre.Pattern
     according: fastre.Pattern
     in_words: fastre.Pattern
+    quoted_as: fastre.Pattern
     caprun: fastre.Pattern
     role_before: fastre.Pattern
     org_before: fastre.Pattern
@@ -210,6 +211,12 @@ def _patterns() -> _Patterns:
         in_words=fastre.compile(
             rf"\b[Ii]n\s+(?:(?P<name>{_CAPRUN})['’]s?\s+(?:own\s+)?words"
             rf"|the\s+words\s+of\s+(?P<name>{_CAPRUN}))"
+        ),
+        # "His lawyer quoted Weinstein as saying, “…”": the one quoted speaks, not the
+        # subject. Not "quoted him": the nearest man named may be the subject.
+        quoted_as=fastre.compile(
+            rf"\bquot(?:ed|es|ing)\s+(?P<name>{_CAPRUN})"
+            r"(?=\s+as\s+(?:saying|writing|adding|telling)\b)"
         ),
         caprun=fastre.compile(rf"{_NOT_AFTER}{_CAPRUN}"),
         role_before=fastre.compile(
@@ -609,6 +616,11 @@ def _find_cues(
         for m in p.in_words.finditer(text, para.start, para.end):
             if not _inside(quoted, starts, m.start()):
                 cue = _cue_from(text, m, Span(m.start(), m.end()), "in the words of", True)
+                if cue is not None:
+                    cues.append(cue)
+        for m in p.quoted_as.finditer(text, para.start, para.end):
+            if not _inside(quoted, starts, m.start()):
+                cue = _cue_from(text, m, Span(m.start(), m.end()), "quoted as saying", True)
                 if cue is not None:
                     cues.append(cue)
     cues.sort(key=lambda c: c.start)
@@ -1460,7 +1472,7 @@ def _title_chain(gap: str, name: str) -> bool:
 
 
 # Cues whose subject follows them and which introduce what comes next.
-_PREFACES = frozenset({"according to", "in the words of"})
+_PREFACES = frozenset({"according to", "in the words of", "quoted as saying"})
 
 
 def _pre_cue(text: str, q: _QuoteBuild, cues: _Cues, tight: bool = False) -> _Cue | None:
