@@ -665,6 +665,22 @@ QUOTE_CASES = [
         "",
     ),
     (
+        "a-title-picks-one-of-two-namesakes",
+        "Mayor Eric Adams and Council Speaker Adrienne Adams announced a deal. “The agreement"
+        " we reached today comes in the midst of a budget cycle,” said Mayor Adams.",
+        "The agreement we reached today comes in the midst of a budget cycle",
+        "Eric Adams",
+        "said",
+    ),
+    (
+        "a-title-rules-out-a-namesake-of-another-title",
+        "“The agreement we reach today comes in the midst of budget cycles,” Mayor Adams said"
+        " beside Speaker Adrienne Adams.",
+        "The agreement we reach today comes in the midst of budget cycles",
+        "Adams",
+        "said",
+    ),
+    (
         "in-other-words-is-no-cue",
         "In other words, “the moment the brain has enough evidence” is insight.",
         "the moment the brain has enough evidence",

@@ -1080,19 +1080,50 @@ class _People:
     orgs: frozenset[str] = frozenset()  # single words known to name organisations
     candidates: list[_PersonBuild] = field(default_factory=list)
 
-    def find(self, name: str, before: int | None = None) -> _PersonBuild | None:
+    def find(self, name: str, before: int | None = None, title: str = "") -> _PersonBuild | None:
+        """The person `name` stands for; with the `title` it is written with ("Mayor
+        Adams"), not one known by another title ("Speaker Adrienne Adams")."""
         hits = [
             p
             for p in self.persons
             if p.confirmed
             and same_person(p.name, name)
             and (before is None or p.span.start <= before)
+            and not (title and p.title and not _titles_meet(title, p.title))
         ]
         if len(hits) > 1:
             # Prefer a surname match over a given-name match, then the latest.
             ends = [p for p in hits if _name_tokens(p.name)[-1:] == _name_tokens(name)[-1:]]
             hits = ends or hits
         return hits[-1] if hits else None
+
+
+# Abbreviated titles as their words ("Sen. Smith" is the senator Smith).
+_TITLE_WORDS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "det": "detective",
+    "rev": "reverend",
+    "prof": "professor",
+    "pres": "president",
+    "supt": "superintendent",
+}
+
+
+def _titles_meet(a: str, b: str) -> bool:
+    """Whether two titles share a word ("Mayor" / "New York City Mayor")."""
+
+    def words(title: str) -> set[str]:
+        found = {w.lower().rstrip(".") for w in _re(r"[\p{L}.]+").findall(title)}
+        return {_TITLE_WORDS.get(w, w) for w in found} - STOPWORDS
+
+    return bool(words(a) & words(b))
 
 
 def _subject_like(text: str, sentence: Span, pos: int) -> bool:
@@ -1742,7 +1773,8 @@ def _name_speaker(text: str, span: Span, people: _People) -> str:
                 return found.name  # "King asked": Gayle King, not a king
         return _by_title(parts.name.split()[-1], span.start, people) or "the " + parts.name
     if parts.kind in ("person", "single"):
-        found = people.find(parts.name, span.end) or people.find(parts.name)
+        title = parts.title
+        found = people.find(parts.name, span.end, title) or people.find(parts.name, None, title)
         return found.name if found is not None else parts.name
     name = text[span.start : span.end]
     return name[4:] if name.startswith(("The ", "the ")) else name
