@@ -1013,6 +1013,11 @@ def _q(text: str) -> tuple[str, str, str]:
         ("Microsoft will pay $95 per Activision share.", ("$95", "level", "share")),
         ("It paid $95 to a Google employee.", ("$95", "level", "")),
         ("It costs $95 per Google search.", ("$95", "level", "")),
+        # a quarter's change given as a year's rate
+        ("GDP fell 0.9% at an annualized pace in the quarter.", ("0.9%", "change", "year")),
+        ("It was the equivalent of a 0.9% annual rate of decline.", ("0.9%", "level", "year")),
+        ("Its annualised 2.4% growth beat forecasts.", ("2.4%", "change", "year")),
+        ("GDP fell 0.2% in the second quarter.", ("0.2%", "change", "")),
     ],
 )
 def test_role_and_rate(text: str, expected: tuple[str, str, str]) -> None:
@@ -1339,3 +1344,26 @@ def test_a_share_of_a_place_the_other_clause_does_not_name_is_another_share() ->
     # The same share of the same place, given otherwise, is still compared.
     c = "Northern Ireland voted to remain, 54.8 per cent of Northern Ireland backing the EU."
     assert pair(b, c) == [("FL101", "b.md", 4, 35)]
+
+
+def test_a_quarters_change_is_not_its_annualized_rate() -> None:
+    a = (
+        "Gross domestic product fell 0.2% in the second quarter, the equivalent of a 0.9%"
+        " annual rate of decline, the Commerce Department said."
+    )
+    b = "Gross domestic product fell 0.9% at an annualized pace in the second quarter."
+    assert pair(a, b) == []
+    # The quarter's change given otherwise is still compared.
+    other = "Gross domestic product fell 0.5% in the second quarter, the Commerce Department said."
+    assert pair(a, other) == [("FL101", "b.md", 4, 29)]
+
+
+def test_one_template_filled_with_other_facts_is_no_changed_figure() -> None:
+    """CNBC's earnings lines: "EPS: $3.53 vs $2.89, according to …" and "Revenue: $7.87
+    billion vs $7.93 billion, according to …" read alike with their figures masked."""
+    eps = "EPS: $3.53 vs $2.89, according to a Refinitiv survey of analysts."
+    revenue = "$7.87 billion vs $7.93 billion, according to a Refinitiv survey of analysts."
+    assert [f for f in findings([("a.md", D2025 + eps + "\n\n" + revenue)])] == []
+    # A figure changed in a copy of the same line is still found.
+    slip = "EPS: $3.58 vs $2.89, according to a Refinitiv survey of analysts."
+    assert pair(eps, slip) == [("FL105", "b.md", 4, 6)]

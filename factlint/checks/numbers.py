@@ -1737,6 +1737,12 @@ def _sentence_pair(
         return None
     for x, y, _ in differing:
         run.taken.add(_pair_id(x, y))
+    if all(
+        v is not None and v.kind == "conflict" and _sizes_apart(x.q, y.q) for x, y, v in differing
+    ):
+        # One template, other facts: "EPS: $3.53 vs $2.89, according to …" / "Revenue:
+        # $7.87 billion vs $7.93 billion, according to …". A slip tells of itself.
+        return None
     x, y, verdict = differing[0]
     side = None if carrier is None else x if carrier is a else y
     if len(differing) == 1 and verdict is not None and verdict.kind != "conflict":

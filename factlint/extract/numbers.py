@@ -1065,6 +1065,13 @@ _PER_BEFORE = fastre.compile(
     r"(?i:(?<![\p{L}])(?P<adj>annual|yearly|monthly|weekly|daily|hourly|average|median|"
     r"per\s+(?:capita|person|head))\s+(?:\p{L}+\s+){0,2})$"
 )
+# A rate over a period stated as a year's: "fell 0.9% at an annualized pace", "a 0.9%
+# annual rate of decline", "an annualised 0.9%" (the quarter's own fall was 0.2%).
+_ANNUALISED_AFTER = fastre.compile(
+    r"(?i:(?:\s+[\p{L}-]+){0,4}?\s+(?:an?\s+)?(?:seasonally[\s-]+adjusted\s+)?"
+    r"(?:annuali[sz]ed|annual)\s+(?:rate|pace|basis)(?![\p{L}]))"
+)
+_ANNUALISED_BEFORE = fastre.compile(r"(?i:(?<![\p{L}])annuali[sz]ed\s+(?:\p{L}+\s+)?)$")
 _PER_NOUNS = frozenset(
     "year month week day hour minute second night person capita head share household "
     "employee worker student resident patient customer user member unit barrel tonne "
@@ -1126,4 +1133,8 @@ def per_unit(text: str, q: Quantity) -> str:
     if before is not None:
         adj = " ".join(before.group("adj").lower().split())
         return _PER_ADVERBS.get(adj, adj.removeprefix("per "))
+    if _ANNUALISED_AFTER.match(text, q.span.end, q.sentence.end) or _ANNUALISED_BEFORE.search(
+        text, max(q.sentence.start, q.span.start - 30), q.span.start
+    ):
+        return "year"
     return ""
