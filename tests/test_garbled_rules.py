@@ -204,6 +204,26 @@ FL606 = [
     (f"{LONG}.\n\nHave a story idea for our reporters to look into\n", []),
     (f"{LONG}.\n\nTell us what you think of the\n", []),
     (f"{LONG}.\n\n“We will do all we can for our members to\n", [(3, 1)]),
+    # An embedded post ends on its credit line, with a date and no full stop.
+    (
+        f"{LONG}.\n\nWe expect inflation to fall further this year. https://t.co/fGooUBPP4w"
+        " #MonetaryPolicyReport #inflation pic.twitter.com/5kWJc5qD0i\n— Bank of England"
+        " (@bankofengland) August 3, 2023\n",
+        [],
+    ),
+    # The items of a list a colon opens, their bullets lost in a copy; not without it.
+    (
+        f"{LONG}.\n\nKey takeaways include:\n\nRestoring $32 million for CUNY\n\n"
+        "Adding 5,000 slots to the Summer Youth Employment Program, to allow school-year"
+        " employment opportunities\n",
+        [],
+    ),
+    (
+        f"{LONG}.\n\nKey takeaways include these.\n\nRestoring $32 million for CUNY\n\n"
+        "Adding 5,000 slots to the Summer Youth Employment Program, to allow school-year"
+        " employment opportunities\n",
+        [(7, 1)],
+    ),
 ]
 
 FL607 = [

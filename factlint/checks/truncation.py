@@ -213,6 +213,12 @@ def _tail_blanked(analysis: Analysis, end: int) -> bool:
     return bool(doc.text[end:line_end].strip())
 
 
+# The credit line an embedded social-media post ends with: "— Name (@handle) Month D, YYYY".
+_EMBEDDED_POST = fastre.compile(
+    r"[—–-]{1,2}[ \t]*[^\n]{1,100}\(@\w{1,30}\)[ \t]+\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}\s*$"
+)
+
+
 def _last_paragraph(analysis: Analysis) -> Block | None:
     """The last paragraph, when only short title-like lines (bylines, credits) follow it.
 
@@ -228,8 +234,10 @@ def _last_paragraph(analysis: Analysis) -> Block | None:
             return last
     for block in reversed(blocks):
         if block.kind == "paragraph":
-            # "Read more: Crowdstrike may lose $16 billion": a link's headline, not prose.
-            if starts_as_leftover(text[block.span.start : block.span.end]):
+            # "Read more: Crowdstrike may lose $16 billion": a link's headline, not prose;
+            # "… — Bank of England (@bankofengland) August 3, 2023": an embedded post.
+            words = text[block.span.start : block.span.end]
+            if starts_as_leftover(words) or _EMBEDDED_POST.search(words):
                 continue
             return block
         if block.kind != "heading":
@@ -269,11 +277,30 @@ def _cut_paragraphs(analysis: Analysis) -> Iterator[tuple[Span, str]]:
             yield Span(block.span.end - len(last.group()), block.span.end), nxt.group(1)
 
 
+# A list item runs to a line or two; a paragraph cut short may run longer.
+_ITEM_MAX_WORDS = 30
+
+
+def _listed(analysis: Analysis, last: Block) -> bool:
+    """Whether the last paragraph is an item of a list that a line ending in a colon
+    introduced, its bullets lost in a copy ("Key takeaways include:", "Restoring $32
+    million for CUNY", "$184 million for violence prevention programs")."""
+    prose, blocks = analysis.doc.prose, analysis.blocks
+    at = blocks.index(last)
+    for block in (last, *reversed(blocks[:at])):
+        line = prose[block.span.start : block.span.end].rstrip()
+        if block is not last and line.endswith(":"):
+            return True
+        if len(line.split()) > _ITEM_MAX_WORDS or (block is not last and _TERMINAL.search(line)):
+            return False
+    return False
+
+
 def cut_ending(analysis: Analysis) -> tuple[Span, str] | None:
     """The unfinished sentence an article breaks off in, and why it reads so; None when
     the article ends as it should."""
     last = _last_paragraph(analysis)
-    if last is None or _tail_blanked(analysis, last.span.end):
+    if last is None or _tail_blanked(analysis, last.span.end) or _listed(analysis, last):
         return None
     text = analysis.doc.prose[last.span.start : last.span.end]
     found = _unfinished_ending(text, heading=last.kind == "heading")
