@@ -10,7 +10,7 @@ strict. Two figures are compared only when all of these hold:
 - the same role: a level is not compared with a change ("rose 5%", "5% higher"), nor
   with what it had to reach ("the 326 seats needed to govern"), nor a count with one
   of a group others join ("the 12 boys and their coach"), and a starting point
-  ("from 3%") with nothing; a rate ("$5 million a year", "per user",
+  ("from 3%") with nothing; a rate ("$5 million a year", "per user", "at an annualized pace",
   "per Activision share") only with a rate per the same thing;
 - the same stage, when a clause names one: a running total ("year-to-date") or an
   election round ("first round", "runoff"); a figure whose clause names none takes the
@@ -69,7 +69,9 @@ do: a reading more copies agree with than contradict is taken as right, and its 
 with another reading are reported on the other copy only (`_Consensus`).
 
 FL105 finds near-identical sentences (rapidfuzz ratio of the sentences with figures
-masked at least `sentence_threshold`), within or across articles, whose figures differ;
+masked at least `sentence_threshold`), within or across articles, whose figures differ
+(not when each differs more than tenfold: one template, other facts, "EPS: $3.53 vs
+$2.89" / "Revenue: $7.87 billion vs $7.93 billion");
 across articles not for figures of the day unless both are dated within two days.
 Sentences are bucketed by their three rarest content terms, so only sentences sharing
 one are scored. When the differing figures are a power of ten apart the pair is
