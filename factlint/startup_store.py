@@ -65,6 +65,7 @@ MAX_NEW_VALUES = 100
 # ("value", name, 0) for a derived value, ("content", name + digest, 0) for one derived
 # from a text alone; ("code", source, 0) for compiled source.
 Key = tuple[str, str, int]
+_MISSING = object()  # no usable entry (a stored value may itself be None)
 T = TypeVar("T")
 
 
@@ -128,6 +129,17 @@ class StartupStore:
             self.added[key] = entry
         return entry
 
+    def _loaded(self, key: Key, kind: str, loads: Callable[[Any], Any]) -> Any:
+        """The entry under `key` (this store's or the shipped file's) read back with
+        `loads` when it is of `kind`; _MISSING when absent or damaged (worked out again)."""
+        entry = self._entry(key)
+        if entry is None or entry[0] != kind:
+            return _MISSING
+        try:
+            return loads(entry[1])
+        except Exception:
+            return _MISSING
+
     def get(self, key: Key) -> Any:
         """The compiled pattern, or None when it is not stored or cannot be rebuilt."""
         entry = self._entry(key)
@@ -188,12 +200,9 @@ class StartupStore:
         import hashlib
 
         key = ("content", f"{name}\0{hashlib.sha256(data).hexdigest()}", 0)
-        entry = self._entry(key)
-        if entry is not None and entry[0] == "value":
-            try:
-                return pickle.loads(entry[1])  # type: ignore[no-any-return]
-            except Exception:  # damaged: derive again
-                pass
+        found = self._loaded(key, "value", pickle.loads)
+        if found is not _MISSING:
+            return found  # type: ignore[no-any-return]
         if self.path is None:
             return (unkept or derive)()
         derived = derive()
@@ -204,12 +213,9 @@ class StartupStore:
     def compiled(self, source: str) -> CodeType:
         """`source` compiled as `exec` compiles a string (no __future__ flags of ours)."""
         key = ("code", source, 0)
-        entry = self._entry(key)
-        if entry is not None and entry[0] == "code":
-            try:
-                return marshal.loads(entry[1])  # type: ignore[no-any-return]
-            except Exception:  # damaged: compile again
-                pass
+        found = self._loaded(key, "code", marshal.loads)
+        if found is not _MISSING:
+            return found  # type: ignore[no-any-return]
         code = compile(source, "<string>", "exec", dont_inherit=True)
         if self.path is not None:
             self.added[key] = ("code", marshal.dumps(code))
