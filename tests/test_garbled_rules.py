@@ -286,6 +286,10 @@ FL610 = [
     ('He said it "looks more like 60,000".\n', []),
     # a wire style closes with two apostrophes
     ("\"We are at the tipping point,'' said Clapp. \"Act now.''\n", []),
+    # and another opens with them too
+    ("The students recalled it. ''There was blood everywhere,'' a student said.\n", []),
+    ("''There was blood,'' she said. ''We ran and ran out of the bus.\n", [(1, 32)]),
+    ("'They matter a lot,' she said. ''Cause you know it.\n", []),  # a mark and an elision
     ("\"We are at the tipping point, said Clapp. It's 'now'.\n", [(1, 1)]),
     ("He said “the market is strong.\nPrices will rise,” he added.\n", []),  # hard-wrapped
     ("“First.\n\n“Second.\n\n“Third,” he said.\n", []),

@@ -162,9 +162,10 @@ def _straight_direction(prose: str, i: int, span: Span) -> bool | None:
 
 
 _OTHER_QUOTES = fastre.compile_regex(r"[„‟«»]")
-# Two apostrophes after a word close a quotation in some wire styles ("… warming,''
-# said Clapp").
-_DOUBLE_QUOTES = fastre.compile_regex(r"[“”\"]|(?<=\S)''(?!')")
+# Two apostrophes stand for a double quotation mark in some wire styles: after a word
+# they close ("… warming,'' said Clapp"), before one they open ("''There was blood
+# everywhere,'' a student said").
+_DOUBLE_QUOTES = fastre.compile_regex(r"[“”\"]|(?<!')''(?!')")
 # UTF-8 punctuation read as Windows-1252 or Latin-1: "â€œ" was “, "â€\x9d" ”, and "â€“"
 # (an en dash) holds a “ of its own. FL601 reports the mojibake; its marks cannot be
 # counted here.
@@ -188,9 +189,16 @@ def quote_marks(prose: str, span: Span) -> list[Mark] | None:
             inches = not direction and i > span.start and prose[i - 1].isdigit()
             marks.append(Mark(i, ch, direction, optional=inches))
         elif ch == "''":
-            marks.append(Mark(i, ch, False))
+            before = prose[i - 1] if i > span.start else " "
+            after = prose[i + 2] if i + 2 < span.end else " "
+            opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+            marks.append(Mark(i, ch, opens))
         else:
             marks.append(Mark(i, ch, ch == "“"))
+    if not any(m.char == "''" and not m.opening for m in marks):
+        # Two apostrophes open a quotation only where they close one too: "''Cause" is
+        # a quote mark and an elision.
+        marks = [m for m in marks if m.char != "''"]
     return marks
 
 
