@@ -1367,3 +1367,15 @@ def test_one_template_filled_with_other_facts_is_no_changed_figure() -> None:
     # A figure changed in a copy of the same line is still found.
     slip = "EPS: $3.58 vs $2.89, according to a Refinitiv survey of analysts."
     assert pair(eps, slip) == [("FL105", "b.md", 4, 6)]
+
+
+def test_those_carried_are_not_those_killed() -> None:
+    carried = "The private bus was carrying 42 students of the Orvex School on a trip, police said."
+    killed = (
+        "The nine deceased include five students of the Orvex School, their teacher, and three"
+        " passengers of the state bus."
+    )
+    assert pair(carried, killed) == []
+    # Two counts of the dead still meet.
+    dead = "The nine killed included six students of the Orvex School and two others, police said."
+    assert pair(killed, dead) == [("FL101", "b.md", 4, 26)]
