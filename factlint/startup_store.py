@@ -309,11 +309,6 @@ def current() -> StartupStore | None:
     return _current
 
 
-def keeping() -> bool:
-    """Whether the store in use keeps what this run derives for the next one."""
-    return _current is not None and _current.path is not None
-
-
 def close() -> None:
     """Keep what this run worked out for the next one, and stop using the store."""
     if _current is not None:

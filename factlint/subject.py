@@ -45,6 +45,8 @@ def country(word: str) -> str:
 
 
 _WORD = fastre.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\p{N}+")
+# Lowercase particles inside names ("Laurence des Cars", "Otto von Bismarck").
+NAME_PARTICLE = r"(?:de|da|di|du|des|del|della|der|den|van|von|bin|ibn|al|el|le|la|dos|das|ter)"
 # A run of capitalised words (allowing inner "of", "and", "de" and glued acronyms).
 _NAME_RUN = fastre.compile(
     r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[A-Z]{2,}\d*)"

@@ -76,8 +76,8 @@ from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Person, Quote, Subject
 from factlint.data import load_yaml
+from factlint.extract.attribution import TITLE_ABBREVIATIONS, normalise_quote, same_person
 from factlint.extract.attribution import fold as fold_text
-from factlint.extract.attribution import normalise_quote, same_person
 from factlint.links import Links, Totals, bucket_count, with_items
 from factlint.links import key as link_key
 from factlint.model import Finding, RuleMeta, Severity, Span
@@ -358,47 +358,6 @@ _TIME_BOUND = frozenset(
     "former ex acting interim outgoing incoming then late new current future caretaker "
     "designate elect retired emeritus previous onetime erstwhile".split()
 )
-_ABBREVIATIONS = {
-    "ceo": "chief executive",
-    "cfo": "chief financial officer",
-    "cto": "chief technology officer",
-    "coo": "chief operating officer",
-    "cio": "chief investment officer",
-    "vp": "vice president",
-    "md": "managing director",
-    "cofounder": "co founder",
-    "prof": "professor",
-    "dr": "doctor",
-    "sen": "senator",
-    "rep": "representative",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "congressperson": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "supt": "superintendent",
-    "det": "detective",
-    "sgt": "sergeant",
-    "pres": "president",
-    "pm": "prime minister",
-    "fm": "foreign minister",
-    "mp": "member parliament",
-    "gm": "general manager",
-    "dg": "director general",
-    "svp": "senior vice president",
-    "evp": "executive vice president",
-    "amb": "ambassador",
-    "dir": "director",
-    "asst": "assistant",
-    "mgr": "manager",
-    "chair": "chairman",
-    "chairwoman": "chairman",
-    "chairperson": "chairman",
-    "spokeswoman": "spokesman",
-    "spokesperson": "spokesman",
-}
 # "local" says where without saying which: a "local official" may be the district's.
 _TITLE_STOP = frozenset("of at the for a an in with on to from s local".split())
 _ROLE_SPLIT = fastre.compile(r"\s*(?:,|;|/|&|\band\b)\s*")
@@ -431,7 +390,7 @@ def _place_words() -> frozenset[str]:
 def _role_words(role: str, drop: frozenset[str]) -> tuple[str, ...]:
     words: list[str] = []
     for w in _WORD.findall(fold(role)):
-        words.extend(_ABBREVIATIONS.get(w, w).split())
+        words.extend(TITLE_ABBREVIATIONS.get(w, w).split())
     out = [w for w in words if w not in _TITLE_STOP and w not in drop]
     # A country in front qualifies the title ("U.S. President"); inside it is the role
     # ("head of Asia research").

@@ -483,9 +483,9 @@ def _joined(prose: str, q: Quantity) -> bool:
 @functools.cache
 def _role_nouns() -> frozenset[str]:
     """People named by what they do ("coach", "pilot"): the attribution word lists'."""
-    from factlint.data import load_yaml
+    from factlint.checks.attributions import word_tables
 
-    return frozenset(load_yaml("attribution.yaml", strings=True)["role_nouns"])
+    return word_tables()["role_nouns"]
 
 
 _THRESHOLD_AFTER = fastre.compile(

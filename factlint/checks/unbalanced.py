@@ -152,13 +152,25 @@ def bracket_problems(prose: str, span: Span, text: str | None = None) -> list[Ma
 
 def _straight_direction(prose: str, i: int, span: Span) -> bool | None:
     """True for an opening '"', False for a closing one, None when unclear."""
-    before = prose[i - 1] if i > span.start else " "
-    after = prose[i + 1] if i + 1 < span.end else " "
-    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    before, after = _around(prose, i, 1, span)
+    opens = _opens(before, after)
     closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-/")
     if opens == closes:
         return None
     return opens
+
+
+def _around(prose: str, i: int, width: int, span: Span) -> tuple[str, str]:
+    """The characters before and after a mark `width` long at `i` (a space past the
+    paragraph's edges)."""
+    before = prose[i - 1] if i > span.start else " "
+    after = prose[i + width] if i + width < span.end else " "
+    return before, after
+
+
+def _opens(before: str, after: str) -> bool:
+    """Whether a straight mark between these characters opens a quotation."""
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
 
 
 _OTHER_QUOTES = fastre.compile_regex(r"[„‟«»]")
@@ -189,10 +201,7 @@ def quote_marks(prose: str, span: Span) -> list[Mark] | None:
             inches = not direction and i > span.start and prose[i - 1].isdigit()
             marks.append(Mark(i, ch, direction, optional=inches))
         elif ch == "''":
-            before = prose[i - 1] if i > span.start else " "
-            after = prose[i + 2] if i + 2 < span.end else " "
-            opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
-            marks.append(Mark(i, ch, opens))
+            marks.append(Mark(i, ch, _opens(*_around(prose, i, 2, span))))
         else:
             marks.append(Mark(i, ch, ch == "“"))
     if not any(m.char == "''" and not m.opening for m in marks):

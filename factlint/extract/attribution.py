@@ -35,10 +35,11 @@ from factlint import fastre
 from factlint.claims import Person, Quote, QuoteProblem
 from factlint.data import load_yaml
 from factlint.model import Span
-from factlint.subject import STOPWORDS
+from factlint.subject import NAME_PARTICLE, STOPWORDS
 
 __all__ = [
     "PARTICIPLES",
+    "TITLE_ABBREVIATIONS",
     "Attributions",
     "extract_attributions",
     "normalise_quote",
@@ -116,9 +117,7 @@ _CAP = (
     rf"|{_TITLES}\."
     r"|\p{Lu}\.(?=\s)|\p{Lu}[\p{L}\p{M}\p{N}'’\-&]*)"
 )
-# Lowercase particles inside names ("Laurence des Cars", "Otto von Bismarck").
-_PARTICLE = r"(?:de|da|di|du|des|del|della|der|den|van|von|bin|ibn|al|el|le|la|dos|das|ter)"
-_CAPRUN = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,6}}"
+_CAPRUN = rf"{_CAP}(?:\s+(?:{NAME_PARTICLE}\s+)?{_CAP}){{0,6}}"
 _NOT_AFTER = r"(?<![\p{L}\p{N}'’\-.])"
 _DOUBLE_OPEN = "“„«"
 _QUOTE_CHARS = fastre.compile(r"[\"“”„«»‘’'‹›]")
@@ -881,7 +880,7 @@ def _split_run_at(text: str, span: Span) -> _RunParts | None:
     )
     if all(w in t.places or w in t.demonyms for w in words):
         bad = True
-    shaped = all(_NAME_TOKEN.fullmatch(w) or _re(_PARTICLE).fullmatch(w) for w in words)
+    shaped = all(_NAME_TOKEN.fullmatch(w) or _re(NAME_PARTICLE).fullmatch(w) for w in words)
     if (
         bad
         or not shaped
@@ -1098,21 +1097,48 @@ class _People:
         return hits[-1] if hits else None
 
 
-# Abbreviated titles as their words ("Sen. Smith" is the senator Smith).
-_TITLE_WORDS = {
+# Abbreviated and gendered title words as one spelling ("Sen." is "senator", "CEO" is
+# "chief executive"): how two titles of one person are compared.
+TITLE_ABBREVIATIONS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "coo": "chief operating officer",
+    "cio": "chief investment officer",
+    "vp": "vice president",
+    "md": "managing director",
+    "cofounder": "co founder",
+    "prof": "professor",
+    "dr": "doctor",
     "sen": "senator",
     "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "congressperson": "representative",
     "gov": "governor",
     "gen": "general",
     "lt": "lieutenant",
     "col": "colonel",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "det": "detective",
-    "rev": "reverend",
-    "prof": "professor",
-    "pres": "president",
     "supt": "superintendent",
+    "det": "detective",
+    "sgt": "sergeant",
+    "pres": "president",
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "mp": "member parliament",
+    "gm": "general manager",
+    "dg": "director general",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "amb": "ambassador",
+    "dir": "director",
+    "asst": "assistant",
+    "mgr": "manager",
+    "chair": "chairman",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
 }
 
 
@@ -1120,8 +1146,8 @@ def _titles_meet(a: str, b: str) -> bool:
     """Whether two titles share a word ("Mayor" / "New York City Mayor")."""
 
     def words(title: str) -> set[str]:
-        found = {w.lower().rstrip(".") for w in _re(r"[\p{L}.]+").findall(title)}
-        return {_TITLE_WORDS.get(w, w) for w in found} - STOPWORDS
+        found = _re(r"[\p{L}\p{N}]+").findall(fold(title))
+        return {x for w in found for x in TITLE_ABBREVIATIONS.get(w, w).split()} - STOPWORDS
 
     return bool(words(a) & words(b))
 

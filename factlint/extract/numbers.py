@@ -69,7 +69,7 @@ from factlint import fastre
 from factlint.claims import Quantity
 from factlint.data import load_yaml
 from factlint.model import Span
-from factlint.subject import stem, subject_for
+from factlint.subject import NAME_PARTICLE, stem, subject_for
 
 _T = load_yaml("numbers.yaml")
 
@@ -373,12 +373,10 @@ def _plural(word: str) -> bool:
     return len(last) > 2 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s"))
 
 
-# What a number counts people in when no noun follows it: "a population of 8.9
-# million", "the death toll rose to 72".
 # A full name then ", ": two or more capitalised words, initials and particles between.
 _NAME_BEFORE = fastre.compile(
-    r"(?<![\p{L}\p{N}'’.-])\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+|"
-    r"d[aeiu]|des|del|della|der|den|van|von|bin|ibn|al|el|le|la|dos|das|ter))*"
+    r"(?<![\p{L}\p{N}'’.-])\p{Lu}[\p{L}'’\-]+"
+    rf"(?:\s+(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}'’\-]+|{NAME_PARTICLE}))*"
     r"\s+\p{Lu}[\p{L}'’\-]+,\s$"
 )
 # Capitalised words a name before ", 12," cannot hold: a date or a place's number.
@@ -387,6 +385,8 @@ _NOT_NAMES = frozenset(MONTHS) | frozenset(
     "Article Page Level Grade Route Highway Interstate Pier Platform Row Suite Unit No".split()
 )
 _OLDEST = 120
+# What a number counts people in when no noun follows it: "a population of 8.9
+# million", "the death toll rose to 72".
 _PEOPLE_BEFORE = fastre.compile(
     r"(?i:\b(?:population|death\s+toll|number\s+of\s+(?:dead|deaths|victims))"
     r"(?:\s+(?:from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?(?:\s+(?:has|had))?"
