@@ -34,6 +34,7 @@ BUILTIN_CHECKS: tuple[str, ...] = (
     "factlint.checks.ledger_events",
     "factlint.checks.numbers",
     "factlint.checks.number_sanity",
+    "factlint.checks.change_arithmetic",
     "factlint.checks.attributions",
     "factlint.checks.unattributed",
     "factlint.checks.ledger_people",
