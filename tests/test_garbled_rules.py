@@ -156,6 +156,24 @@ FL606 = [
     (f"{LONG}, and it ends on a comma,\n\nand the market grew. The end.\n", [(1, 109)]),
     (f"{LONG}, and it ends on a comma,\n\nAnd the market grew. The end.\n", []),
     (f"{LONG}, and it ends with the\nmarket as a whole. The end.\n", []),  # one paragraph
+    # A paragraph of prose that stops on a word leading on, whatever follows it.
+    (
+        "Pat Cummins chose to bowl first on a dry pitch with chances of dew during the\n\n"
+        "It makes no difference for India. The end.\n",
+        [(1, 75)],
+    ),
+    (
+        "Pat Cummins chose to bowl first on a dry pitch with chances of dew during the\n\n"
+        "## Teams\n",
+        [(1, 75)],
+    ),
+    ("Cummins chose to bowl first on a pitch during the\n\nIt makes no difference.\n", []),
+    ("## What the rules mean for those who live and work in the\n\nThe end came.\n", []),
+    (
+        "The captain chose to bowl first on a dry pitch with chances of dew in\n\n"
+        "It makes no difference for India. The end.\n",
+        [],  # a subheading may end on "in"
+    ),
     # A short last line that reads as a sentence was cut, not a heading or a byline.
     (f"{LONG}.\n\nThe officer was taken to the\n", [(3, 1)]),
     (f"{LONG}.\n\nHead coach Russell Latapy’s men have a month to prepare for the\n", [(3, 1)]),

@@ -9,9 +9,10 @@ site's call to act. A last line in sentence case longer than subheadings are (ov
 eleven words) ending on a lowercase word was cut, unless it is a note about the article
 ("first appeared in").
 
-Inside the article only the clearest case is reported: a paragraph ending on a comma
+Inside the article only the clearest cases are reported: a paragraph ending on a comma
 or a function word whose next paragraph starts in lowercase, i.e. one paragraph cut
-in two.
+in two; and a paragraph of prose (twelve words or more, in sentence case) that stops
+on a word leading on to more ("during the", "because of"), whatever follows it.
 """
 
 from __future__ import annotations
@@ -277,6 +278,37 @@ def _cut_paragraphs(analysis: Analysis) -> Iterator[tuple[Span, str]]:
             yield Span(block.span.end - len(last.group()), block.span.end), nxt.group(1)
 
 
+# A paragraph this long is prose, not a heading or a caption left unpunctuated.
+_PROSE_MIN_WORDS = 12
+
+
+def _broken_off_paragraphs(analysis: Analysis) -> Iterator[Span]:
+    """The last word of each paragraph inside the article that stops on a word leading
+    on to more ("… with chances of dew during the"), whatever follows it."""
+    doc = analysis.doc
+    for block, after in itertools.pairwise(analysis.blocks):
+        if block.kind not in ("paragraph", "heading") or after.kind not in ("paragraph", "heading"):
+            continue
+        # An unpunctuated line reads as a heading; one marked as a heading ("## ...") is one.
+        line_start = doc.text.rfind("\n", 0, block.span.start) + 1
+        if block.kind == "heading" and doc.text[line_start : block.span.start].strip():
+            continue
+        text = doc.prose[block.span.start : block.span.end].rstrip()
+        last = _LAST_WORD.search(text)
+        leads_on = LEADS_ON if block.kind == "paragraph" else LEADS_ON - _HEADLINE_ENDINGS
+        if last is None or last.group().lower() not in leads_on or _TERMINAL.search(text):
+            continue
+        nxt = _FIRST_WORD.match(doc.prose[after.span.start : after.span.end])
+        if nxt is not None and nxt.group(1)[:1].islower():
+            continue  # one paragraph cut in two: `_cut_paragraphs` tells it
+        if len(text.split()) < _PROSE_MIN_WORDS or not _reads_as_sentence(text):
+            continue
+        if _tail_blanked(analysis, block.span.end) or starts_as_leftover(text):
+            continue
+        end = block.span.start + len(text)
+        yield Span(end - len(last.group()), end)
+
+
 # A list item runs to a line or two; a paragraph cut short may run longer.
 _ITEM_MAX_WORDS = 30
 
@@ -319,6 +351,14 @@ def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
             span,
             f"paragraph breaks off mid-sentence; the next paragraph continues with '{next_word}'",
             key=f"cut|{doc.prose[max(0, span.start - 40) : span.end].strip()}",
+        )
+    for span in _broken_off_paragraphs(analysis):
+        yield ctx.finding(
+            "FL606",
+            doc,
+            span,
+            f"paragraph breaks off mid-sentence on '{doc.prose[span.start : span.end]}'",
+            key=f"stop|{doc.prose[max(0, span.start - 40) : span.end].strip()}",
         )
     found = cut_ending(analysis)
     if found is None:
