@@ -1426,7 +1426,8 @@ def _sentence_candidates(
     if totals is None:
         df = Counter(t for own in terms for t in own)
     else:
-        df = Counter({t: totals(_term_key(t)) for own in terms for t in own})
+        # Once a term, not once a sentence: most terms recur across the sentences given.
+        df = Counter({t: totals(_term_key(t)) for t in set().union(*terms)})
     buckets: dict[str, list[int]] = {}
     for i, own in enumerate(terms):
         rare = [t for t in own if df[t] <= max_bucket]
