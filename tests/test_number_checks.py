@@ -775,6 +775,41 @@ def test_a_short_sentence_is_compared_with_the_sentence_before_it(
     assert pair(a, b) == expected
 
 
+POLL_QUOTE = (
+    '"While polls show that 70 percent of New Yorkers support our plans and investment, a '
+    'number of politicians have made it clear that they oppose our presence," the company said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # One remark quoted twice: who said it, and when, is each writer's own.
+        (
+            POLL_QUOTE,
+            POLL_QUOTE.replace("70", "60").replace("said.", "said in a statement Thursday."),
+            [("FL105", "b.md", 4, 24)],
+        ),
+        (
+            POLL_QUOTE,
+            POLL_QUOTE.replace("said.", "said in a statement Thursday."),
+            [],
+        ),
+        # The figure outside the quotation: two statements, perhaps of two days.
+        (
+            POLL_QUOTE.replace('"', "") + " It was 70 percent.",
+            POLL_QUOTE.replace('"', "").replace("said.", "said in a statement Thursday.")
+            + " It was 60 percent.",
+            [],
+        ),
+    ],
+)
+def test_one_quotation_told_twice_with_other_figures(
+    a: str, b: str, expected: list[tuple[str, str, int, int]]
+) -> None:
+    assert pair(a, b) == expected
+
+
 def test_near_identical_sentences_within_an_article() -> None:
     text = BUDGET + "\n\nResidents welcomed it.\n\n" + BUDGET.replace("$12", "$15") + "\n"
     assert run_rule("FL105", text) == [("FL105", 5, 34)]

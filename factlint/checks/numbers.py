@@ -1631,11 +1631,34 @@ def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
         or _of_other_days(a, b)
     ):
         return True
+    if _one_quotation(a, b):
+        return False  # one remark quoted twice, each with its own "... said Thursday"
     if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
         return True
     if _differing_words(a.masked, b.masked) & _DATE_WORDS:
         return True
     return bool(a.terms - b.terms) and bool(b.terms - a.terms)
+
+
+# A quotation of eight words or more, in double quotation marks; it may run on past
+# the sentence.
+_QUOTATION = fastre.compile(r"[\"“](?P<q>[^\"“”]{40,})(?:[\"”]|$)")
+
+
+def _one_quotation(a: _Sentence, b: _Sentence) -> bool:
+    """Whether two sentences quote one remark, word for word but for their figures,
+    which are all inside the quotation: what is around it (who said it, and when) is
+    each writer's own."""
+    quoted = []
+    for s in (a, b):
+        m = _QUOTATION.search(s.text)
+        if m is None or len(m.group("q").split()) < 8:
+            return False
+        start, end = s.span.start + m.start("q"), s.span.start + m.end("q")
+        if not all(start <= f.q.span.start and f.q.span.end <= end for f in s.figures):
+            return False
+        quoted.append(_masked(m.group("q")))
+    return quoted[0] == quoted[1]
 
 
 def _number_slip(run: _Run, a: _Sentence, b: _Sentence, carried: bool = False) -> Finding | None:
