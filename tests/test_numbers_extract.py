@@ -237,6 +237,19 @@ TABLE: list[tuple[str, list[Row]]] = [
     ("It opened on Friday, March 12, after a delay.", []),
     ("The vote in Springfield, 12, was close.", [("12", 12.0, 12.0, "", "number", "")]),
     ("Carl Wiley, 2019, was a hard year.", []),
+    # The surname alone, once the full name has been given; not a lone place.
+    (
+        "Harvey Weinstein was convicted. Weinstein, 67, was handcuffed.",
+        [("67", 67.0, 67.0, "year-old", "measure", "")],
+    ),
+    (
+        "The vote in Springfield was close. Springfield, 12, and Salem, 9.",
+        [("12", 12.0, 12.0, "", "number", ""), ("9", 9.0, 9.0, "", "number", "")],
+    ),
+    (
+        "Voters in New York backed it. York, 12, and Ohio, 9.",
+        [("12", 12.0, 12.0, "", "number", ""), ("9", 9.0, 9.0, "", "number", "")],
+    ),
     ("a 24-hour strike", [("24-hour", 24.0, 24.0, "hour", "measure", "")]),
     (
         "10,000 square kilometres",

@@ -379,6 +379,13 @@ _NAME_BEFORE = fastre.compile(
     rf"(?:\s+(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}'’\-]+|{NAME_PARTICLE}))*"
     r"\s+\p{Lu}[\p{L}'’\-]+,\s$"
 )
+# First words of two-word places, which read like a first name and a surname ("New
+# York, 12, and Ohio, 9": votes, not ages).
+_PLACE_FIRST_WORDS = frozenset(
+    "New San Santa Los Las Saint St Fort Port Mount Lake North South East West Upper Lower "
+    "Great Little Hong Sri El Le La Rio Buenos Costa Puerto Cape Baton Salt".split()
+)
+_SURNAME_BEFORE = fastre.compile(r"(?<![\p{L}\p{N}'’.-])(\p{Lu}[\p{L}'’\-]+),\s$")
 # Capitalised words a name before ", 12," cannot hold: a date or a place's number.
 _NOT_NAMES = frozenset(MONTHS) | frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Room Floor Gate Section Chapter "
@@ -744,7 +751,19 @@ class _Reader:
         if not text.startswith(",", atom.core_end) or atom.value != int(atom.value):
             return False
         before = _NAME_BEFORE.search(text, max(self.sent.start, atom.start - 80), atom.start)
-        return before is not None and not _NOT_NAMES.intersection(before.group().split())
+        if before is not None:
+            return not _NOT_NAMES.intersection(before.group().split())
+        # A surname alone, once the article has given the full name: "Harvey Weinstein"
+        # ... "Weinstein, 67, was found guilty".
+        alone = _SURNAME_BEFORE.search(text, max(self.sent.start, atom.start - 40), atom.start)
+        if alone is None or alone.group(1) in _NOT_NAMES:
+            return False
+        # One pattern a surname: the regex module's own cache keeps it, not the store.
+        full = rf"(\p{{Lu}}[\p{{L}}'’\-]+)\s+{regex.escape(alone.group(1))}\b"
+        return any(
+            m.group(1) not in _PLACE_FIRST_WORDS
+            for m in regex.finditer(full, text, endpos=alone.start())
+        )
 
     def _unit_or_multiplier(self, atom: _Atom, pos: int, glued: bool) -> tuple[int, bool]:
         text, limit, e = self.text, self.sent.end, atom.core_end
