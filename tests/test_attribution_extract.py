@@ -833,6 +833,14 @@ QUOTE_CASES = [
         "said",
     ),
     (
+        "nominal-speaker-named-in-apposition",
+        "The leader of the operation, Chiang Rai acting Gov. Narongsak Osatanakorn, told AP, "
+        "“We did something nobody thought possible.”",
+        "We did something nobody thought possible.",
+        "Narongsak Osatanakorn",
+        "told",
+    ),
+    (
         "cue-inside-quote-not-used",
         '"Elizabeth Warren says we should act now and she is right about that."',
         "Elizabeth Warren says we should act now and she is right about that.",
@@ -875,6 +883,20 @@ PERSON_CASES = [
         "TS Lombard",
     ),
     ("appositive-of", HASSABIS, "Demis Hassabis", "CEO", "Google DeepMind"),
+    (
+        "appositive-organisation-in-front",
+        "Jennifer Homendy, Federal Aviation Administration chief, said the door was found.",
+        "Jennifer Homendy",
+        "chief",
+        "Federal Aviation Administration",
+    ),
+    (
+        "appositive-party-in-front-is-no-organisation",
+        "Jane Doe, a Democratic strategist, said the race was close.",
+        "Jane Doe",
+        "Democratic strategist",
+        "",
+    ),
     (
         "appositive-possessive",
         "Yao Shunyu, Tencent’s chief AI scientist, suggests a shortage of risk-takers.",

@@ -963,6 +963,14 @@ def _title_from_appositive(app: str) -> tuple[str, str, int] | None:
     if poss and not _has_role(poss.group(1)):
         org = _clean_org(poss.group(1))
         offset += poss.end()
+    else:
+        # An organisation in front of a lowercase role: "Federal Aviation Administration
+        # chief" is the chief of that administration.
+        lowercase_rest = r"(?=[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,3}$)"
+        front = _re(rf"({_CAPRUN})\s+{lowercase_rest}").match(app[offset:])
+        if front and not _has_role(front.group(1)) and _org_from_phrase(front.group(1)):
+            org = _clean_org(front.group(1))
+            offset += front.end()
     body = app[offset:]
     title = body
     split = _re(r"\s+(?:at|with)\s+").search(body)
@@ -1769,6 +1777,11 @@ def _nominal_speaker(text: str, phrase: str, span: Span, people: _People) -> str
         and not any(w.lower() in _PREPOSITIONS for w in words)
     ):
         return _name_speaker(text, Span(span.start + tail.start(), span.start + tail.end()), people)
+    # "The leader of the operation, Chiang Rai acting Gov. Narongsak Osatanakorn, told
+    # AP": the name set off after the phrase is who it is.
+    named = _named_after(text, span, people)
+    if named:
+        return named
     # "the Director", "the PAHO Director": the one person with that title.
     by_title = _by_title(words[-1], span.start, people)
     if by_title:
@@ -1776,6 +1789,23 @@ def _nominal_speaker(text: str, phrase: str, span: Span, people: _People) -> str
     if words[0] in ("The", "A", "An", "This", "One", "Another"):
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+# What may stand between a phrase and the name in apposition to it: a comma, then a
+# few words of title ("Chiang Rai acting Gov."), none of them a clause's.
+_APPOSED_GAP = _re(r",\s+(?:[\p{L}.\-’']+\s+){0,6}$")
+
+
+def _named_after(text: str, span: Span, people: _People) -> str:
+    """The person named in apposition right after a phrase, closed by a comma."""
+    for p in people.persons:
+        if (
+            span.end < p.span.start <= span.end + 80
+            and text.startswith(",", p.span.end)
+            and _APPOSED_GAP.match(text, span.end, p.span.start)
+        ):
+            return p.name
+    return ""
 
 
 def _by_title(head: str, pos: int, people: _People) -> str:
