@@ -101,6 +101,17 @@ TITLES = [
     # "local" says where without saying which: the district's official is a local one.
     ("local official", "", "district official", "Jajarkot", ""),
     ("police official", "", "district official", "", "role"),
+    # "Vice Chair" is a rank below "Chair", as "Vice President" is below "President".
+    ("Vice Chair", "Fed", "Chair", "Fed", "role"),
+    ("Vice Chairman", "Acme", "Chairman", "Acme", "role"),
+    # Public offices one person holds one at a time.
+    ("Governor", "Odisha", "Chief Minister", "", "role"),
+    ("Senator", "", "Governor", "", "role"),
+    ("Governor", "", "former Senator", "", ""),
+    ("Prime Minister", "", "PM", "", ""),
+    # One stem, two endings: one post worded two ways.
+    ("lander manager", "Philae", "landing manager", "Philae", "wording"),
+    ("project manager", "", "sales manager", "", "role"),
 ]
 
 
@@ -209,6 +220,43 @@ TITLE_CASES = [
             "The drug meets a need, Obesity Society Director John Sharretts said.\n",
         ),
         [("FL301", "b.md", 1, 40)],
+    ),
+    (
+        "two-public-offices",
+        pair(
+            "Chief Minister Naveen Patnaik and Railway Minister Ashwini Vaishnaw visited the "
+            "accident site on Saturday.\n",
+            "Odisha Governor Naveen Patnaik and Railway Minister Ashwini Vaishnaw visited the "
+            "accident site at Bahanaga.\n",
+        ),
+        [("FL301", "b.md", 1, 8)],
+    ),
+    (
+        "organisation-in-front-of-a-lowercase-role",
+        pair(
+            "Jennifer Homendy, the chair of the National Transportation Safety Board, said "
+            "the plane landed safely. Transportation Secretary Pete Buttigieg thanked the crew.\n",
+            "Jennifer Homendy, Federal Aviation Administration chief, said the door was "
+            "found. Transportation Secretary Pete Buttigieg thanked the crew.\n",
+        ),
+        [("FL301", "b.md", 1, 51)],
+    ),
+    (
+        # One side gives the organisation, the other article names it: one person.
+        "organisation-named-by-the-other-article",
+        pair(
+            "Facebook shares fell. Chief Financial Officer David Wehner said growth would slow.\n",
+            "Revenue rose, Facebook COO David Wehner said on a call with analysts.\n",
+        ),
+        [("FL301", "b.md", 1, 24)],
+    ),
+    (
+        "organisation-not-named-by-the-other-article",
+        pair(
+            "Shares fell. Chief Financial Officer David Wehner said growth would slow.\n",
+            "Revenue rose, Facebook COO David Wehner said on a call with analysts.\n",
+        ),
+        [],
     ),
     ("wording", pair(GREEN_A, GREEN_B), [("FL302", "b.md", 1, 13)]),
     ("case-only", pair(GREEN_CASE, GREEN_B), []),

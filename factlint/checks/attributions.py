@@ -399,15 +399,22 @@ def _role_words(role: str, drop: frozenset[str]) -> tuple[str, ...]:
         out.pop(0)
     # "chief executive officer" is "chief executive"; "co founder" one word.
     text = " ".join(out).replace("chief executive officer", "chief executive")
-    text = text.replace("co founder", "cofounder").replace("vice chairman", "vicechairman")
+    text = text.replace("co founder", "cofounder")
     return tuple(text.split())
+
+
+_WORD_ENDING = fastre.compile(r"(?:ing|ers?|ed|s)$")
 
 
 def _word_like(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short[: max(4, len(short) - 1)])
+    if len(short) >= 4 and long_.startswith(short[: max(4, len(short) - 1)]):
+        return True
+    # One stem, two endings: "lander manager" / "landing manager".
+    stem = _WORD_ENDING.sub("", short)
+    return len(stem) >= 4 and stem == _WORD_ENDING.sub("", long_)
 
 
 # Words that change a rank: "Vice President" is not "President".
@@ -545,6 +552,32 @@ def _chief_officers(title: str, drop: frozenset[str]) -> set[tuple[str, ...]]:
     }
 
 
+# Offices one person holds one at a time: a head of government is not a governor, a
+# mayor not a senator ("Chief Minister Naveen Patnaik" / "Governor Naveen Patnaik").
+_PUBLIC_OFFICES = frozenset(
+    {
+        ("president",),
+        ("prime", "minister"),
+        ("chief", "minister"),
+        ("first", "minister"),
+        ("premier",),
+        ("governor",),
+        ("lieutenant", "governor"),
+        ("mayor",),
+        ("senator",),
+        ("representative",),
+        ("congressman",),
+        ("congresswoman",),
+        ("attorney", "general"),
+    }
+)
+
+
+def _public_offices(title: str, drop: frozenset[str]) -> set[tuple[str, ...]]:
+    """The public offices a title names, as `_PUBLIC_OFFICES` holds them."""
+    return {r for r in _roles(title, drop) if r in _PUBLIC_OFFICES}
+
+
 @functools.lru_cache(maxsize=8192)
 def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
     """How two descriptions of one person differ: "" (no conflict), "wording" or "role".
@@ -552,12 +585,13 @@ def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
     "role" when the organisation differs, or one role is another's in a different rank
     ("President" / "Vice President", "economist" / "chief economist", "research
     director" / "sales director": the same head noun, other words), or the two name
-    different top posts of a company and neither names both ("chief executive" / "chief
-    financial officer": one person holds one of them); "wording" when the roles are the
-    same words in another form ("Asian" / "Asia"); "" when they agree, differ only in
-    case, abbreviations or a country in front, one side says less, or the roles have
-    different head nouns ("chairman" / "chief executive": one person often holds both,
-    and an article names one).
+    different top posts of a company, or different public offices, and neither names
+    both ("chief executive" / "chief financial officer", "governor" / "senator": one
+    person holds one of them); "wording" when the roles are the same words in another
+    form ("Asian" / "Asia"); "" when they agree, differ only in case, abbreviations or
+    a country in front, one side says less, or the roles have different head nouns
+    ("chairman" / "chief executive": one person often holds both, and an article names
+    one).
     """
     if _time_bound(a_title) or _time_bound(b_title):
         return ""
@@ -566,9 +600,10 @@ def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
     if roles == "rank":
         return "role"
     if roles == "other":
-        a_top, b_top = _chief_officers(a_title, drop), _chief_officers(b_title, drop)
-        if a_top and b_top and a_top.isdisjoint(b_top):
-            return "role"
+        for posts in (_chief_officers, _public_offices):
+            a_top, b_top = posts(a_title, drop), posts(b_title, drop)
+            if a_top and b_top and a_top.isdisjoint(b_top):
+                return "role"
     if (
         a_org
         and b_org
@@ -698,7 +733,24 @@ def _role_conflict(
         return False
     if titles_agree(pa.title, pb.title) or org_agrees:
         return True
+    # "Chief Financial Officer David Wehner" in an article about Facebook, "Facebook
+    # COO David Wehner" in another: the organisation one side gives, the other names.
+    for one, other in ((a, b), (b, a)):
+        org = one.person.organisation
+        if (
+            org
+            and not other.person.organisation
+            and not _descriptive(org)
+            and _org_named_in(docs[other.doc], org)
+        ):
+            return True
     return bool((keys_of_doc[a.doc] & keys_of_doc[b.doc]) - {key})
+
+
+def _org_named_in(analysis: Analysis, org: str) -> bool:
+    """Whether an article names an organisation, every word of it."""
+    words = frozenset(_org_words(org))
+    return bool(words) and words <= _bare_org_words(analysis.doc.prose)
 
 
 # How far around a mention its organisation may be written out (a long office name).
