@@ -42,6 +42,46 @@ from tests.helpers import rule_findings, run_rule
         ("The rate rose from 4% to 5%, an increase of 1%.", []),
         ("The rate rose from 4% to 5%, an increase of 40%.", []),  # 3.5% to 5.4%, maybe
         ("The rate rose from 4.0% to 5.0%, an increase of 40%.", [("FL107", 1, 49)]),
+        # read by their cues, in any order in one clause
+        (
+            "Sales increased 9.3 percent in the third quarter, hitting $1.9 billion, up from "
+            "a year-ago $1.6 billion.",
+            [("FL107", 1, 17)],
+        ),
+        (
+            "Sales increased 18.8 percent in the third quarter, hitting $1.9 billion, up from "
+            "a year-ago $1.6 billion.",
+            [],
+        ),
+        (
+            "Net income fell 65% in 2009, from $29.1 million in 2008 to $8.8 million.",
+            [("FL107", 1, 17)],
+        ),
+        ("Net income fell 65% in 2009, from $25.1 million in 2008 to $8.8 million.", []),
+        (
+            "February was revised down to 248,000, a decline of 87,000 from the prior 326,000.",
+            [("FL107", 1, 52)],
+        ),
+        ("February was revised down to 248,000, a decline of 78,000 from the prior 326,000.", []),
+        ("Net income shrank to $1.6 million from $183.6 million, a 99 percent decline.", []),
+        (
+            "Net income shrank to $1.6 million from $183.6 million, a 90 percent decline.",
+            [("FL107", 1, 58)],
+        ),
+        # a clause break: two statements, each with its own figures
+        (
+            "November was revised up by 34,000, from 256,000 to 290,000, and December was "
+            "revised up by 37,000, from 223,000 to 260,000.",
+            [],
+        ),
+        (
+            "Payouts go from $0.04 a share to $0.10 a share, which matches an increase of $0.01.",
+            [],
+        ),
+        (
+            "Sales rose to $20.7 billion from $18.8 billion, while comparable sales rose 3.6 percent.",
+            [],
+        ),
         # not read: hedged, ranges, scales left unsaid, no starting figure, a rate a year
         ("Sales rose by about 10%, from 1,200 to 1,350 units.", []),
         ("Sales rose by nearly 20%, from 1,200 to 1,350 units.", []),

@@ -1,11 +1,17 @@
 """FL107 change-arithmetic: a change that does not match the two figures it runs between.
 
-Read only where one clause gives all three figures in one of the fixed forms news
-copy uses:
+Read where one sentence gives all three figures, in the fixed forms news copy uses
 
     <verb> by X, from A to B            "was revised up by 34,000, from 256,000 to 290,000"
-    from A to B, <a rise|a drop|...> of X
-    from A to B, <up|down> X
+    <verb> X to B from A                "rose 65.7% to $4.16 billion from $2.51 billion"
+    from A to B, <a rise|a drop|...> of X, or <up|down> X
+
+or by their cues, in any order, in one clause: the figure reached ("to", "hitting",
+"reaching"), the one it started from ("from", "up from a year-ago", "compared with")
+next to it or one figure away, and the change told with them ("increased 9.3 percent
+..., hitting $1.9 billion, up from a year-ago $1.6 billion"; "revised down to 248,000,
+a decline of 78,000 from the prior stated 326,000"). A clause break (";", ", and", ",
+while", ", which") between them makes them two statements.
 
 The change is an amount (B - A) when X is of A's and B's kind, or a percent change
 ((B - A) / A) when X is a percentage and A and B are amounts. Between two percentages
@@ -25,6 +31,7 @@ from typing import Any
 from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Quantity
+from factlint.extract.numbers import figure_role
 from factlint.model import Finding, RuleMeta, Severity
 from factlint.rule import Context
 
@@ -39,11 +46,12 @@ RULES = (
         summary="A change does not match the two figures it runs between",
         rationale=(
             "'Revised up by 43,000, from 256,000 to 290,000' cannot be right: the two "
-            "figures differ by 34,000, so a digit of one of the three slipped. Only the "
-            "explicit forms 'by X, from A to B' and 'from A to B, a rise of X' (or 'up "
-            "X') are read, with figures of one kind and unit; a percent change is "
-            "computed from the two figures, a change between two percentages is read in "
-            "points and in percent, and the rounding the digits imply is allowed for."
+            "figures differ by 34,000, so a digit of one of the three slipped. Only a "
+            "change told in one clause with the figure it started from ('from', 'up from "
+            "a year-ago', 'compared with') and the one it reached ('to', 'hitting') is "
+            "read, with figures of one kind and unit; a percent change is computed from "
+            "the two figures, a change between two percentages is read in points and in "
+            "percent, and the rounding the digits imply is allowed for."
         ),
         examples_fail=(
             "Payrolls for November were revised up by 43,000, from 256,000 to 290,000.\n",
@@ -74,6 +82,16 @@ _FROM = fastre.compile(r"(?i:\bfrom\s+)$")
 _TO = fastre.compile(r"(?i:(?:\s+[\p{L}\-]+)?\s+to\s+)$")
 _TO_ONLY = fastre.compile(r"(?i:\s+to\s+)$")
 _FROM_ONLY = fastre.compile(r"(?i:\s+from\s+)$")
+# The cues `_cued` reads: the figure started from, the figure reached, and what ends one
+# statement inside a sentence and starts another.
+_FROM_CUE = fastre.compile(
+    r"(?i:\b(?:from|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|their)\s+)?"
+    r"(?:[\p{Ll}'’\-]+\s+){0,3})$"
+)
+_TO_CUE = fastre.compile(r"(?i:\b(?:to|hitting|reaching)\s+(?:an?\s+(?:record\s+)?)?)$")
+_CLAUSE_BREAK = fastre.compile(
+    r"(?i:[;:]|[,\s]+(?:while|whereas|meanwhile|but|although|though|and|which|who)\b)"
+)
 _CHANGE_NOUN_AFTER = fastre.compile(
     r"(?i:,?\s+(?:(?:an?|the)\s+)?(?:(?:net|total|overall)\s+)?"
     r"(?:increase|rise|gain|jump|climb|drop|decline|fall|decrease|reduction|cut|loss|"
@@ -187,10 +205,10 @@ def _changed_by(prose: str, x: Quantity) -> bool:
     )
 
 
-def _triples(
+def _fixed_forms(
     prose: str, quantities: Sequence[Quantity]
 ) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
-    """(A, B, X) for each "from A to B" with its change X in one of the read forms."""
+    """(A, B, X) for each "from A to B" with its change X in one of the fixed forms."""
     for i in range(len(quantities) - 1):
         a, b = quantities[i], quantities[i + 1]
         before = quantities[i - 1] if i > 0 else None
@@ -224,6 +242,71 @@ def _triples(
             and not _NOT_ARITHMETIC.match(prose, after.span.end, after.sentence.end)
         ):
             yield a, b, after
+
+
+def _cued(
+    prose: str, quantities: Sequence[Quantity]
+) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
+    """(A, B, X) of one sentence's figures read by their cues, in any order: the one
+    reached ("to", "hitting"), the one it started from ("from", "up from a year-ago",
+    "compared with") next to it or one figure away, and the change nearest to them in
+    the same clause ("rose 65.7% to $4.16 billion from $2.51 billion last year";
+    "revised down to 248,000, a decline of 78,000 from the prior stated 326,000")."""
+    for j, b in enumerate(quantities):
+        if not _TO_CUE.search(prose, max(b.sentence.start, b.span.start - 30), b.span.start):
+            continue
+        for i in (j - 2, j - 1, j + 1, j + 2):
+            if not 0 <= i < len(quantities) or quantities[i].sentence != b.sentence:
+                continue
+            a = quantities[i]
+            if not _FROM_CUE.search(prose, max(a.sentence.start, a.span.start - 60), a.span.start):
+                continue
+            if not _fits(a, b):
+                continue
+            x = _nearest_change(prose, quantities, min(i, j), max(i, j))
+            if x is not None:
+                yield a, b, x
+
+
+def _nearest_change(
+    prose: str, quantities: Sequence[Quantity], first: int, last: int
+) -> Quantity | None:
+    """The change figure told with the figures first..last: between them, or right
+    before or after them in the same clause."""
+    inside = quantities[first + 1 : last]
+    if _CLAUSE_BREAK.search(prose, quantities[first].span.end, quantities[last].span.start):
+        return None  # two statements: "... to 290,000, and December's ... from 223,000"
+    if inside:
+        (x,) = inside
+        return x if _is_change(prose, x) else None
+    sentence = quantities[first].sentence
+    for n, gap_start, gap_end in (
+        (first - 1, None, quantities[first].span.start),
+        (last + 1, quantities[last].span.end, None),
+    ):
+        if not 0 <= n < len(quantities) or quantities[n].sentence != sentence:
+            continue
+        x = quantities[n]
+        start = x.span.end if gap_start is None else gap_start
+        end = x.span.start if gap_end is None else gap_end
+        if _is_change(prose, x) and not _CLAUSE_BREAK.search(prose, start, end):
+            return x
+    return None
+
+
+def _is_change(prose: str, q: Quantity) -> bool:
+    return q.kind in ("percent", "points", *_AMOUNTS) and figure_role(prose, q) == "change"
+
+
+def _triples(
+    prose: str, quantities: Sequence[Quantity]
+) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
+    """(A, B, X) for each change read, each pair of figures once."""
+    seen: set[tuple[int, int]] = set()
+    for a, b, x in (*_fixed_forms(prose, quantities), *_cued(prose, quantities)):
+        if (a.span.start, b.span.start) not in seen:
+            seen.add((a.span.start, b.span.start))
+            yield a, b, x
 
 
 def check(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
