@@ -256,6 +256,15 @@ TABLE: list[tuple[str, list[Row]]] = [
         [("10,000 square kilometres", 10000.0, 10000.0, "sq km", "measure", "")],
     ),
     ("5 km away", [("5 km", 5.0, 5.0, "km", "measure", "")]),
+    # initials before the counted noun
+    (
+        "for about 290,000 U.S. consumers",
+        [("about 290,000", 290000.0, 290000.0, "consumer", "count", "APPROX")],
+    ),
+    (
+        "About 1,000 in the U.S. Consumers were hit.",
+        [("About 1,000", 1000.0, 1000.0, "", "number", "APPROX")],
+    ),
     ("50 MW of capacity", [("50 MW", 50.0, 50.0, "MW", "measure", "")]),
     ("80TB hard drives", [("80TB", 80.0, 80.0, "TB", "measure", "")]),
     (

@@ -209,7 +209,10 @@ _IN_NUMBER = fastre.compile(
     r"(?i:\s+(?:in|out\s+of)\s+)"
     rf"(?P<m>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,/%\p{{L}}])|(?i:{_WORDNUM}))"
 )
-_NOUN_TOKEN = fastre.compile(r"[ \t\u00a0]+(?P<w>\p{L}[\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{N}]+)*)")
+# A word, or initials with their stops ("290,000 U.S. consumers").
+_NOUN_TOKEN = fastre.compile(
+    r"[ \t\u00a0]+(?P<w>\p{Lu}(?:\.\p{Lu})+\.?|\p{L}[\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{N}]+)*)"
+)
 _PREV_WORD = fastre.compile(r"(?P<w>\p{L}[\p{L}\p{N}.&'’]*)[ \t\u00a0]+$")
 _QUALIFIER_BEFORE = fastre.compile(
     rf"(?i:(?<![\p{{L}}\p{{N}}])(?P<q>{_alt(_QUALIFIERS)})\s+(?:(?:a|an)\s+)?)$"
