@@ -79,7 +79,8 @@ from tests.helpers import rule_findings, run_rule
             [],
         ),
         (
-            "Sales rose to $20.7 billion from $18.8 billion, while comparable sales rose 3.6 percent.",
+            "Sales rose to $20.7 billion from $18.8 billion, while comparable sales rose "
+            "3.6 percent.",
             [],
         ),
         # not read: hedged, ranges, scales left unsaid, no starting figure, a rate a year
