@@ -810,6 +810,48 @@ def test_one_quotation_told_twice_with_other_figures(
     assert pair(a, b) == expected
 
 
+def test_one_sentence_under_two_lead_ins_states_two_facts() -> None:
+    text = (
+        "For the week:\n\nThe Dow is up 278.48 points, or 1.6 percent.\n\n"
+        "For the year:\n\nThe Dow is up 689.33 points, or 4.2 percent.\n"
+    )
+    assert run_rule("FL105", text) == []
+    assert run_rule("FL105", text.replace("For the year:", "Residents were told.")) == [
+        ("FL105", 7, 15)
+    ]
+
+
+EARNINGS = (
+    "{name} reported a profit of $150.22 million. {name} said revenue was $4.16 Bln. "
+    "Analysts had expected the company to earn {eps} per share, according to figures "
+    "compiled by Thomson Reuters.\n"
+)
+
+
+def test_template_sentences_of_two_companies_are_not_compared() -> None:
+    jacobs = EARNINGS.format(name="Jacobs Engineering Group Inc.", eps="$1.21")
+    procter = EARNINGS.format(name="Procter & Gamble Co.", eps="$1.37").replace("150.22", "98.1")
+    procter = procter.replace("4.16", "18.24")
+    assert pair(jacobs, procter) == []
+    # one company twice: the same report, two figures
+    assert pair(jacobs, jacobs.replace("$1.21", "$1.37")) == [("FL105", "b.md", 4, 169)]
+
+
+CLAIMS_EXPECTED = (
+    "Economists had expected jobless claims to edge down to {a} from the {b} originally "
+    "reported for the previous week."
+)
+
+
+def test_undated_articles_that_agree_on_nothing_else_may_be_other_weeks() -> None:
+    a = CLAIMS_EXPECTED.format(a="240,000", b="249,000") + " Benefits averaged $412.35.\n"
+    b = CLAIMS_EXPECTED.format(a="260,000", b="265,000") + " Benefits averaged $398.10.\n"
+    assert pair(a, b, date="") == []
+    # the same week's report, told with another figure alike: one week, two figures
+    b_same_week = b.replace("$398.10", "$412.35")
+    assert pair(a, b_same_week, date="") == [("FL105", "b.md", 1, 56)]
+
+
 def test_near_identical_sentences_within_an_article() -> None:
     text = BUDGET + "\n\nResidents welcomed it.\n\n" + BUDGET.replace("$12", "$15") + "\n"
     assert run_rule("FL105", text) == [("FL105", 5, 34)]

@@ -128,7 +128,7 @@ from factlint.checks.ledger_figures import (
 )
 from factlint.claims import Quantity, Subject
 from factlint.compare import Verdict, compare, is_hedged, resolve_time_scope
-from factlint.extract.numbers import MONTHS, NUMBER_WORDS, figure_role, per_unit
+from factlint.extract.numbers import MONTHS, NUMBER_WORDS, SCALE_WORDS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
 from factlint.links import Links, Totals, bucket_count, key
 from factlint.model import Finding, Location, Related, RuleMeta, Severity, Span, SpanIndex
@@ -592,8 +592,19 @@ def _own_story(analysis: Analysis) -> _Story:
     return _Story(f"|{'|'.join(sorted(counts))}|", tuple(named[:_PRINCIPAL_NAMES]))
 
 
+# Capitalised words every company's report has: "Procter & Gamble Co" and "Jacobs
+# Engineering Group Inc." share no name, nor do their "$4.16 Bln".
+_NOT_PRINCIPAL = SCALE_WORDS | frozenset("inc corp co ltd llc plc group holdings".split())
+
+
 def _principal_word(word: str, lower: frozenset[str]) -> bool:
-    return len(word) > 1 and word not in lower and word not in STOPWORDS and word not in _WEAK_NAMES
+    return (
+        len(word) > 1
+        and word not in lower
+        and word not in STOPWORDS
+        and word not in _WEAK_NAMES
+        and word not in _NOT_PRINCIPAL
+    )
 
 
 def different_stories(a: _Story, b: _Story) -> bool:
@@ -1615,6 +1626,23 @@ def _parallel(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     return _told_apart(run, a, b)
 
 
+def _undated_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
+    """Whether two articles, one of them undated, may be of other days: the sentences
+    name no one, as a regular report's standing sentence does, and the articles agree on
+    no figure but the ones these sentences differ in (a weekly report's "Economists had
+    expected claims to edge down to 240,000" one week, "to 260,000" another), as
+    `_Run.same_moment` asks of figures. A figure the two sentences share counts."""
+    if run.corpus[a.doc].published is not None and run.corpus[b.doc].published is not None:
+        return False
+    if names(a.text):
+        return False  # "one of 16 hospitals ... according to the Health Ministry in Gaza"
+    verdicts = [_compare(x, y) for x, y in zip(a.figures, b.figures, strict=False)]
+    if verdicts and all(v is None or v.kind != "conflict" for v in verdicts):
+        return False  # a slip by a power of ten, or a rounding, tells of itself
+    differing = {_figure_value(f.q) for f in a.figures} ^ {_figure_value(f.q) for f in b.figures}
+    return not (run.values[a.doc] & run.values[b.doc]) - differing
+
+
 def _of_other_days(a: _Sentence, b: _Sentence) -> bool:
     """A figure of the day told again, in articles not known to be of near days: a story
     updated, no slip ("Activision was up 36.7% at $89.49" / "up 26% at $82.31")."""
@@ -1629,8 +1657,11 @@ def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
         not same_story(run.corpus[a.doc], run.corpus[b.doc])
         or run.apart(a.doc, b.doc)
         or _of_other_days(a, b)
+        or _undated_apart(run, a, b)
     ):
         return True
+    if a.doc == b.doc and _section(a) != _section(b):
+        return True  # "For the week: The Dow is up ..." / "For the year: The Dow is up ..."
     if _one_quotation(a, b):
         return False  # one remark quoted twice, each with its own "... said Thursday"
     if names(a.text) != names(b.text) or _YEAR.findall(a.text) != _YEAR.findall(b.text):
@@ -1638,6 +1669,25 @@ def _told_apart(run: _Run, a: _Sentence, b: _Sentence) -> bool:
     if _differing_words(a.masked, b.masked) & _DATE_WORDS:
         return True
     return bool(a.terms - b.terms) and bool(b.terms - a.terms)
+
+
+# A lead-in that a section's paragraphs are read under: "For the year:".
+_LEAD_IN_MAX_WORDS = 8
+
+
+def _section(s: _Sentence) -> int:
+    """Where the part of the article a sentence is read under starts: the last short
+    lead-in line ending in a colon before it (0 if none). Not a heading: a summary
+    above one and its section may tell one fact twice."""
+    prose = s.source.doc.prose
+    start = 0
+    for block in s.source.blocks:
+        if block.span.start >= s.span.start:
+            break
+        line = prose[block.span.start : block.span.end].strip()
+        if line.endswith(":") and len(line.split()) <= _LEAD_IN_MAX_WORDS:
+            start = block.span.start
+    return start
 
 
 # A quotation of eight words or more, in double quotation marks; it may run on past

@@ -87,6 +87,7 @@ def _lower_map(table: dict[str, Any]) -> dict[str, Any]:
 # --- tables -------------------------------------------------------------------------
 
 _SCALE_WORDS: dict[str, float] = {k: float(v) for k, v in _lower_map(_T["scale_words"]).items()}
+SCALE_WORDS = frozenset(_SCALE_WORDS)  # "billion", "bln", "mn", ..., lowercased
 _SHORT_SCALES: dict[str, float] = {k: float(v) for k, v in _T["short_scales"].items()}
 _CUR_PREFIX: dict[str, str] = dict(_T["currency_prefixes"])
 _CUR_SUFFIX: dict[str, str] = _lower_map(_T["currency_suffixes"])
