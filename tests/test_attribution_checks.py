@@ -101,6 +101,9 @@ TITLES = [
     # "local" says where without saying which: the district's official is a local one.
     ("local official", "", "district official", "Jajarkot", ""),
     ("police official", "", "district official", "", "role"),
+    # An acronym may stand for a name the other side's one word is part of.
+    ("chief economist", "Realtor", "chief economist", "NAR", ""),
+    ("director", "Google", "director", "FBI", "role"),
     # "Vice Chair" is a rank below "Chair", as "Vice President" is below "President".
     ("Vice Chair", "Fed", "Chair", "Fed", "role"),
     ("Vice Chairman", "Acme", "Chairman", "Acme", "role"),

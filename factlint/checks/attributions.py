@@ -610,6 +610,8 @@ def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
         and not _descriptive(a_org)
         and not _descriptive(b_org)
         and not same_organisation(a_org, b_org)
+        and not _acronym_may_hold(a_org, b_org)
+        and not _acronym_may_hold(b_org, a_org)
         # "executive director, LIGO" / "executive director of the ... (LIGO)
         # laboratory, Caltech": one organisation is named in the other side's title.
         and not _org_in_title(a_org, b_title)
@@ -617,6 +619,20 @@ def compare_titles(a_title: str, a_org: str, b_title: str, b_org: str) -> str:
     ):
         return "role"
     return "wording" if roles == "wording" else ""
+
+
+def _acronym_may_hold(acronym: str, word: str) -> bool:
+    """Whether an acronym may stand for a name one of its words is: "NAR" (National
+    Association of Realtors) and "the Realtor group"."""
+    short = acronym.replace(".", "").strip()
+    words = _org_words(word)
+    return (
+        short.isupper()
+        and 2 <= len(short) <= 6
+        and len(words) == 1
+        and not word.isupper()
+        and words[0][:1].upper() in short
+    )
 
 
 def _org_in_title(org: str, title: str) -> bool:
