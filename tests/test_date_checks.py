@@ -735,6 +735,13 @@ FL203_CASES = [
     ("Revenue rose 5% in fiscal year 2026.\n", MARCH_2025, []),
     ("Revenue rose 5% in the first quarter of fiscal 2027.\n", MARCH_2025, [("FL203", 1, 20)]),
     ("Revenue rose 5% in the first quarter of 2026.\n", MARCH_2025, [("FL203", 1, 20)]),
+    # a relative date that says itself it is ahead: the writer knew, whatever the verb
+    (
+        "Earnings reports began to slow, with many reports marking the end next week.\n",
+        MARCH_2025,
+        [],
+    ),
+    ("The company said it completed the sale tomorrow.\n", MARCH_2025, []),
 ]
 
 

@@ -188,6 +188,10 @@ def _after(published: datetime.date, slack: int) -> DateMention:
     )
 
 
+# Relative dates that say themselves they are ahead of the day of writing.
+_AHEAD = fastre.compile(r"(?i:\b(?:next|tomorrow|coming|upcoming|later)\b)")
+
+
 def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     published = analysis.published
     if published is None:
@@ -204,6 +208,8 @@ def _future_past(analysis: Analysis, ctx: Context) -> Iterator[Finding]:
     for n, d in enumerate(analysis.dates):
         if d.tense != "past" or d.in_quote or open_bound(text, d) or n in joined:
             continue
+        if d.relative and _AHEAD.search(d.raw):
+            continue  # "next week" is after publication by its own wording, whatever the verb
         if n in ends:
             # "The deficit for 2020-21 has been pegged": a period's end may come after
             # publication; a period begun after it is reported at its start.
