@@ -884,6 +884,14 @@ PERSON_CASES = [
     ),
     ("appositive-of", HASSABIS, "Demis Hassabis", "CEO", "Google DeepMind"),
     (
+        "a long run of organisation, title and name",
+        "Federal Emergency Management Agency Deputy Director Brock Long said the storm was "
+        "dangerous.",
+        "Brock Long",
+        "Deputy Director",
+        "Federal Emergency Management Agency",
+    ),
+    (
         "appositive-organisation-in-front",
         "Jennifer Homendy, Federal Aviation Administration chief, said the door was found.",
         "Jennifer Homendy",

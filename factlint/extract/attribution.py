@@ -117,7 +117,7 @@ _CAP = (
     rf"|{_TITLES}\."
     r"|\p{Lu}\.(?=\s)|\p{Lu}[\p{L}\p{M}\p{N}'’\-&]*)"
 )
-_CAPRUN = rf"{_CAP}(?:\s+(?:{NAME_PARTICLE}\s+)?{_CAP}){{0,6}}"
+_CAPRUN = rf"{_CAP}(?:\s+(?:{NAME_PARTICLE}\s+)?{_CAP}){{0,9}}"
 _NOT_AFTER = r"(?<![\p{L}\p{N}'’\-.])"
 _DOUBLE_OPEN = "“„«"
 _QUOTE_CHARS = fastre.compile(r"[\"“”„«»‘’'‹›]")
