@@ -540,6 +540,29 @@ def test_drift_of_a_quote_without_a_speaker_names_none() -> None:
     ]
 
 
+RECALL_NOTICE = (
+    '"In certain circumstances when Autosteer is engaged, and the driver does not maintain '
+    "responsibility for vehicle operation and is unprepared to intervene as necessary or "
+    "fails to recognize when Autosteer is disabled or not engaged, there may be an increased "
+    'risk of a crash," the recall notice states.\n'
+)
+RECALL_PART = (
+    "The investigation found the driver “does not maintain responsibility for vehicle "
+    "operation and is unprepared to intervene as necessary or fails to recognize when "
+    "Autosteer is canceled or not engaged, there may be an increased risk of a crash.”\n"
+)
+
+
+def test_a_long_unattributed_quote_nearly_word_for_word_is_the_remark() -> None:
+    sources = pair(RECALL_NOTICE, RECALL_PART)
+    (f,) = rule_findings("FL303", sources)
+    assert (f.location.path, f.location.line, f.location.col) == ("b.md", 1, 37)
+    assert "'disabled' → 'canceled'" in f.message
+    # a short one is left alone: it may be anyone's
+    short = "The driver “fails to recognize when Autosteer is canceled or not engaged.”\n"
+    assert rule_findings("FL303", pair(RECALL_NOTICE, short)) == []
+
+
 def test_drift_message_and_related() -> None:
     (f,) = rule_findings("FL303", pair(SHOCK, SHOCK_DRIFT))
     assert f.message == (

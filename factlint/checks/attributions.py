@@ -1244,8 +1244,13 @@ def _usable_pairs(
         docs, units, bare, by_speaker, [(x, y, scores[m]) for x, y, m in meetings], mine, reported
     )
     for bx, ny, m in meetings:
+        verbatim = _nearly_verbatim(scores[m])
         for i in bare[bx]:
             other_docs = anchored.get((units[i].doc, units[i].quote))
+            if not other_docs and verbatim and len(units[i].norm.split()) >= _LONG_QUOTE_WORDS:
+                # A long quoted sentence another article gives nearly word for word is
+                # that remark, whoever this one leaves unnamed.
+                other_docs = {units[j].doc for j in named[ny]} - {units[i].doc}
             if other_docs:
                 for j in named[ny]:
                     if units[j].doc in other_docs and (mine[i] or mine[j]):
@@ -1253,6 +1258,17 @@ def _usable_pairs(
     # Each pair is met once: a unit is in one group, and groups meet once each way.
     ordered = sorted(packed)
     return _Pairs(n, array("q", ordered) if isinstance(packed, array) else ordered, scores)
+
+
+# An unattributed quoted sentence this long, this close to an attributed one, is it.
+_LONG_QUOTE_WORDS = 15
+
+
+def _nearly_verbatim(s: _Score) -> bool:
+    """Word for word but a word or two, or a part of the other word for word but a word
+    ("does not maintain responsibility ... is canceled" in "In certain circumstances
+    when Autosteer is engaged, and the driver does not maintain ... is disabled")."""
+    return s.plain >= 90 or (s.ratio >= 95 and s.weight >= 0.85 and s.shared >= 10)
 
 
 def _two_remarks(docs: Sequence[Analysis], a: _Unit, b: _Unit) -> bool:
