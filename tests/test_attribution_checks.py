@@ -614,6 +614,15 @@ def test_drift_message_and_related() -> None:
             "China is moving up the value chain very rapidly.",
             "'rapidly moving up the value chain' → 'moving up the value chain very rapidly'",
         ),
+        # a phrase put earlier: one change, not an addition and a loss
+        (
+            "Credit Suisse is classified as a global systemically important bank due to its "
+            "size and global network",
+            "Credit Suisse, due to its size and global network, is classified as a global "
+            "systemically important bank",
+            "'is classified as a global systemically important bank …' → "
+            "'due to its size and global network is …'",
+        ),
         ("We will win, he said", "We will surely win, he said", "nothing → 'surely'"),
         ("It is ours.", "it's OURS", "punctuation or case only"),
         (

@@ -1522,10 +1522,16 @@ def word_diff(old: str, new: str, limit: int = 2) -> str:
     merged: list[list[int]] = []
     for c in changes:
         prev = merged[-1] if merged else None
-        # A move: what one change drops, the next one adds.
+        # A move: what one change drops, the next one adds, or what one adds, the next
+        # drops ("due to its size" put before the verb).
         if prev is not None and (
             (prev[2] == prev[3] and sorted(fa[prev[0] : prev[1]]) == sorted(fb[c[2] : c[3]]))
             or (c[0] == c[1] and sorted(fb[prev[2] : prev[3]]) == sorted(fa[c[0] : c[1]]))
+            or (
+                prev[0] == prev[1]
+                and c[2] == c[3]
+                and sorted(fb[prev[2] : prev[3]]) == sorted(fa[c[0] : c[1]])
+            )
         ):
             prev[1], prev[3] = c[1], c[3]
         else:
