@@ -892,6 +892,27 @@ PERSON_CASES = [
         "Federal Emergency Management Agency",
     ),
     (
+        "a rank of two words",
+        "Rear Admiral John Mauger of the U.S. Coast Guard said the debris was found.",
+        "John Mauger",
+        "Rear Admiral",
+        "",
+    ),
+    (
+        "a verb before the role is no part of the title",
+        "Jury has found FTX founder Sam Bankman-Fried guilty of fraud charges.",
+        "Sam Bankman-Fried",
+        "founder",
+        "FTX",
+    ),
+    (
+        "an age before the role is no part of the title",
+        "Sam Bankman-Fried, the 31-year-old founder of FTX, was found guilty.",
+        "Sam Bankman-Fried",
+        "founder",
+        "FTX",
+    ),
+    (
         "appositive-organisation-in-front",
         "Jennifer Homendy, Federal Aviation Administration chief, said the door was found.",
         "Jennifer Homendy",

@@ -971,6 +971,10 @@ def _title_from_appositive(app: str) -> tuple[str, str, int] | None:
         if front and not _has_role(front.group(1)) and _org_from_phrase(front.group(1)):
             org = _clean_org(front.group(1))
             offset += front.end()
+    # "the 31-year-old founder of FTX": an age, not part of the title.
+    age = _re(r"\d+-year-old\s+").match(app, offset)
+    if age is not None:
+        offset = age.end()
     body = app[offset:]
     title = body
     split = _re(r"\s+(?:at|with)\s+").search(body)
@@ -988,6 +992,13 @@ def _title_from_appositive(app: str) -> tuple[str, str, int] | None:
     if not title or not _has_role(title) or len(title.split()) > 12:
         return None
     return title, org, offset
+
+
+# Past forms that end no title ("Jury has found FTX founder Sam Bankman-Fried guilty").
+_IRREGULAR_PAST = frozenset(
+    "found made put set told held hit cut left took taken gave given sent won lost met led "
+    "paid sold built brought caught kept beat became chose chosen".split()
+)
 
 
 def _role_before(text: str, floor: int, pos: int) -> tuple[str, Span, str] | None:
@@ -1010,7 +1021,12 @@ def _role_before(text: str, floor: int, pos: int) -> tuple[str, Span, str] | Non
             keep.insert(0, w)
             continue
         if s.islower() and (
-            s in STOPWORDS or s in _PREPOSITIONS or s.endswith(("ed", "ly")) or s in t.verbs
+            s in STOPWORDS
+            or s in _PREPOSITIONS
+            or s.endswith(("ed", "ly"))
+            or s in t.verbs
+            or s in _IRREGULAR_PAST
+            or any(c.isdigit() for c in s)  # "the 31-year-old founder": an age, no title
         ):
             break
         keep.insert(0, w)
