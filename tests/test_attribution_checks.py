@@ -18,7 +18,13 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.checks.attributions import compare_form, compare_titles, same_name, word_diff
+from factlint.checks.attributions import (
+    compare_form,
+    compare_titles,
+    same_name,
+    same_organisation,
+    word_diff,
+)
 from factlint.cli import main
 from tests.helpers import rule_findings
 
@@ -101,6 +107,8 @@ TITLES = [
     # "local" says where without saying which: the district's official is a local one.
     ("local official", "", "district official", "Jajarkot", ""),
     ("police official", "", "district official", "", "role"),
+    # A unit of an organisation is of it; a place tells two apart.
+    ("Rear Admiral", "U.S. Coast Guard", "commander", "First Coast Guard District", ""),
     # An acronym may stand for a name the other side's one word is part of.
     ("chief economist", "Realtor", "chief economist", "NAR", ""),
     ("director", "Google", "director", "FBI", "role"),
@@ -645,6 +653,36 @@ def test_compare_form_spells_out_contractions_and_numbers() -> None:
     assert compare_form("It's not AI; we won't stop in five to 10 years") == (
         "it is not ai we will not stop in 5 to 10 years"
     )
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("a community centred on players", "a community centered on players"),
+        ("the colour of the labour movement", "the color of the labor movement"),
+        ("we organised the defence programme", "we organized the defense program"),
+        ("they travelled and cancelled", "they traveled and canceled"),
+    ],
+)
+def test_compare_form_reads_british_spelling_as_american(british: str, american: str) -> None:
+    assert compare_form(british) == compare_form(american)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("U.S. Coast Guard", "First Coast Guard District", True),
+        ("New York Police Department", "Los Angeles Police Department", False),
+        ("U.S. Army", "British Army", False),
+    ],
+)
+def test_a_unit_of_an_organisation_is_of_it(a: str, b: str, same: bool) -> None:
+    assert same_organisation(a, b) is same
+
+
+@pytest.mark.parametrize(("a", "b"), [("four", "for"), ("filled", "filed"), ("our", "or")])
+def test_compare_form_keeps_short_words_apart(a: str, b: str) -> None:
+    assert compare_form(a) != compare_form(b)
 
 
 @pytest.mark.parametrize(

@@ -379,12 +379,15 @@ def _place_words() -> frozenset[str]:
     words: set[str] = set()
     for entry in t["places"] | t["demonyms"]:
         words.update(_WORD.findall(fold(entry)))
-    demonyms = (
-        "american british chinese french german japanese indian russian european "
-        "canadian australian mexican brazilian italian spanish dutch swiss irish welsh "
-        "scottish english korean african asian caribbean u s k usa uk us eu un"
-    )
-    return frozenset(words | set(demonyms.split()))
+    return frozenset(words | _NATIONS)
+
+
+# Countries as organisations' names qualify them: "U.S. Coast Guard".
+_NATIONS = frozenset(
+    "american british chinese french german japanese indian russian european "
+    "canadian australian mexican brazilian italian spanish dutch swiss irish welsh "
+    "scottish english korean african asian caribbean u s k usa uk us eu un".split()
+)
 
 
 def _role_words(role: str, drop: frozenset[str]) -> tuple[str, ...]:
@@ -497,6 +500,10 @@ def same_organisation(a: str, b: str) -> bool:
         return True
     if set(wa) <= set(wb) or set(wb) <= set(wa):
         return True
+    # A unit of an organisation is of it: "First Coast Guard District" / "U.S. Coast Guard".
+    ca, cb = _core_org_words(wa), _core_org_words(wb)
+    if len(ca) >= 2 and len(cb) >= 2 and (ca <= cb or cb <= ca):
+        return True
     for short, long_ in ((wa, wb), (wb, wa)):
         if len(short) == 1 and len(long_) > 1 and _clipped(short[0], long_[0]):
             return True
@@ -505,6 +512,18 @@ def same_organisation(a: str, b: str) -> bool:
         if short.isupper() and len(short) >= 2 and short.lower() == _acronym(long_):
             return True
     return False
+
+
+# Words that name a part of an organisation, or which one of many it is.
+_UNIT_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "district division branch region regional unit office bureau sector command".split()
+)
+
+
+def _core_org_words(words: Sequence[str]) -> frozenset[str]:
+    """An organisation's words without its country and the words that name a unit of it."""
+    return frozenset(w for w in words if w not in _NATIONS and w not in _UNIT_WORDS)
 
 
 def _clipped(short: str, word: str) -> bool:
@@ -917,7 +936,42 @@ def compare_form(text: str) -> str:
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     text = _degrees(text)
-    return " ".join(_NUMBER_WORDS.get(w, w) for w in normalise_quote(text).split())
+    return " ".join(_NUMBER_WORDS.get(w) or _us_spelling(w) for w in normalise_quote(text).split())
+
+
+# British spellings as American ones: one remark quoted by outlets of either side of
+# the Atlantic ("centred" / "centered") is one wording. Each rule asks a length no
+# shorter word reaches ("four" is no "for", "filled" no "filed").
+_SPELLINGS = (
+    (fastre.compile(r"(?<=\p{L}{4})isation(s?)$"), r"ization\1"),
+    (fastre.compile(r"(?<=\p{L}{4})is(e|ed|es|ing)$"), r"iz\1"),
+    (fastre.compile(r"(?<=\p{L}{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (fastre.compile(r"(?<=\p{L}{2})tre(s?)$"), r"ter\1"),
+    (fastre.compile(r"(?<=\p{L}{2})tred$"), "tered"),
+    (fastre.compile(r"(?<=\p{L}{4})lled$"), "led"),
+    (fastre.compile(r"(?<=\p{L}{4})lling$"), "ling"),
+    (fastre.compile(r"(?<=\p{L}{2}[fc])ence$"), "ense"),
+)
+_US_WORDS = {
+    "programme": "program",
+    "programmes": "programs",
+    "grey": "gray",
+    "tyre": "tire",
+    "tyres": "tires",
+    "aluminium": "aluminum",
+    "catalogue": "catalog",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "sceptical": "skeptical",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def _us_spelling(word: str) -> str:
+    word = _US_WORDS.get(word, word)
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
 
 
 def _terms(norm: str) -> frozenset[str]:
