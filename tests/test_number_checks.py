@@ -61,6 +61,18 @@ def pair(a: str, b: str, date: str = D2025) -> list[tuple[str, str, int, int]]:
 # --- FL101-FL103 across articles: each failing pair beside a near miss ----------------
 
 CROSS: list[tuple[str, str, list[tuple[str, str, int, int]]]] = [
+    # The members at one company are not the union's members on strike.
+    (
+        "According to the AP, the 57,000 UAW members at Ford still need to approve the deal.",
+        "The union added factories to its action. About 46,000 UAW members — or about "
+        "one-third of the union — went on strike.",
+        [],
+    ),
+    (
+        "According to the AP, the 57,000 UAW members at Ford still need to approve the deal.",
+        "The 75,000 UAW members at Ford still need to approve the deal, the union said.",
+        [("FL101", "b.md", 4, 5)],
+    ),
     # "cases of measles" is "measles cases", and both clauses name the CDC.
     (
         "There have been 917 cases of measles reported in the United States this year, the "

@@ -774,10 +774,22 @@ def _window_terms(text: str, window: Span, span: Span) -> frozenset[str]:
 
 
 def _wholes(text: str, q: Quantity) -> frozenset[str]:
+    if q.kind == "count" and q.unit in _STAFF:
+        # "57,000 UAW members at Ford": the members of one company, not of the union.
+        m = _STAFF_OF.match(text, q.span.end, q.sentence.end)
+        return content_terms(m.group("name")) if m else frozenset()
     if q.kind != "percent":
         return frozenset()
     m = _OF_AFTER.match(text, q.span.end, q.sentence.end)
     return content_terms(m.group("rest")) if m else frozenset()
+
+
+# People counted as the staff or members of a body, and the body they are counted at.
+_STAFF = frozenset("member worker employee staff staffer student".split())
+_STAFF_OF = fastre.compile(
+    r"(?:\s+[\p{L}'’\-]+){1,3}?\s+(?:at|of)\s+(?:the\s+)?"
+    r"(?P<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3})"
+)
 
 
 def figures_of(analysis: Analysis, doc_index: int) -> list[Figure]:
