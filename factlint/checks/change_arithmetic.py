@@ -70,12 +70,6 @@ OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
 # What stands between the figures of each form, matched on the text between them.
-_CHANGE_BEFORE = fastre.compile(
-    r"(?i:\b(?:(?:rose|rises|risen|fell|falls|fallen|increased|decreased|grew|grown|dropped|"
-    r"declined|climbed|jumped|slid|slipped|gained|lost|surged|plunged|tumbled|soared|sank|"
-    r"dipped|rebounded|revised\s+(?:up|down|upwards?|downwards?)|(?:was|were|is|are)\s+"
-    r"(?:up|down))(?:\s+by)?|by)\s+)$"
-)
 _THEN_FROM = fastre.compile(r"(?i:,?\s+from\s+)$")
 _FROM = fastre.compile(r"(?i:\bfrom\s+)$")
 # "from 256,000 to 290,000", "from 256,000 jobs to 290,000".
@@ -197,14 +191,6 @@ def _between(prose: str, pattern: Any, left: Quantity, right: Quantity) -> bool:
     return m is not None and m.start() == left.span.end
 
 
-def _changed_by(prose: str, x: Quantity) -> bool:
-    """Whether a change verb, or "by", comes right before a figure."""
-    return (
-        _CHANGE_BEFORE.search(prose, max(x.sentence.start, x.span.start - 30), x.span.start)
-        is not None
-    )
-
-
 def _fixed_forms(
     prose: str, quantities: Sequence[Quantity]
 ) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
@@ -218,7 +204,7 @@ def _fixed_forms(
             after is not None
             and _between(prose, _TO_ONLY, a, b)
             and _between(prose, _FROM_ONLY, b, after)
-            and _changed_by(prose, a)
+            and _is_change(prose, a)
             and _fits(after, b)
         ):
             yield after, b, a
@@ -231,7 +217,7 @@ def _fixed_forms(
         if (
             before is not None
             and _between(prose, _THEN_FROM, before, a)
-            and _changed_by(prose, before)
+            and _is_change(prose, before)
         ):
             yield a, b, before
             continue
