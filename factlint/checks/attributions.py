@@ -1303,8 +1303,12 @@ def _usable_pairs(
             other_docs = anchored.get((units[i].doc, units[i].quote))
             if not other_docs and verbatim and len(units[i].norm.split()) >= _LONG_QUOTE_WORDS:
                 # A long quoted sentence another article gives nearly word for word is
-                # that remark, whoever this one leaves unnamed.
-                other_docs = {units[j].doc for j in named[ny]} - {units[i].doc}
+                # that remark, whoever this one leaves unnamed. One such article is
+                # evidence enough: wire copy gives thousands, and each would be a pair.
+                first = next(
+                    (units[j].doc for j in named[ny] if units[j].doc != units[i].doc), None
+                )
+                other_docs = {first} if first is not None else None
             if other_docs:
                 for j in named[ny]:
                     if units[j].doc in other_docs and (mine[i] or mine[j]):
