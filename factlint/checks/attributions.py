@@ -76,8 +76,8 @@ from factlint import fastre
 from factlint.analysis import Analysis
 from factlint.claims import Person, Quote, Subject
 from factlint.data import load_yaml
-from factlint.extract.attribution import TITLE_ABBREVIATIONS, normalise_quote, same_person
 from factlint.extract.attribution import fold as fold_text
+from factlint.extract.attribution import normalise_quote, same_person, spelled_title
 from factlint.links import Links, Totals, bucket_count, with_items
 from factlint.links import key as link_key
 from factlint.model import Finding, RuleMeta, Severity, Span
@@ -391,10 +391,7 @@ _NATIONS = frozenset(
 
 
 def _role_words(role: str, drop: frozenset[str]) -> tuple[str, ...]:
-    words: list[str] = []
-    for w in _WORD.findall(fold(role)):
-        words.extend(TITLE_ABBREVIATIONS.get(w, w).split())
-    out = [w for w in words if w not in _TITLE_STOP and w not in drop]
+    out = [w for w in spelled_title(role) if w not in _TITLE_STOP and w not in drop]
     # A country in front qualifies the title ("U.S. President"); inside it is the role
     # ("head of Asia research").
     places = _place_words()

@@ -44,6 +44,7 @@ __all__ = [
     "extract_attributions",
     "normalise_quote",
     "same_person",
+    "spelled_title",
     "title_difference",
 ]
 
@@ -306,19 +307,6 @@ def same_person(a: str, b: str) -> bool:
     return long_[:n] == short or long_[-n:] == short
 
 
-# Abbreviations spelled out before comparing titles.
-_TITLE_ABBREV = {
-    "ceo": "chief executive officer",
-    "cfo": "chief financial officer",
-    "cto": "chief technology officer",
-    "coo": "chief operating officer",
-    "cio": "chief investment officer",
-    "vp": "vice president",
-    "md": "managing director",
-    "cofounder": "co founder",
-    "prof": "professor",
-    "dr": "doctor",
-}
 _TITLE_STOP = frozenset({"of", "at", "the", "and", "for", "a", "an", "&", "in", "with"})
 # Demonyms whose stem is not a prefix of the country ("French" / "France").
 _DEMONYM = {
@@ -335,11 +323,18 @@ _DEMONYM = {
 }
 
 
-def _title_words(s: str) -> list[str]:
+def spelled_title(title: str) -> list[str]:
+    """A title's words, folded, abbreviations spelled out ("Sen." -> "senator")."""
     words: list[str] = []
-    for w in _re(r"[\p{L}\p{N}]+").findall(fold(s)):
-        words.extend(_TITLE_ABBREV.get(w, w).split())
-    return [_DEMONYM.get(w, w) for w in words if w not in _TITLE_STOP]
+    for w in _re(r"[\p{L}\p{N}]+").findall(fold(title)):
+        words.extend(TITLE_ABBREVIATIONS.get(w, w).split())
+    return words
+
+
+def _title_words(s: str) -> list[str]:
+    words = [_DEMONYM.get(w, w) for w in spelled_title(s) if w not in _TITLE_STOP]
+    # "chief executive officer" is "chief executive", as "CEO" is spelled out.
+    return " ".join(words).replace("chief executive officer", "chief executive").split()
 
 
 def _word_like(a: str, b: str) -> bool:
