@@ -1394,6 +1394,43 @@ def test_a_persons_age_set_off_by_commas_meets_the_same_age_written_as_years_old
     assert pair(a, b.replace("Carl Wiley", "Ann Wiley")) == []
 
 
+def test_a_persons_age_is_of_the_article_whatever_its_sentence_dates() -> None:
+    a = (
+        "Harvey Weinstein was led away. Weinstein, 69, was handcuffed and taken to jail "
+        "until his sentencing on March 11."
+    )
+    b = (
+        "Harvey Weinstein was convicted. Once a powerful producer, Weinstein, 67, was found "
+        "guilty of assaulting a production assistant in 2006."
+    )
+    (f,) = findings([("a.md", D2025 + a), ("b.md", D2025 + b)])
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == ("FL101", "b.md", 4, 70)
+    assert f.severity is Severity.ERROR
+    assert pair(a, b.replace("67", "69")) == []
+    # Another Weinstein, named in full, is another person.
+    assert pair(a, b.replace("Weinstein, 67", "Bob Weinstein, 67")) == []
+
+
+def test_ages_of_one_person_in_undated_articles_are_a_warning() -> None:
+    a = "Harvey Weinstein was led away. Weinstein, 69, was handcuffed and taken to jail."
+    b = "Harvey Weinstein was convicted. Weinstein, 67, was found guilty on two counts."
+    (f,) = findings([("a.md", a), ("b.md", b)])
+    assert (f.rule_id, f.location.path, f.location.line, f.location.col) == ("FL101", "b.md", 1, 44)
+    assert f.severity is Severity.WARNING
+    assert f.message.endswith("(undated articles: perhaps of other years)")
+
+
+def test_a_slip_by_ten_in_the_compound_a_figure_prices_needs_no_shared_name() -> None:
+    a = (
+        "The company will pay dividends of 50 cents a share and announced a $5 billion share "
+        "buyback program that is expected to lift the stock."
+    )
+    b = "Meta said it would pay a dividend. Meta also announced a $50 billion share buyback."
+    assert pair(a, b) == [("FL102", "b.md", 4, 58)]
+    # The same words elsewhere in the clause are no such anchor.
+    assert pair(a, b.replace("$50 billion share buyback", "share buyback of $50 billion")) == []
+
+
 def test_a_counted_group_joined_by_another_is_part_of_a_larger_count() -> None:
     part = "“The 12 Wild Boars and coach have emerged from the cave,” the SEALs wrote."
     whole = "“All the thirteen Wild Boars are now out of the cave,” the SEALs wrote."

@@ -33,7 +33,9 @@ strict. Two figures are compared only when all of these hold:
 - compatible subjects: the clauses share an anchor (a specific proper name, or two
   content words in a row such as "national AI fund", "cases of measles" read as
   "measles cases"; one such phrase near both figures is enough when both clauses name
-  one specific name, "the CDC"); their proper names are not
+  one specific name, "the CDC", or when it is the compound both figures price and they
+  are a power of ten apart, "a $5 billion share buyback" / "a $50 billion share
+  buyback"); their proper names are not
   disjoint, and not each with a name of its own ("Amazon invested" / "Google invested")
   unless both are ages next to one full name; a share of a place or body it names
   ("55.8 per cent of Northern Ireland") meets only a clause that names it too;
@@ -46,6 +48,12 @@ strict. Two figures are compared only when all of these hold:
   inside one article, where the subjects are closer anyway);
 - different sentences (figures in one sentence are contrasts: "from 1.2% to nearly
   30%");
+- two ages written beside a name ("Carl Wiley, 77", "Weinstein, 67", a surname alone
+  standing for the full name the article gave before) are about the same thing exactly
+  when the names are one person's (same surname; same first name when both give one),
+  whatever else their clauses say; such an age is of its article's time, not of the
+  dates its sentence names ("was found guilty of assaulting her in 2006"), and two
+  undated articles need not agree on another figure, but their conflict is a warning;
 - between articles, one story: not two articles that each name their own people or
   places often and never the other's (`different_stories`); and, for a conflict
   between undated articles, one moment: they agree on another figure of two
@@ -112,6 +120,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+import regex
 
 from factlint import digests, fastre
 from factlint.analysis import Analysis, same_story
@@ -494,6 +504,7 @@ _THRESHOLD_AFTER = fastre.compile(
 )
 _MONTH_ABBR = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _CALENDAR = frozenset([*_MONTH_ABBR, *"mon tue wed thu fri sat sun".split()])
+_AGE_BUCKET = "measure|year-old|"
 _THEN = "then"  # the period of a figure set at a time its sentence looks back to
 _SENTENCE_MIN_WORDS = 8
 _SENTENCE_BUCKET_TERMS = 3
@@ -521,6 +532,10 @@ class Figure:
     # Names of `near` the article capitalises only as a sentence's first word: perhaps
     # a common word ("Expect this to top $60 million"), no anchor when both sides are.
     initial: frozenset[str]
+    # What the figure is of: for an age, the person it is given for ("Carl Wiley, 77"
+    # -> "carl wiley", "Weinstein, 67" -> "weinstein"); else the two words right after
+    # it when both are content words ("a $5 billion share buyback" -> "share buyback").
+    head: str
     terms: frozenset[str]  # content terms of the clause
     window: frozenset[str]  # content terms within a few words of the figure
     measures: frozenset[str]  # measure families near the figure
@@ -670,6 +685,63 @@ def _phrases(text: str, start: int, end: int, skip: SpanIndex) -> frozenset[str]
         of = ""
         prev, prev_end = token, m.end()
     return frozenset(p for p in out if not set(p.split()) <= _WEAK_NAMES)
+
+
+_HEAD = fastre.compile(r"[ \t]+(\p{Ll}[\p{Ll}\-]+)[ \t]+(\p{Ll}[\p{Ll}\-]+)\b")
+
+
+# The person an age is given for: "Carl Wiley, 77", "Weinstein, 67"; "the 73-year-old
+# Carl Wiley" (a first name and a surname at least, after it).
+_NAME_THEN_AGE = fastre.compile(
+    r"(?<![\p{L}\p{N}'’.-])(?:(?P<first>\p{Lu}[\p{Ll}'’\-]+)\s+(?:\p{Lu}\.\s+)?)?"
+    r"(?P<last>\p{Lu}[\p{Ll}'’\-]+),\s*\Z"
+)
+_AGE_THEN_NAME = fastre.compile(
+    r"[ \t]+(?P<first>\p{Lu}[\p{Ll}'’\-]+)(?:\s+\p{Lu}\.)?\s+(?P<last>\p{Lu}[\p{Ll}'’\-]+)"
+    r"(?!\s*\p{Lu})"
+)
+
+
+def _age_of(text: str, q: Quantity) -> str:
+    """The person an age is given for, lowercase ("carl wiley", or a surname alone), or
+    "" when no name is written beside it."""
+    m = _NAME_THEN_AGE.search(text, max(q.sentence.start, q.span.start - 60), q.span.start)
+    if m is None:
+        m = _AGE_THEN_NAME.match(text, q.span.end, q.sentence.end)
+    if m is None:
+        return ""
+    last = m["last"]
+    # "But Weinstein", "Judge Weinstein": no first names.
+    lower = _lower_words(text) | STOPWORDS
+    if m["first"] and m["first"].lower() not in lower:
+        return f"{m['first'].lower()} {last.lower()}"
+    # A surname alone stands for the full name the article gave before ("Harvey
+    # Weinstein" ... "Weinstein, 67"); for no one when it named two of that surname.
+    full = rf"(\p{{Lu}}[\p{{Ll}}'’\-]+)\s+{regex.escape(last)}\b"
+    firsts = {f for f in regex.findall(full, text, endpos=m.start()) if f.lower() not in lower}
+    if len(firsts) > 1:
+        return ""
+    return " ".join([*(f.lower() for f in firsts), last.lower()])
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names from `_age_of` may be one person: the same surname, and the
+    same first name when both give one."""
+    first_a, _, last_a = a.rpartition(" ")
+    first_b, _, last_b = b.rpartition(" ")
+    return last_a == last_b and (not first_a or not first_b or first_a == first_b)
+
+
+def _head(text: str, start: int, end: int) -> str:
+    """The two lowercase content words right after a figure, stemmed ("share buyback"),
+    or "" when either is a stopword or a figure's unit runs on ("million people")."""
+    m = _HEAD.match(text, start, end)
+    if m is None:
+        return ""
+    words = (m[1], m[2])
+    if any(w in STOPWORDS or w in SCALE_WORDS or len(w) < 3 for w in words):
+        return ""
+    return " ".join(_stem(w) for w in words)
 
 
 def _window(text: str, clause: Span, span: Span) -> Span:
@@ -846,6 +918,13 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
         }
         near = (specific & window_words) | _phrases(prose, window.start, window.end, skip)
         own = [q.span, *linked.get(i, ())]
+        scope = resolve_time_scope(q.time_scope, published)
+        periods = _periods(prose, _segment(clause, q.span, skip))
+        age = q.kind == "measure" and q.unit == "year-old"
+        if age and _age_of(prose, q):
+            # A person's age is given as of the article, whatever its sentence dates:
+            # "Weinstein, 67, was found guilty of assaulting her in 2006".
+            scope, periods = "", periods & {_THEN}
         if q.sentence not in numbers:
             numbers[q.sentence] = _Numbers.of(prose, q.sentence)
         out.append(
@@ -853,19 +932,20 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
                 doc=-1,
                 index=i,
                 q=_bare(q),
-                scope=resolve_time_scope(q.time_scope, published),
+                scope=scope,
                 published=published,
                 bucket=f"{q.kind}|{_unit_key(q)}|{role}|{per_unit(prose, q)}|"
                 f"{_stage(prose, clause)}",
                 names=figure_names,
                 near=near,
                 initial=frozenset(w for w in near if " " not in w and w not in named),
+                head=_age_of(prose, q) if age else _head(prose, q.span.end, clause.end),
                 terms=q.subject.terms,
                 window=window_terms,
                 measures=frozenset().union(*(_MEASURE_FAMILIES.get(t, ()) for t in window_terms)),
                 wholes=_wholes(prose, q),
                 alone=paired[q.sentence] == 1,
-                periods=_periods(prose, _segment(clause, q.span, skip)),
+                periods=periods,
                 volatile=_VOLATILE.search(prose, clause.start, clause.end) is not None,
                 context=_context_numbers(numbers[q.sentence], clause, own),
             )
@@ -1022,6 +1102,11 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
     """Whether two figures are about the same thing (see the module docstring)."""
     if a.bucket != b.bucket:
         return False
+    if _persons_ages(a, b):
+        # Two ages, each written beside a name: the same thing when it is one person.
+        if not same_person(a.head, b.head) or a.q.sentence == b.q.sentence:
+            return False
+        return times_compatible(a, b, max_days)
     shared = a.near & b.near
     if a.initial and b.initial:
         shared -= a.initial & b.initial
@@ -1031,6 +1116,11 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
         strength = _strength(shared | spelled) if spelled else strength
     if strength == 1 and (a.names & b.names) - _WEAK_NAMES:
         strength = 2  # "measles cases" near both, and "the CDC" in both clauses
+    if strength == 1 and a.head and a.head == b.head and a.head in shared and _slipped(a, b):
+        # "a $5 billion share buyback" / "a $50 billion share buyback": the same compound
+        # priced a power of ten apart. Other values are other things of a kind ("20TB
+        # hard drives" / "an 80TB hard drive").
+        strength = 2
     if strength < 2:
         return False
     if a.doc == b.doc and (a.q.sentence == b.q.sentence or not (a.alone and b.alone)):
@@ -1060,11 +1150,21 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
     return similarity(a, b) >= threshold
 
 
+def _slipped(a: Figure, b: Figure) -> bool:
+    verdict = _compare(a, b)
+    return verdict is not None and verdict.kind == "magnitude-slip"
+
+
+def _persons_ages(a: Figure, b: Figure) -> bool:
+    """Whether both figures are ages with the name of the person written beside them."""
+    return a.bucket.startswith(_AGE_BUCKET) and bool(a.head) and bool(b.head)
+
+
 def _one_persons_age(a: Figure, b: Figure) -> bool:
     """Whether two ages are given next to one person's full name ("Among the dead was
     Carl Wiley, 77" / "Relatives said 73-year-old Carl Wiley"), whatever else the
     sentences name."""
-    if not a.bucket.startswith("measure|year-old|"):
+    if not a.bucket.startswith(_AGE_BUCKET):
         return False
     names = a.names & b.names
     return any(" " in p and names.issuperset(p.split()) for p in a.near & b.near)
@@ -1224,6 +1324,10 @@ def _verdict_pair(
             elif echoed:
                 sure = False
                 text += " (the other article gives the same figure elsewhere)"
+            elif not run.same_moment(a, b):
+                # Ages of one person in two undated articles: perhaps years apart.
+                sure = False
+                text += " (undated articles: perhaps of other years)"
             elif a.doc != b.doc and (a.volatile or b.volatile):
                 # Two reports of a value that moves (a share price, a storm's winds, a
                 # toll) may each be right at the moment it was written.
@@ -1300,7 +1404,10 @@ def figure_pairs(run: _Run) -> list[_Pair]:
             if (
                 verdict
                 and verdict.kind == "conflict"
-                and (not run.same_moment(a, b) or _sizes_apart(a.q, b.q))
+                and (
+                    (not run.same_moment(a, b) and not _persons_ages(a, b))
+                    or _sizes_apart(a.q, b.q)
+                )
             ):
                 continue
             matched[(i, j)] = (similarity(a, b), verdict)
