@@ -94,6 +94,14 @@ FL604 = [
     ("At 10:30 the vote began; ratio 3:1 and key:value and re:Invent.", []),
     ("The data were published in2022 and revised since2023.", [(1, 25), (1, 44)]),
     ("Tags #in2022, @on2020, /in2022/ and Bin2020 stay.", []),
+    # two words run together, one a function word
+    ("He is not the monster that thegovernment has portrayed.", [(1, 28)]),
+    ("It was inthe house ofthe mayor, a strategyof theirs.", [(1, 8), (1, 20), (1, 35)]),
+    ("Together, another therapy: the theme of the thermostats, forecasts and islands.", []),
+    ("New offences and a first offence; todays news; the wastewater and hashtags.", []),
+    ("A word the list lacks twice: thegadget and thegadget again.", []),
+    ("The Thegovernment party, thegovernment.org and #thegovernment stay.", []),
+    ("Source: theguardian, bnn.network, arabnews", []),
 ]
 
 FL605 = [
@@ -405,6 +413,11 @@ def test_misspelling_skips_articles_in_other_languages(text: str, expected: list
             "FL604",
             "For years,the story.However, it held,and fell in 2024,when it ended.",
             "For years, the story. However, it held, and fell in 2024, when it ended.",
+        ),
+        (
+            "FL604",
+            "That is what thegovernment said inthe end.",
+            "That is what the government said in the end.",
         ),
         (
             "FL604",

@@ -84,6 +84,7 @@ from factlint.model import Finding, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.similarity import ratio as text_ratio
+from factlint.spelling import us_spelling
 from factlint.subject import STOPWORDS, candidate_pairs, country, stem
 
 _BREAK = "<!-- next article -->\n"
@@ -933,42 +934,7 @@ def compare_form(text: str) -> str:
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     text = _degrees(text)
-    return " ".join(_NUMBER_WORDS.get(w) or _us_spelling(w) for w in normalise_quote(text).split())
-
-
-# British spellings as American ones: one remark quoted by outlets of either side of
-# the Atlantic ("centred" / "centered") is one wording. Each rule asks a length no
-# shorter word reaches ("four" is no "for", "filled" no "filed").
-_SPELLINGS = (
-    (fastre.compile(r"(?<=\p{L}{4})isation(s?)$"), r"ization\1"),
-    (fastre.compile(r"(?<=\p{L}{4})is(e|ed|es|ing)$"), r"iz\1"),
-    (fastre.compile(r"(?<=\p{L}{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
-    (fastre.compile(r"(?<=\p{L}{2})tre(s?)$"), r"ter\1"),
-    (fastre.compile(r"(?<=\p{L}{2})tred$"), "tered"),
-    (fastre.compile(r"(?<=\p{L}{4})lled$"), "led"),
-    (fastre.compile(r"(?<=\p{L}{4})lling$"), "ling"),
-    (fastre.compile(r"(?<=\p{L}{2}[fc])ence$"), "ense"),
-)
-_US_WORDS = {
-    "programme": "program",
-    "programmes": "programs",
-    "grey": "gray",
-    "tyre": "tire",
-    "tyres": "tires",
-    "aluminium": "aluminum",
-    "catalogue": "catalog",
-    "judgement": "judgment",
-    "ageing": "aging",
-    "sceptical": "skeptical",
-}
-
-
-@functools.lru_cache(maxsize=65536)
-def _us_spelling(word: str) -> str:
-    word = _US_WORDS.get(word, word)
-    for pattern, repl in _SPELLINGS:
-        word = pattern.sub(repl, word)
-    return word
+    return " ".join(_NUMBER_WORDS.get(w) or us_spelling(w) for w in normalise_quote(text).split())
 
 
 def _terms(norm: str) -> frozenset[str]:

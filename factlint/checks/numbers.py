@@ -724,7 +724,7 @@ def _age_of(text: str, q: Quantity) -> str:
     return " ".join([*(f.lower() for f in firsts), last.lower()])
 
 
-def same_person(a: str, b: str) -> bool:
+def _one_name(a: str, b: str) -> bool:
     """Whether two names from `_age_of` may be one person: the same surname, and the
     same first name when both give one."""
     first_a, _, last_a = a.rpartition(" ")
@@ -1104,7 +1104,7 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
         return False
     if _persons_ages(a, b):
         # Two ages, each written beside a name: the same thing when it is one person.
-        if not same_person(a.head, b.head) or a.q.sentence == b.q.sentence:
+        if not _one_name(a.head, b.head) or a.q.sentence == b.q.sentence:
             return False
         return times_compatible(a, b, max_days)
     shared = a.near & b.near
