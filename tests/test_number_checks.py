@@ -742,6 +742,17 @@ BUDGET = (
         (BUDGET, BUDGET.replace("$12 million", "$12m"), []),
         (BUDGET, BUDGET.replace("council", "Council on Monday"), []),
         (BUDGET, BUDGET.replace("of $12", "of more than $12"), []),
+        # number words are figures too, not words that tell two statements apart
+        (
+            "Three Chinese citizens died at the Nepal-China border, officials said.",
+            "Two Chinese citizens died at the Nepal-China border, officials said.",
+            [("FL105", "b.md", 4, 1)],
+        ),
+        (
+            "Three Chinese citizens died at the Nepal-China border, officials said.",
+            "Two Indian citizens died at the Nepal-China border, officials said.",
+            [],
+        ),
     ],
 )
 def test_near_identical_sentences(
