@@ -431,6 +431,10 @@ FIXTURE = (
 JUNE_1 = {"date": datetime.date(2022, 6, 1)}
 JUNE_2 = {"date": datetime.date(2022, 6, 2)}
 JUNE_20 = {"date": datetime.date(2022, 6, 20)}
+RECALL = (
+    "On February {}, Abbott{} three brands of formula produced at its manufacturing "
+    "facility in Sturgis, Michigan."
+)
 ON_DAY = "On May {}, Marine Interdiction agents seized 1,300 pounds of cocaine at Las Croabas.\n"
 
 SENTENCE_CASES = [
@@ -503,6 +507,35 @@ SENTENCE_CASES = [
         ],
         [("a.md", 1, 41), ("b.md", 1, 41)],
         id="copies-holding-more-dates-are-not-paired",
+    ),
+    # In one article, one sentence told again in other words around its date.
+    pytest.param(
+        [("a.md", RECALL.format(7, "") + "\n\nLater. " + RECALL.format(17, " recalled"), JUNE_1)],
+        [("a.md", 1, 4), ("a.md", 3, 11)],
+        id="one-sentence-retold-in-other-words",
+    ),
+    pytest.param(
+        [
+            (
+                "a.md",
+                "The first dose was given on March 3, 2022 at the clinic in Sturgis, Michigan.\n\n"
+                "The second dose was given on March 24, 2022 at the clinic in Sturgis, Michigan.\n",
+                JUNE_1,
+            )
+        ],
+        [],
+        id="words-on-both-sides-make-two-statements",
+    ),
+    pytest.param(
+        [
+            (
+                "a.md",
+                RECALL.format(7, "") + "\n\n" + RECALL.format(17, " and Nestle"),
+                JUNE_1,
+            )
+        ],
+        [],
+        id="another-name-makes-another-statement",
     ),
 ]
 

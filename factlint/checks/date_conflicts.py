@@ -64,10 +64,11 @@ from factlint.digests import digest, has_any, varied
 from factlint.extract.dates import compatible
 from factlint.links import Links, bucket_count
 from factlint.links import key as link_key
-from factlint.model import Finding, Related, RuleMeta, Severity
+from factlint.model import Finding, Related, RuleMeta, Severity, Span
 from factlint.parallel import per_document
 from factlint.rule import Context
-from factlint.subject import shared_buckets, subject_similarity
+from factlint.similarity import ratio as text_ratio
+from factlint.subject import STOPWORDS, shared_buckets, subject_similarity
 
 RULES = (
     RuleMeta(
@@ -267,7 +268,22 @@ def _where(here: Claim, there: Claim) -> str:
 # --- the same sentence, dated differently ----------------------------------------------
 
 _WORD = fastre.compile(r"[\p{L}\p{N}]+")
+_CAPITALISED = fastre.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*")
 _SENTENCE_MIN_WORDS = 6
+# One sentence told twice in other words: at least this rapidfuzz ratio of the words
+# with the dates masked, and this many words besides the dates.
+_NEAR_RATIO = 85.0
+_NEAR_MIN_WORDS = 8
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday today yesterday tomorrow week month year weeks months years "
+    "day days ago last next earlier later".split()
+)
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "one two three four five six seven eight nine ten eleven twelve".split()
+)
 
 Copy = tuple[int, tuple[DateMention, ...]]  # (article, the sentence's dates in order)
 Mention = tuple[int, DateMention]  # (article, date)
@@ -276,6 +292,13 @@ Mention = tuple[int, DateMention]  # (article, date)
 def _comparable_sentences(analysis: Analysis) -> Iterator[tuple[int, tuple[DateMention, ...]]]:
     """Each sentence whose dates can all be compared: the digest of its words with the
     dates masked (numbers are not), and its dates in order."""
+    for words, dates in _masked_sentences(analysis):
+        yield digest("\0".join(words)), dates
+
+
+def _masked_sentences(analysis: Analysis) -> Iterator[tuple[list[str], tuple[DateMention, ...]]]:
+    """Each sentence whose dates can all be compared, as its words (casefolded) with an
+    empty word where each date stands, and its dates in order."""
     by_sentence: dict[tuple[int, int], list[DateMention]] = {}
     for d in analysis.dates:
         by_sentence.setdefault((d.sentence.start, d.sentence.end), []).append(d)
@@ -293,7 +316,51 @@ def _comparable_sentences(analysis: Analysis) -> Iterator[tuple[int, tuple[DateM
             pos = max(pos, d.span.end)
         words += _WORD.findall(prose[pos:end].casefold())
         if len(words) - len(dates) >= _SENTENCE_MIN_WORDS:
-            yield digest("\0".join(words)), tuple(dates)
+            yield words, tuple(dates)
+
+
+@per_document("FL201")
+def near_copies(analysis: Analysis) -> tuple[tuple[int, int], ...]:
+    """Pairs of an article's comparable sentences (numbered as `_masked_sentences`
+    yields them) that are one sentence told twice in other words around the same dates:
+    "On February 7, Abbott three brands of formula produced at its facility in Sturgis"
+    / "On February 17, Abbott recalledexternal icon three brands of formula produced at
+    its facility in Sturgis". Word-for-word copies are `_retold`'s."""
+    sentences = list(_masked_sentences(analysis))
+    if len(sentences) < 2:
+        return ()
+    prose = analysis.doc.prose
+    names = [_names(prose, dates[0].sentence) for _, dates in sentences]
+    out = []
+    for (i, (wa, da)), (j, (wb, db)) in itertools.combinations(enumerate(sentences), 2):
+        if len(da) != len(db) or wa == wb or len(wa) - len(da) < _NEAR_MIN_WORDS:
+            continue
+        if len(wb) - len(db) < _NEAR_MIN_WORDS or names[i] != names[j]:
+            continue
+        if text_ratio(" ".join(wa), " ".join(wb), _NEAR_RATIO) == 0:
+            continue
+        if not _told_apart(set(wa) - set(wb), set(wb) - set(wa)):
+            out.append((i, j))
+    return tuple(out)
+
+
+def _names(prose: str, sentence: Span) -> frozenset[str]:
+    """The sentence's capitalised words but its first, casefolded: who it is about."""
+    words = _CAPITALISED.findall(prose, sentence.start, sentence.end)
+    first = _WORD.search(prose, sentence.start, sentence.end)
+    if first is not None and words and prose.startswith(words[0], first.start()):
+        words = words[1:]
+    return frozenset(w.casefold() for w in words)
+
+
+def _told_apart(only_a: set[str], only_b: set[str]) -> bool:
+    """Whether the words only one or the other sentence has make them two statements:
+    a figure or a date word on either side, or content words on both ("the first dose
+    was given on ..." / "the second dose was given on ...")."""
+    for extra in (only_a, only_b):
+        if any(w.isdigit() or w in _DATE_WORDS or w in _ORDINAL_WORDS for w in extra):
+            return True
+    return bool(only_a - STOPWORDS) and bool(only_b - STOPWORDS)
 
 
 def _as_written(dates: Sequence[DateMention]) -> int:
@@ -352,10 +419,20 @@ def _retold(corpus: Sequence[Analysis]) -> Iterator[tuple[Copy, Copy]]:
                 yield from itertools.product(these, those)
 
 
+def _retold_nearly(corpus: Sequence[Analysis]) -> Iterator[tuple[Copy, Copy]]:
+    """Pairs of sentences of one article that tell one thing in other words (`near_copies`)."""
+    for n, analysis in enumerate(corpus):
+        pairs = near_copies(analysis)
+        if pairs:
+            dates = [d for _, d in _masked_sentences(analysis)]
+            for i, j in pairs:
+                yield (n, dates[i]), (n, dates[j])
+
+
 def sentence_conflicts(corpus: Sequence[Analysis]) -> dict[Mention, list[Mention]]:
     """Each date of a sentence repeated elsewhere with a date that cannot be the same."""
     found: dict[Mention, list[Mention]] = {}
-    for (n, dates), (m, others) in _retold(corpus):
+    for (n, dates), (m, others) in itertools.chain(_retold(corpus), _retold_nearly(corpus)):
         if not same_story(corpus[n], corpus[m]):
             continue
         for a, b in zip(dates, others, strict=True):
