@@ -31,7 +31,9 @@ apart (later ones are updates: "the match is on June 9" a week on), whose dates 
 written differently and cannot be the same day ("scheduled for June 13 to 17" / "June
 15 to 17") in the same year (another year is another edition of a yearly event). A plan
 ("will be held on ...") told again on another day, or in an undated article, is not
-compared: it may have been moved.
+compared: it may have been moved. Inside one article, a sentence told again in other
+words counts as a copy too (`near_copies`): nearly the same words around its dates,
+the same names, no other figure or date word, and words of its own on one side only.
 """
 
 from __future__ import annotations
