@@ -1197,6 +1197,45 @@ def test_apostrophes_never_open_quotes() -> None:
     assert analyse(text).quotes == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        pytest.param(
+            "CEO Mark Zuckerberg said in a statement: ‘We had a good quarter as our community "
+            "and business continue to grow. We’ve made a lot of progress on our vision.’",
+            "We had a good quarter as our community and business continue to grow. We’ve made "
+            "a lot of progress on our vision.",
+            "Mark Zuckerberg",
+            id="british-single-marks",
+        ),
+        pytest.param(
+            "‘In certain circumstances the driver may fail to intervene, and there may be an "
+            "increased risk of a crash,” the recall notice states.",
+            "In certain circumstances the driver may fail to intervene, and there may be an "
+            "increased risk of a crash",
+            "the recall notice",
+            id="single-opened-double-closed",
+        ),
+    ],
+)
+def test_a_single_mark_opens_a_quotation_outside_any_double_one(
+    text: str, quote: str, speaker: str
+) -> None:
+    q = quote_with(analyse(text), text, quote)
+    assert q.speaker == speaker
+    assert analyse(text).problems == ()
+
+
+def test_single_marks_that_are_no_quotation_are_neither_quotes_nor_problems() -> None:
+    for text in (
+        "The students’ union backed the ‘Green Deal’ plan",  # a name in marks, no punctuation
+        "Rock ‘n’ roll and the ’90s were the fans’ Favourite era.",
+        "He called it ‘Absurd and never closed in this paragraph.",
+    ):
+        result = analyse(text)
+        assert result.quotes == () and result.problems == (), text
+
+
 def test_quote_paragraph_index() -> None:
     text = 'First paragraph.\n"Second one," she said.'
     (q,) = analyse(text).quotes

@@ -396,6 +396,15 @@ class _Pair:
     depth: int
 
 
+# A single mark that opens a quotation outside any double one, British style ("said:
+# ‘We had a good quarter.’"): it opens before a capital letter only, and closes at a ’
+# after the quotation's punctuation or before a phrase's, or at a ”. Never closed in
+# its paragraph, it was no quotation, and is not reported.
+_TOP_SINGLE = "‘top"
+_SINGLES = ("‘", "'", "‹", _TOP_SINGLE)
+_END_PUNCTUATION = frozenset(".,!?;:…")
+
+
 def _is_space(c: str) -> bool:
     return c == "" or c.isspace()
 
@@ -406,8 +415,8 @@ def _pair_paragraph(
     """Pair the quote marks of one paragraph.
 
     Returns the pairs, the double marks left open, and stray closing marks.
-    Apostrophes ("China's", "players'") never open a quote: single marks only
-    count inside a double quotation.
+    Apostrophes ("China's", "players'") never open a quote: single marks count
+    inside a double quotation, and outside one only as `_TOP_SINGLE` describes.
     """
     pairs: list[_Pair] = []
     stack: list[_Open] = []
@@ -428,7 +437,7 @@ def _pair_paragraph(
         nxt = text[pos + 1] if pos + 1 < end else ""
         opening = (_is_space(prev) or prev in "([{—–-/") and not _is_space(nxt)
         closing = not _is_space(prev) and (_is_space(nxt) or not _WORD_CHAR.match(nxt))
-        doubles = [o for o in stack if o.char not in "‘'‹"]
+        doubles = [o for o in stack if o.char not in _SINGLES]
         if ch in "“„«":
             if ch == "“" and stack and stack[-1].char == "„":
                 pop_to("„", pos)
@@ -440,6 +449,8 @@ def _pair_paragraph(
             want = "“„" if ch == "”" else "«"
             if any(o.char in want for o in stack):
                 pop_to(want, pos)
+            elif ch == "”" and stack and stack[-1].char == _TOP_SINGLE and closing:
+                pop_to(_TOP_SINGLE, pos)  # "‘In certain circumstances … a crash,”"
             elif ch == "”" and opening and not closing:
                 stack.append(_Open(pos, "“"))  # a wrong-way opening mark still opens
             elif ch == "”" and any(o.char == '"' for o in stack):
@@ -461,16 +472,28 @@ def _pair_paragraph(
         elif ch in "‘‹":
             if doubles:
                 stack.append(_Open(pos, ch))
+            elif ch == "‘" and not stack and opening and nxt.isupper() and prev != "‘":
+                stack.append(_Open(pos, _TOP_SINGLE))  # "said: ‘We had a good quarter.’"
         elif ch in "’›":
             want = "‘" if ch == "’" else "‹"
             if stack and stack[-1].char == want and closing:
                 pop_to(want, pos)
+            elif (
+                ch == "’"
+                and stack
+                and stack[-1].char == _TOP_SINGLE
+                and closing
+                # Not an apostrophe ("We’ve", "students’ work"): the quotation's own
+                # punctuation comes before it, or a phrase's after it.
+                and (prev in _END_PUNCTUATION or nxt in _END_PUNCTUATION)
+            ):
+                pop_to(_TOP_SINGLE, pos)
         elif ch == "'" and doubles:
             if stack and stack[-1].char == "'" and closing:
                 pop_to("'", pos)
             elif opening and prev != "" and not prev.isalnum():
                 stack.append(_Open(pos, "'"))
-    return pairs, [o for o in stack if o.char not in "‘'‹"], stray
+    return pairs, [o for o in stack if o.char not in _SINGLES], stray
 
 
 # --------------------------------------------------------------------------- sentences
