@@ -841,6 +841,14 @@ QUOTE_CASES = [
         "told",
     ),
     (
+        "inverted-roles-joined-by-and",
+        "“We had a great quarter as our community and business continue to grow,” said Meta "
+        "founder and CEO Mark Zuckerberg in a press release.",
+        "We had a great quarter as our community and business continue to grow",
+        "Mark Zuckerberg",
+        "said",
+    ),
+    (
         "cue-inside-quote-not-used",
         '"Elizabeth Warren says we should act now and she is right about that."',
         "Elizabeth Warren says we should act now and she is right about that.",

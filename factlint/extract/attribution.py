@@ -735,12 +735,14 @@ def _cue_from(text: str, s: regex.Match[str], verb: Span, word: str, inverted: b
     kind = next(k for k in ("pron", "name", "nom", "bare") if groups.get(k) is not None)
     a, b = s.span(kind)
     phrase = text[a:b]
+    after_role = False
     if kind == "name" and inverted:
         # `," noted Maryland-based product liability lawyer Jim Dunham`: the name after the role.
         after = _re(rf"((?:\s+[\p{{Ll}}\-]+){{1,4}})\s+({_CAPRUN})").match(text, b)
-        if after is not None and after.group(1).split()[-1] in _tables().roles:
+        if after is not None and _role_then_name(after.group(1).split(), after.group(2)):
             a, b = after.span(2)
             phrase = text[a:b]
+            after_role = True
     if kind == "name":
         if phrase.endswith(".") and not _re(r"(?:\b\p{Lu}|\p{Lu}\.\p{Lu})\.$").search(phrase):
             phrase, b = phrase[:-1], b - 1
@@ -752,7 +754,7 @@ def _cue_from(text: str, s: regex.Match[str], verb: Span, word: str, inverted: b
         b = a + len(cleaned)
         phrase = cleaned
         # "Harry and Meghan said": a plural subject has no single speaker.
-        if _re(r"\b(?:and|&|or)\s+$").search(text[max(0, a - 6) : a]):
+        if not after_role and _re(r"\b(?:and|&|or)\s+$").search(text[max(0, a - 6) : a]):
             return None
     if kind == "nom":
         words = phrase.split()
@@ -763,6 +765,20 @@ def _cue_from(text: str, s: regex.Match[str], verb: Span, word: str, inverted: b
         if any(w.lower() in _RELATIVE for w in words):
             return None
     return _Cue(verb, " ".join(word.lower().split()), Span(a, b), kind, phrase, inverted)
+
+
+def _role_then_name(lower: list[str], run: str) -> bool:
+    """Whether lowercase words after a name-like run are a role and the run after them
+    the speaker: "noted Maryland-based product liability lawyer Jim Dunham", "said Meta
+    founder and CEO Mark Zuckerberg" (roles joined by "and", the last one a title)."""
+    roles = _tables().roles
+    if lower[-1] in roles:
+        return True
+    return (
+        lower[-1] in ("and", "&")
+        and any(w in roles for w in lower)
+        and _is_title_word(run.split()[0])
+    )
 
 
 def _clean_run(run: str) -> str:
