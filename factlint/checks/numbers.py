@@ -138,6 +138,7 @@ from factlint.checks.ledger_figures import (
 )
 from factlint.claims import Quantity, Subject
 from factlint.compare import Verdict, compare, is_hedged, resolve_time_scope
+from factlint.extract.attribution import same_person
 from factlint.extract.numbers import MONTHS, NUMBER_WORDS, SCALE_WORDS, figure_role, per_unit
 from factlint.ledger import Ledger, Rate
 from factlint.links import Links, Totals, bucket_count, key
@@ -396,16 +397,18 @@ _AFTER_WORDS = 6  # words after it
 _OF_AFTER = fastre.compile(
     r"(?i:\s+of\s+)(?P<rest>(?:(?!(?i:and|or|but|while|whereas)\b)[\p{L}'’\-]+\s*){1,6})"
 )
-_MASK = fastre.compile(
-    r"\p{N}+(?:[.,]\p{N}+)*|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|million|billion|trillion|dozen|bn|mn|m|b|k)\b)"
-)
-# The number words `_MASK` masks, as content terms.
-_NUMBER_TERMS = content_terms(
+# Number words masked as figures ("bn", "m" and "k" are scales after digits only).
+_NUMBER_WORDS_MASKED = (
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "sixty seventy eighty ninety hundred thousand million billion trillion dozen"
+).split()
+_MASK = fastre.compile(
+    r"\p{N}+(?:[.,]\p{N}+)*|(?i:\b(?:"
+    + "|".join([*_NUMBER_WORDS_MASKED, "bn", "mn", "m", "b", "k"])
+    + r")\b)"
 )
+# The number words `_MASK` masks, as content terms.
+_NUMBER_TERMS = content_terms(" ".join(_NUMBER_WORDS_MASKED))
 _DATE_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
@@ -692,9 +695,6 @@ def _phrases(text: str, start: int, end: int, skip: SpanIndex) -> frozenset[str]
     return frozenset(p for p in out if not set(p.split()) <= _WEAK_NAMES)
 
 
-_HEAD = fastre.compile(r"[ \t]+(\p{Ll}[\p{Ll}\-]+)[ \t]+(\p{Ll}[\p{Ll}\-]+)\b")
-
-
 # The person an age is given for: "Carl Wiley, 77", "Weinstein, 67"; "the 73-year-old
 # Carl Wiley" (a first name and a surname at least, after it).
 _NAME_THEN_AGE = fastre.compile(
@@ -729,12 +729,7 @@ def _age_of(text: str, q: Quantity) -> str:
     return " ".join([*(f.lower() for f in firsts), last.lower()])
 
 
-def _one_name(a: str, b: str) -> bool:
-    """Whether two names from `_age_of` may be one person: the same surname, and the
-    same first name when both give one."""
-    first_a, _, last_a = a.rpartition(" ")
-    first_b, _, last_b = b.rpartition(" ")
-    return last_a == last_b and (not first_a or not first_b or first_a == first_b)
+_HEAD = fastre.compile(r"[ \t]+(\p{Ll}[\p{Ll}\-]+)[ \t]+(\p{Ll}[\p{Ll}\-]+)\b")
 
 
 def _head(text: str, start: int, end: int) -> str:
@@ -926,7 +921,8 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
         scope = resolve_time_scope(q.time_scope, published)
         periods = _periods(prose, _segment(clause, q.span, skip))
         age = q.kind == "measure" and q.unit == "year-old"
-        if age and _age_of(prose, q):
+        head = _age_of(prose, q) if age else _head(prose, q.span.end, clause.end)
+        if age and head:
             # A person's age is given as of the article, whatever its sentence dates:
             # "Weinstein, 67, was found guilty of assaulting her in 2006".
             scope, periods = "", periods & {_THEN}
@@ -944,7 +940,7 @@ def _own_figures(analysis: Analysis) -> tuple[Figure, ...]:
                 names=figure_names,
                 near=near,
                 initial=frozenset(w for w in near if " " not in w and w not in named),
-                head=_age_of(prose, q) if age else _head(prose, q.span.end, clause.end),
+                head=head,
                 terms=q.subject.terms,
                 window=window_terms,
                 measures=frozenset().union(*(_MEASURE_FAMILIES.get(t, ()) for t in window_terms)),
@@ -1109,7 +1105,7 @@ def same_subject(a: Figure, b: Figure, threshold: float, max_days: int = 31) -> 
         return False
     if _persons_ages(a, b):
         # Two ages, each written beside a name: the same thing when it is one person.
-        if not _one_name(a.head, b.head) or a.q.sentence == b.q.sentence:
+        if not same_person(a.head, b.head) or a.q.sentence == b.q.sentence:
             return False
         return times_compatible(a, b, max_days)
     shared = a.near & b.near
