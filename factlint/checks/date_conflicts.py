@@ -61,12 +61,14 @@ from factlint.checks._events import (
     stages_differ,
     versions_clash,
 )
+from factlint.checks.duplicates import differs_in_figures
+from factlint.checks.duplicates import names as passage_names
 from factlint.claims import DateMention, Subject
 from factlint.digests import digest, has_any, varied
 from factlint.extract.dates import compatible
 from factlint.links import Links, bucket_count
 from factlint.links import key as link_key
-from factlint.model import Finding, Related, RuleMeta, Severity, Span
+from factlint.model import Finding, Related, RuleMeta, Severity
 from factlint.parallel import per_document
 from factlint.rule import Context
 from factlint.similarity import ratio as text_ratio
@@ -270,21 +272,16 @@ def _where(here: Claim, there: Claim) -> str:
 # --- the same sentence, dated differently ----------------------------------------------
 
 _WORD = fastre.compile(r"[\p{L}\p{N}]+")
-_CAPITALISED = fastre.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*")
 _SENTENCE_MIN_WORDS = 6
 # One sentence told twice in other words: at least this rapidfuzz ratio of the words
 # with the dates masked, and this many words besides the dates.
 _NEAR_RATIO = 85.0
 _NEAR_MIN_WORDS = 8
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-    "friday saturday sunday today yesterday tomorrow week month year weeks months years "
-    "day days ago last next earlier later".split()
-)
-_ORDINAL_WORDS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "one two three four five six seven eight nine ten eleven twelve".split()
+# Words that tell another time or another of a series, besides the figures and date
+# words `differs_in_figures` reads (which takes a lowercase "may" for the verb).
+_TIME_WORDS = frozenset(
+    "one eleventh twelfth may week month year weeks months years day days ago last next "
+    "earlier later".split()
 )
 
 Copy = tuple[int, tuple[DateMention, ...]]  # (article, the sentence's dates in order)
@@ -332,36 +329,29 @@ def near_copies(analysis: Analysis) -> tuple[tuple[int, int], ...]:
     if len(sentences) < 2:
         return ()
     prose = analysis.doc.prose
-    names = [_names(prose, dates[0].sentence) for _, dates in sentences]
+    named = [passage_names(prose[d[0].sentence.start : d[0].sentence.end]) for _, d in sentences]
     out = []
     for (i, (wa, da)), (j, (wb, db)) in itertools.combinations(enumerate(sentences), 2):
         if len(da) != len(db) or wa == wb or len(wa) - len(da) < _NEAR_MIN_WORDS:
             continue
-        if len(wb) - len(db) < _NEAR_MIN_WORDS or names[i] != names[j]:
+        if len(wb) - len(db) < _NEAR_MIN_WORDS or named[i] != named[j]:
             continue
         if text_ratio(" ".join(wa), " ".join(wb), _NEAR_RATIO) == 0:
             continue
-        if not _told_apart(set(wa) - set(wb), set(wb) - set(wa)):
+        if not _told_apart(wa, wb):
             out.append((i, j))
     return tuple(out)
 
 
-def _names(prose: str, sentence: Span) -> frozenset[str]:
-    """The sentence's capitalised words but its first, casefolded: who it is about."""
-    words = _CAPITALISED.findall(prose, sentence.start, sentence.end)
-    first = _WORD.search(prose, sentence.start, sentence.end)
-    if first is not None and words and prose.startswith(words[0], first.start()):
-        words = words[1:]
-    return frozenset(w.casefold() for w in words)
-
-
-def _told_apart(only_a: set[str], only_b: set[str]) -> bool:
-    """Whether the words only one or the other sentence has make them two statements:
-    a figure or a date word on either side, or content words on both ("the first dose
-    was given on ..." / "the second dose was given on ...")."""
-    for extra in (only_a, only_b):
-        if any(w.isdigit() or w in _DATE_WORDS or w in _ORDINAL_WORDS for w in extra):
-            return True
+def _told_apart(a: list[str], b: list[str]) -> bool:
+    """Whether the words of two sentences (dates masked) make them two statements:
+    other figures or date words, words of time only one has ("a week later"), or content
+    words on both sides ("the first dose was given on ..." / "the second dose ...")."""
+    if differs_in_figures(" ".join(a), " ".join(b)):
+        return True
+    only_a, only_b = set(a) - set(b), set(b) - set(a)
+    if (only_a | only_b) & _TIME_WORDS:
+        return True
     return bool(only_a - STOPWORDS) and bool(only_b - STOPWORDS)
 
 
